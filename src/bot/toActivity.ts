@@ -1,0 +1,14 @@
+import { ActionTypes, MessageFactory, type Activity } from 'botbuilder';
+import type { Reply } from '../engine/types';
+
+/**
+ * Renders a channel-neutral reply as a Bot Framework message. Choices become suggested actions
+ * of type imBack: clicking one sends its label as text, so clicking and typing take one path.
+ */
+export function toActivity(reply: Reply): Partial<Activity> {
+  if (!reply.choices || reply.choices.length === 0) {
+    return { type: 'message', text: reply.text, textFormat: 'markdown' };
+  }
+  const actions = reply.choices.map((choice) => ({ type: ActionTypes.ImBack, title: choice.label, value: choice.label }));
+  return { ...MessageFactory.suggestedActions(actions, reply.text), textFormat: 'markdown' };
+}

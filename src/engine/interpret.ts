@@ -1,0 +1,73 @@
+import type { CompiledFlow } from '../flow';
+import { MENU, RESOLVED } from '../flow/targets';
+import { choiceEvent, commandEvent, topicEvent, NO, TRIED, YES, type Command } from '../flow/events';
+import type { Understanding } from './understanding';
+
+/** What a typed message means at the current point of the conversation. */
+export type Intent =
+  | { kind: 'event'; event: string; topic?: string }
+  | { kind: 'clarify'; topics: string[] }
+  | { kind: 'unclear' };
+
+/** A typed answer must be at least this sure to count as a click; otherwise topics get a say. */
+export const ANSWER_CONFIDENCE = 0.75;
+/** Topics this close to the best guess are offered together when the bot is unsure. */
+const CLARIFY_FLOOR_RATIO = 0.5;
+
+/**
+ * Reads a message in the order a person would: a command ("start over") wins anywhere, then an
+ * answer to what was just asked, then a (new) topic. Below the confidence threshold nothing is
+ * routed silently: the candidate is asked which topic they meant.
+ */
+export function interpret(flow: CompiledFlow, understanding: Understanding, state: string, text: string): Intent {
+  const { guide } = flow;
+  const commands = (['restart', 'menu', 'human'] as Command[]).map((c) => ({
+    id: commandEvent(c) as string,
+    phrases: [guide.labels[c], ...guide.commands[c]],
+  }));
+  const command = understanding.matchPhrase(text, commands);
+  if (command && command.confidence >= ANSWER_CONFIDENCE) return { kind: 'event', event: command.id };
+
+  const answer = understanding.matchPhrase(text, answersAt(flow, state));
+  if (answer && answer.confidence >= ANSWER_CONFIDENCE) return { kind: 'event', event: answer.id };
+
+  const classification = understanding.classify(text);
+  if (classification.topic !== 'none' && flow.topics.has(classification.topic)) {
+    const topic = classification.topic;
+    // "It still won't load" while following that topic's advice means the advice didn't help.
+    if (topicOf(flow, state) === topic && flow.steps.get(state)?.node.type === 'advice') return { kind: 'event', event: choiceEvent(NO) };
+    return { kind: 'event', event: topicEvent(topic), topic };
+  }
+  const best = classification.ranked[0]?.confidence ?? 0;
+  const floor = understanding.threshold * CLARIFY_FLOOR_RATIO;
+  const near = classification.ranked
+    .filter((r) => flow.topics.has(r.topic) && r.confidence >= floor && r.confidence >= best * CLARIFY_FLOOR_RATIO)
+    .slice(0, 3)
+    .map((r) => r.topic);
+  return near.length > 0 ? { kind: 'clarify', topics: near } : { kind: 'unclear' };
+}
+
+/** Phrases for the answers the current state offers, keyed by the event each answer sends. */
+export function answersAt(flow: CompiledFlow, state: string): { id: string; phrases: string[] }[] {
+  if (state === MENU || state === RESOLVED) {
+    return flow.guide.menu.topics.flatMap((id) => {
+      const topic = flow.topics.get(id);
+      return topic ? [{ id: topicEvent(id), phrases: [topic.label] }] : [];
+    });
+  }
+  const node = flow.steps.get(state)?.node;
+  if (node?.type === 'advice') {
+    const { yes, no, tried } = flow.guide.didItHelp;
+    return [
+      { id: choiceEvent(YES), phrases: [yes.label, ...yes.synonyms] },
+      { id: choiceEvent(NO), phrases: [no.label, ...no.synonyms] },
+      { id: choiceEvent(TRIED), phrases: tried.synonyms },
+    ];
+  }
+  if (node?.type === 'question') return node.choices.map((c) => ({ id: choiceEvent(c.id), phrases: [c.label, ...c.synonyms] }));
+  return [];
+}
+
+function topicOf(flow: CompiledFlow, state: string): string | undefined {
+  return flow.steps.get(state)?.topic;
+}

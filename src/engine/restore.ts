@@ -1,0 +1,38 @@
+import { initialTransition, type AnyMachineSnapshot } from 'xstate';
+import type { CompiledFlow } from '../flow';
+import { MENU, RESOLVED } from '../flow/targets';
+import type { PersistedSnapshot, SavedConversation } from './types';
+
+export interface Restored {
+  snapshot: AnyMachineSnapshot;
+  /** True when the saved position no longer exists in the current flow and the conversation restarted. */
+  restarted: boolean;
+  fresh: boolean;
+}
+
+/**
+ * Turns what was saved into a live snapshot of the current machine. A snapshot from an older flow
+ * is kept when its state still exists; otherwise the conversation restarts (politely, upstream).
+ */
+export function restore(flow: CompiledFlow, saved: SavedConversation | undefined): Restored {
+  if (!saved) return { snapshot: initialTransition(flow.machine)[0], restarted: false, fresh: true };
+  const { value, context } = saved.snapshot;
+  if (typeof value !== 'string' || !stateExists(flow, value)) {
+    return { snapshot: initialTransition(flow.machine)[0], restarted: true, fresh: false };
+  }
+  try {
+    return { snapshot: flow.machine.resolveState({ value, context }), restarted: false, fresh: false };
+  } catch {
+    return { snapshot: initialTransition(flow.machine)[0], restarted: true, fresh: false };
+  }
+}
+
+export function persist(flow: CompiledFlow, snapshot: AnyMachineSnapshot): PersistedSnapshot {
+  const persisted = flow.machine.getPersistedSnapshot(snapshot) as unknown as PersistedSnapshot;
+  // Only what resolveState needs is kept: the rest is empty for this machine and costs bytes per turn.
+  return { value: persisted.value, context: persisted.context };
+}
+
+function stateExists(flow: CompiledFlow, value: string): boolean {
+  return value === MENU || value === RESOLVED || flow.steps.has(value);
+}

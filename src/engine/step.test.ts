@@ -1,0 +1,176 @@
+import { join } from 'node:path';
+import { loadFlow } from '../flow';
+import { createUnderstanding } from '../understanding/forEngine';
+import { step, type Engine } from './step';
+import type { CandidateInput, Effect, Reply, SavedConversation } from './types';
+
+const flowsDir = join(__dirname, '../../flows');
+const engine: Engine = { flow: loadFlow(flowsDir), understanding: createUnderstanding(flowsDir) };
+
+/** Plays a conversation through the pure step, as the bot layer would, keeping the saved state. */
+function converse(inputs: (string | CandidateInput)[], saved?: SavedConversation) {
+  let state = saved;
+  const turns: { replies: Reply[]; effects: Effect[] }[] = [];
+  for (const input of inputs) {
+    const result = step(engine, state, typeof input === 'string' ? { kind: 'text', text: input } : input);
+    state = result.state;
+    turns.push({ replies: result.replies, effects: result.effects });
+  }
+  const last = turns.at(-1) ?? { replies: [], effects: [] };
+  return {
+    state: state!,
+    at: state!.snapshot.value,
+    text: last.replies.map((r) => r.text).join('\n'),
+    buttons: last.replies.flatMap((r) => r.choices?.map((c) => c.label) ?? []),
+    effects: turns.flatMap((t) => t.effects),
+  };
+}
+
+describe('a candidate who describes the problem gets that topic\'s guidance first', () => {
+  test.each([
+    ['my interview link says 404', 'link-not-found/why-404', /mistyped|copied/i],
+    ['the page just keeps loading and never opens', 'page-wont-load/check-link', /typos|spaces/i],
+    ['it says my link has expired', 'link-expired/ask-fresh-link', /invitation email/i],
+    ['I already submitted but I need to change an answer', 'submitted-need-changes/ask-for-reset', /final/i],
+    ['my camera is not working', 'camera-microphone/allow-in-browser', /permission|allow/i],
+    ['the thinking time ran out and it started recording', 'ran-out-of-time/finish-then-explain', /can't be restarted|cannot be restarted/i],
+  ])('"%s" leads to %s', (message, state, guidance) => {
+    const chat = converse([message]);
+    expect(chat.at).toBe(state);
+    expect(chat.text).toMatch(guidance);
+    expect(chat.buttons).toEqual(['Yes, that worked', 'No, still stuck']);
+  });
+
+  test('where the guide branches, the candidate is asked which case is theirs', () => {
+    const chat = converse(['should I click resume or start new?']);
+    expect(chat.at).toBe('resume-or-start-new/which-case');
+    expect(chat.buttons.length).toBeGreaterThanOrEqual(3);
+  });
+
+  test('a message that already answers the branch skips the question', () => {
+    const chat = converse(['I clicked start new by mistake and lost my answers']);
+    expect(chat.at).toBe('resume-or-start-new/start-new-by-mistake');
+    expect(chat.text).toMatch(/in-progress/i);
+  });
+});
+
+describe('walking the tree', () => {
+  const pageWontLoad = [
+    ['the page wont load', 'page-wont-load/check-link', /typos|spaces/i],
+    ['No, still stuck', 'page-wont-load/try-another-browser', /Chrome and Safari/],
+    ['nope', 'page-wont-load/try-phone', /phone/i],
+    ['I already tried that', 'page-wont-load/check-connection', /connection/i],
+    ['still not working', 'contact-recruiter/reach-out', /position/i],
+  ] as const;
+
+  test.each(pageWontLoad.map((row, i) => [i + 1, ...row] as const))(
+    'page won\'t load, turn %i: "%s" -> %s',
+    (turn, _message, state, says) => {
+      const chat = converse(pageWontLoad.slice(0, turn).map(([message]) => message));
+      expect(chat.at).toBe(state);
+      expect(chat.text).toMatch(says);
+    },
+  );
+
+  test('a candidate with nothing left to try is handed to the recruiter with what to include', () => {
+    const chat = converse(pageWontLoad.map(([message]) => message));
+    expect(chat.text).toMatch(/device and browser/i);
+    expect(chat.effects).toContainEqual(expect.objectContaining({ type: 'escalate', topic: 'contact-recruiter' }));
+    const escalation = chat.effects.find((e) => e.type === 'escalate') as Extract<Effect, { type: 'escalate' }>;
+    expect(escalation.path).toEqual(expect.arrayContaining(['page-wont-load/check-link', 'page-wont-load/try-phone']));
+  });
+
+  test('"yes thanks" after a step ends the topic resolved', () => {
+    const chat = converse(['link expired', 'yes thanks']);
+    expect(chat.at).toBe('resolved');
+    expect(chat.effects).toContainEqual(expect.objectContaining({ type: 'resolve', topic: 'link-expired' }));
+    expect(chat.buttons).toEqual(['Something else']);
+  });
+
+  test('clicking a card button (its id in activity.value) works like typing', () => {
+    const chat = converse(['my webcam is not detected', { kind: 'choice', id: 'choice.no' }]);
+    expect(chat.at).toBe('camera-microphone/close-other-apps');
+  });
+
+  test('a button from an older message shows where the candidate really is', () => {
+    const chat = converse(['404', { kind: 'choice', id: 'choice.see-both-buttons' }]);
+    expect(chat.at).toBe('link-not-found/why-404');
+    expect(chat.buttons).toEqual(['Yes, that worked', 'No, still stuck']);
+  });
+});
+
+describe('commands work anywhere', () => {
+  test('"start over" goes back to the menu', () => {
+    const chat = converse(['404', 'no', 'start over']);
+    expect(chat.at).toBe('menu');
+    expect(chat.buttons).toContain('Page shows 404 / not found');
+    expect(chat.state.snapshot.context.path).toEqual([]);
+  });
+
+  test('"menu" shows the topics', () => {
+    expect(converse(['camera broken', 'menu']).buttons).toHaveLength(9);
+  });
+
+  test('"talk to a recruiter" hands over at once', () => {
+    const chat = converse(['the page wont load', 'talk to a recruiter']);
+    expect(chat.at).toBe('contact-recruiter/reach-out');
+    expect(chat.effects).toContainEqual(expect.objectContaining({ type: 'escalate' }));
+  });
+
+  test('a candidate can switch topic mid-way by describing another problem', () => {
+    expect(converse(['404', 'actually now my microphone is not picking up my voice']).at).toBe('camera-microphone/allow-in-browser');
+  });
+});
+
+describe('never a dead end', () => {
+  test('a new chat is welcomed with the menu', () => {
+    const chat = converse([{ kind: 'start' }]);
+    expect(chat.text).toMatch(/interview link/i);
+    expect(chat.buttons).toHaveLength(9);
+  });
+
+  test('the welcome is not repeated when the page reconnects', () => {
+    const chat = converse([{ kind: 'start' }, { kind: 'start' }]);
+    expect(chat.text).toBe('');
+  });
+
+  test('an out-of-scope question gets the menu and a recruiter option', () => {
+    const chat = converse(['what is the salary for this job?']);
+    expect(chat.at).toBe('menu');
+    expect(chat.buttons).toContain('Talk to a recruiter');
+  });
+
+  test('an unclear answer to "did that help?" asks again', () => {
+    const chat = converse(['404', 'purple monkey dishwasher']);
+    expect(chat.at).toBe('link-not-found/why-404');
+    expect(chat.buttons).toEqual(['Yes, that worked', 'No, still stuck']);
+  });
+
+  test('after two messages the bot cannot place, it offers the full menu and a recruiter', () => {
+    const chat = converse(['404', 'purple monkey dishwasher', 'zxcv qwer']);
+    expect(chat.buttons).toHaveLength(10);
+    expect(chat.buttons).toContain('Talk to a recruiter');
+  });
+});
+
+describe('saved conversations and guide updates', () => {
+  test('a conversation saved on an older guide whose step was removed restarts politely', () => {
+    const saved = converse(['404']).state;
+    const stale: SavedConversation = { ...saved, flowVersion: 'older', snapshot: { ...saved.snapshot, value: 'link-not-found/removed-step' } };
+    const chat = converse(['hello'], stale);
+    expect(chat.text).toMatch(/updated/i);
+    expect(chat.effects).toContainEqual({ type: 'restarted', reason: 'flow-updated' });
+  });
+
+  test('a conversation saved on an older guide whose step still exists continues', () => {
+    const saved = converse(['the page wont load']).state;
+    const chat = converse(['no'], { ...saved, flowVersion: 'older' });
+    expect(chat.at).toBe('page-wont-load/try-another-browser');
+    expect(chat.state.flowVersion).toBe(engine.flow.version);
+  });
+
+  test('the saved state stays small', () => {
+    const saved = converse(['page wont load', 'no', 'no', 'no', 'no', 'start over', '404', 'no', 'no']).state;
+    expect(JSON.stringify(saved).length).toBeLessThan(2048);
+  });
+});

@@ -1,0 +1,108 @@
+import { transition } from 'xstate';
+import type { CompiledFlow } from '../flow';
+import { isEffectName } from '../flow/effects';
+import { topicEvent, type FlowEvent } from '../flow/events';
+import type { Understanding } from './understanding';
+import type { CandidateInput, Effect, Reply, SavedConversation, StepResult } from './types';
+import { persist, restore } from './restore';
+import { answersAt, interpret, ANSWER_CONFIDENCE } from './interpret';
+import { menuReply, renderState } from './render';
+
+export interface Engine {
+  flow: CompiledFlow;
+  understanding: Understanding;
+}
+
+/** After this many messages in a row the bot can't place, it shows the whole menu and a recruiter option. */
+const MAX_MISSES = 2;
+
+/**
+ * One conversation turn, pure: (saved state, candidate input) -> (next state, replies, effects).
+ * No I/O and no botbuilder: the bot layer loads and saves state and performs the effects.
+ */
+export function step(engine: Engine, saved: SavedConversation | undefined, input: CandidateInput): StepResult {
+  const { flow, understanding } = engine;
+  const restored = restore(flow, saved);
+  let snapshot = restored.snapshot;
+  let misses = restored.restarted ? 0 : (saved?.misses ?? 0);
+  let welcomed = saved?.welcomed ?? false;
+  const replies: Reply[] = [];
+  const effects: Effect[] = [];
+  if (restored.restarted) {
+    replies.push({ text: flow.guide.restarted });
+    effects.push({ type: 'restarted', reason: 'flow-updated' });
+  }
+
+  const state = () => snapshot.value as string;
+  /** Applies an event; returns whether the candidate moved (or re-entered a step). */
+  const send = (event: FlowEvent): boolean => {
+    if (!snapshot.can(event)) return false;
+    const [next, actions] = transition(flow.machine, snapshot, event);
+    snapshot = next;
+    for (const action of actions) {
+      if (isEffectName(action.type)) {
+        const { topic, path } = snapshot.context;
+        effects.push({ type: action.type, topic, path: [...path] });
+      }
+    }
+    return event.type !== 'device.update';
+  };
+  const moveTo = (event: string) => {
+    // A stale button (from an older message) moves nothing: the candidate sees where they really are.
+    if (send({ type: event } as FlowEvent)) misses = 0;
+    replies.push(...renderState(flow, state()));
+  };
+  const notPlaced = (clarifyTopics: string[] = []) => {
+    misses += 1;
+    if (misses >= MAX_MISSES) {
+      replies.push(menuReply(flow, flow.guide.notUnderstood, true));
+      misses = 0;
+    } else if (clarifyTopics.length > 0) {
+      const choices = clarifyTopics.map((id) => ({ id: topicEvent(id), label: flow.topics.get(id)?.label ?? id }));
+      replies.push({ text: flow.guide.clarify, choices });
+    } else {
+      const question = pendingQuestion(flow, state());
+      replies.push(...(question ? [{ text: flow.guide.notUnderstood }, question] : [menuReply(flow, flow.guide.notUnderstood, true)]));
+    }
+  };
+
+  switch (input.kind) {
+    case 'start':
+      if (input.device) send({ type: 'device.update', device: input.device });
+      if (!welcomed) replies.push({ text: flow.guide.welcome }, ...renderState(flow, state()));
+      break;
+    case 'device':
+      send({ type: 'device.update', device: input.device });
+      break;
+    case 'choice':
+      moveTo(input.id);
+      break;
+    case 'text': {
+      const intent = interpret(flow, understanding, state(), input.text);
+      if (intent.kind !== 'event') notPlaced(intent.kind === 'clarify' ? intent.topics : []);
+      else if (intent.topic && send({ type: intent.event } as FlowEvent)) {
+        misses = 0;
+        // The message that named the problem may already answer the topic's first question.
+        const answer = understanding.matchPhrase(input.text, answersAt(flow, state()));
+        if (answer && answer.confidence >= ANSWER_CONFIDENCE && flow.steps.get(state())?.node.type === 'question') {
+          send({ type: answer.id } as FlowEvent);
+        }
+        replies.push(...renderState(flow, state()));
+      } else moveTo(intent.event);
+      break;
+    }
+  }
+
+  return {
+    state: { flowVersion: flow.version, snapshot: persist(flow, snapshot), misses, welcomed: welcomed || replies.length > 0 },
+    replies,
+    effects,
+  };
+}
+
+/** The question the candidate was last asked, if the current step is waiting for an answer. */
+function pendingQuestion(flow: CompiledFlow, state: string): Reply | undefined {
+  const type = flow.steps.get(state)?.node.type;
+  if (type !== 'advice' && type !== 'question') return undefined;
+  return renderState(flow, state).findLast((r) => r.choices !== undefined);
+}

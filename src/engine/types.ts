@@ -1,0 +1,50 @@
+import type { ConversationContext, DeviceSummary } from '../flow/context';
+
+/** What is saved per conversation between turns. Small and JSON-only: it is written every turn. */
+export interface SavedConversation {
+  /** Fingerprint of the flow this snapshot was taken with (see CompiledFlow.version). */
+  flowVersion: string;
+  /** The XState persisted snapshot: where the candidate is in the tree, and its context. */
+  snapshot: PersistedSnapshot;
+  /** Messages in a row the bot could not place; after two it offers the full menu and a recruiter. */
+  misses: number;
+  /** Whether the welcome was sent, so a reconnecting page or a second join event doesn't repeat it. */
+  welcomed: boolean;
+}
+
+export interface PersistedSnapshot {
+  value: string;
+  context: ConversationContext;
+  [key: string]: unknown;
+}
+
+/** What the candidate did this turn, already stripped of channel details by the bot layer. */
+export type CandidateInput =
+  | { kind: 'start'; device?: DeviceSummary }
+  | { kind: 'text'; text: string }
+  /** A clicked button or card submit; `id` is the choice's id as rendered in a Reply. */
+  | { kind: 'choice'; id: string }
+  | { kind: 'device'; device: DeviceSummary };
+
+/** A channel-neutral message: the bot layer renders it as text with suggested actions or a card. */
+export interface Reply {
+  text: string;
+  choices?: ReplyChoice[];
+}
+
+export interface ReplyChoice {
+  id: string;
+  label: string;
+}
+
+/** Something the outside world must do because of this turn. Data only; the bot layer performs it. */
+export type Effect =
+  | { type: 'escalate'; topic: string | null; path: string[] }
+  | { type: 'resolve'; topic: string | null; path: string[] }
+  | { type: 'restarted'; reason: 'flow-updated' };
+
+export interface StepResult {
+  state: SavedConversation;
+  replies: Reply[];
+  effects: Effect[];
+}

@@ -1,0 +1,70 @@
+import type { FlowSource } from './load';
+import type { FlowProblem } from './problems';
+import type { TopicFile } from './schema';
+import { isGuardName } from './guards';
+import { isEffectName } from './effects';
+import { resolveTarget, targetsOf, stateId } from './targets';
+
+/**
+ * Checks what the schema can't: that every node, guard and action a flow names exists, that
+ * branches can't get stuck, and that no node is unreachable. Returns every problem found.
+ */
+export function checkFlow(source: FlowSource): FlowProblem[] {
+  const problems: FlowProblem[] = [];
+  const topics = new Map(source.topics.map((t) => [t.id, t]));
+
+  source.guide.menu.topics.forEach((id, i) => {
+    if (!topics.has(id)) problems.push({ file: 'flows/guide.yaml', at: `menu.topics.${i}`, message: `no topic "${id}" in flows/topics/` });
+  });
+
+  const reached = new Set<string>();
+  for (const topic of source.topics) {
+    const file = source.topicFiles.get(topic.id) ?? topic.id;
+    const report = (at: string, message: string) => problems.push({ file, at, message });
+    if (!Object.hasOwn(topic.nodes, topic.start)) report('start', `no node "${topic.start}" in this topic`);
+    reached.add(stateId(topic.id, topic.start));
+
+    for (const [key, node] of Object.entries(topic.nodes)) {
+      for (const { at, target } of targetsOf(node)) {
+        const resolved = resolveTarget(topic, target, topics);
+        if (resolved) reached.add(resolved);
+        else report(`nodes.${key}.${at}`, `"${target}" is not a node of this topic, a topic id, "topic/node" or "resolved"`);
+      }
+      node.actions.forEach((name, i) => {
+        if (!isEffectName(name)) report(`nodes.${key}.actions.${i}`, `unknown action "${name}" (see src/flow/effects.ts)`);
+      });
+      if (node.type === 'branch') checkBranch(node, `nodes.${key}`, report);
+      if (node.type === 'question') checkChoiceIds(node.choices, `nodes.${key}.choices`, report);
+    }
+  }
+
+  for (const topic of source.topics) {
+    for (const key of Object.keys(topic.nodes)) {
+      if (!reached.has(stateId(topic.id, key))) {
+        problems.push({ file: source.topicFiles.get(topic.id) ?? topic.id, at: `nodes.${key}`, message: 'no step leads here: link it or remove it' });
+      }
+    }
+  }
+  return problems;
+}
+
+type Report = (at: string, message: string) => void;
+
+function checkBranch(node: Extract<TopicFile['nodes'][string], { type: 'branch' }>, at: string, report: Report) {
+  node.branches.forEach((branch, i) => {
+    const last = i === node.branches.length - 1;
+    if (branch.when !== undefined && !isGuardName(branch.when)) {
+      report(`${at}.branches.${i}.when`, `unknown guard "${branch.when}" (see src/flow/guards.ts)`);
+    }
+    if (last && branch.when !== undefined) report(`${at}.branches.${i}`, 'the last branch must have no `when`, so the candidate is never stuck');
+    if (!last && branch.when === undefined) report(`${at}.branches.${i}`, 'only the last branch may omit `when`: the ones after it could never be taken');
+  });
+}
+
+function checkChoiceIds(choices: { id: string }[], at: string, report: Report) {
+  const seen = new Set<string>();
+  choices.forEach((choice, i) => {
+    if (seen.has(choice.id)) report(`${at}.${i}.id`, `choice id "${choice.id}" is used twice in this question`);
+    seen.add(choice.id);
+  });
+}

@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { assign, setup, type AnyStateMachine } from 'xstate';
+import type { FlowSource } from './load';
+import type { FlowNode, GuideFile, TopicFile } from './schema';
+import { checkFlow } from './check';
+import { FlowError } from './problems';
+import { guards } from './guards';
+import { effectNames } from './effects';
+import { MAX_PATH, type ConversationContext } from './context';
+import { MENU, RESOLVED, resolveTarget, stateId } from './targets';
+import { choiceEvent, commandEvent, topicEvent, NO, TRIED, YES, type FlowEvent } from './events';
+
+/** A node as the engine sees it: where it sits and what it says. */
+export interface FlowStep {
+  id: string;
+  topic: string;
+  node: FlowNode;
+}
+
+/** The checked flow plus the machine compiled from it. Built once at start-up, shared by every turn. */
+export interface CompiledFlow {
+  /** Fingerprint of the flow files, saved with each conversation to detect an updated guide. */
+  version: string;
+  guide: GuideFile;
+  topics: ReadonlyMap<string, TopicFile>;
+  steps: ReadonlyMap<string, FlowStep>;
+  machine: AnyStateMachine;
+}
+
+/** Checks cross-references and compiles the flow into an XState machine; throws FlowError listing every problem. */
+export function compileFlow(source: FlowSource): CompiledFlow {
+  const problems = checkFlow(source);
+  if (problems.length > 0) throw new FlowError(problems);
+
+  const topics = new Map(source.topics.map((t) => [t.id, t]));
+  const steps = new Map<string, FlowStep>();
+  const states: Record<string, object> = {
+    [MENU]: { entry: { type: 'leaveTopic' } },
+    [RESOLVED]: { entry: [{ type: 'resolve' }] },
+  };
+
+  for (const topic of source.topics) {
+    for (const [key, node] of Object.entries(topic.nodes)) {
+      const id = stateId(topic.id, key);
+      steps.set(id, { id, topic: topic.id, node });
+      const target = (t: string) => resolveTarget(topic, t, topics) as string;
+      states[id] = {
+        entry: [{ type: 'visit', params: { id, topic: topic.id } }, ...entryEffects(node)],
+        ...transitionsOf(node, target),
+      };
+    }
+  }
+
+  const topicTransitions = Object.fromEntries(
+    source.topics.map((t) => [topicEvent(t.id), { target: `.${stateId(t.id, t.start)}`, reenter: true }]),
+  );
+  const contact = topics.get('contact-recruiter');
+
+  const machine = setup({
+    types: { context: {} as ConversationContext, events: {} as FlowEvent },
+    guards: Object.fromEntries(
+      Object.entries(guards).map(([name, test]) => [name, ({ context }: { context: ConversationContext }) => test(context)]),
+    ),
+    actions: {
+      visit: assign(({ context }, params: { id: string; topic: string }) => ({
+        topic: params.topic,
+        path: [...context.path, params.id].slice(-MAX_PATH),
+      })),
+      leaveTopic: assign({ topic: null }),
+      reset: assign(({ context }) => ({ topic: null, path: [], device: context.device })),
+      updateDevice: assign(({ context, event }) =>
+        event.type === 'device.update' ? { device: { ...context.device, ...event.device } } : {},
+      ),
+      // Effects: named here so XState knows them; the conversation step returns them as data.
+      ...Object.fromEntries(effectNames.map((name) => [name, () => undefined])),
+    },
+  }).createMachine({
+    id: 'conversation',
+    initial: MENU,
+    context: { topic: null, path: [] },
+    on: {
+      ...topicTransitions,
+      [commandEvent('restart')]: { target: `.${MENU}`, actions: 'reset', reenter: true },
+      [commandEvent('menu')]: { target: `.${MENU}`, reenter: true },
+      ...(contact && { [commandEvent('human')]: { target: `.${stateId(contact.id, contact.start)}`, reenter: true } }),
+      'device.update': { actions: 'updateDevice' },
+    },
+    states: states as Record<string, {}>,
+  });
+
+  return { version: fingerprint(source.raw), guide: source.guide, topics, steps, machine };
+}
+
+function entryEffects(node: FlowNode) {
+  const own = node.actions.map((type) => ({ type }));
+  if (node.type !== 'end') return own;
+  const outcome = node.outcome === 'escalate' ? 'escalate' : 'resolve';
+  return own.some((a) => a.type === outcome) ? own : [...own, { type: outcome }];
+}
+
+function transitionsOf(node: FlowNode, target: (t: string) => string): object {
+  switch (node.type) {
+    case 'advice':
+      return {
+        on: {
+          [choiceEvent(YES)]: target(node.helped),
+          [choiceEvent(NO)]: target(node.notHelped),
+          [choiceEvent(TRIED)]: target(node.notHelped),
+        },
+      };
+    case 'question':
+      return { on: Object.fromEntries(node.choices.map((c) => [choiceEvent(c.id), target(c.next)])) };
+    case 'branch':
+      return { always: node.branches.map((b) => ({ target: target(b.next), ...(b.when && { guard: b.when }) })) };
+    case 'end':
+      return {};
+  }
+}
+
+function fingerprint(raw: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(raw)).digest('hex').slice(0, 12);
+}

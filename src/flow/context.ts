@@ -1,0 +1,27 @@
+/**
+ * What the decision tree remembers besides where it is. Kept small: it is saved on every turn,
+ * and the benchmark budget is a few KB per conversation.
+ */
+export interface ConversationContext {
+  /** The topic the candidate is in, for tickets and analytics. */
+  topic: string | null;
+  /** State ids of the guidance already given, oldest first: "the steps the bot already gave". */
+  path: string[];
+  /** What is known of the candidate's device, for guards and tickets. */
+  device?: DeviceSummary;
+}
+
+/** The device facts guards read; `src/device` produces them. Every field optional: we may know nothing. */
+export interface DeviceSummary {
+  browser?: string;
+  os?: string;
+  deviceType?: string;
+  inApp?: string;
+  iosNonSafari?: boolean;
+  unsupported?: boolean;
+  camera?: string;
+  microphone?: string;
+}
+
+/** Longest path kept: enough for any route through the guide, bounded for storage. */
+export const MAX_PATH = 40;

@@ -1,0 +1,15 @@
+/** The Markdown page around the generated diagram (docs/decision-tree.md). */
+export function decisionTreeDoc(mermaid: string): string {
+  return [
+    '# The decision tree',
+    '',
+    'Generated from `flows/` by `npm run flows:diagram`; a test fails when it is out of date.',
+    'Rectangles give guidance and ask "did that help?", diamonds ask which case is the candidate\'s,',
+    'double-bordered boxes end a path.',
+    '',
+    '```mermaid',
+    mermaid.trimEnd(),
+    '```',
+    '',
+  ].join('\n');
+}

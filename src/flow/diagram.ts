@@ -1,0 +1,56 @@
+import type { CompiledFlow } from './compile';
+import type { FlowNode } from './schema';
+import { MENU, RESOLVED, resolveTarget, stateId, targetsOf } from './targets';
+
+/**
+ * The decision tree as a Mermaid flowchart, one subgraph per topic, so people can look at the
+ * tree instead of reading YAML. Deterministic: a test compares it with the committed copy.
+ */
+export function toMermaid(flow: CompiledFlow): string {
+  const lines = ['flowchart TD', `  ${id(MENU)}(["Menu: ${escape(flow.guide.menu.say)}"])`, `  ${id(RESOLVED)}(["Resolved"])`];
+  for (const topicId of flow.guide.menu.topics) {
+    const topic = flow.topics.get(topicId);
+    if (topic) lines.push(`  ${id(MENU)} -->|"${escape(topic.label)}"| ${id(stateId(topic.id, topic.start))}`);
+  }
+  for (const topic of flow.topics.values()) {
+    lines.push(`  subgraph ${id(topic.id)}["${escape(topic.id)}"]`);
+    for (const [key, node] of Object.entries(topic.nodes)) lines.push(`    ${id(stateId(topic.id, key))}${shape(key, node)}`);
+    lines.push('  end');
+    for (const [key, node] of Object.entries(topic.nodes)) {
+      for (const { at, target } of targetsOf(node)) {
+        const to = resolveTarget(topic, target, flow.topics);
+        if (to) lines.push(`  ${id(stateId(topic.id, key))} -->|"${escape(edgeLabel(node, at))}"| ${id(to)}`);
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function shape(key: string, node: FlowNode): string {
+  switch (node.type) {
+    case 'question':
+      return `{"${escape(key)}: ${escape(summary(node.say))}"}`;
+    case 'end':
+      return `[["${node.outcome === 'escalate' ? 'Escalate' : 'Resolved'}: ${escape(summary(node.say))}"]]`;
+    case 'branch':
+      return `{{"${escape(key)}"}}`;
+    case 'advice':
+      return `["${escape(key)}: ${escape(summary(node.say))}"]`;
+  }
+}
+
+function edgeLabel(node: FlowNode, at: string): string {
+  if (node.type === 'advice') return at === 'helped' ? 'helped' : 'not helped';
+  const index = Number(at.split('.')[1]);
+  if (node.type === 'question') return node.choices[index]?.label ?? at;
+  if (node.type === 'branch') return node.branches[index]?.when ?? 'otherwise';
+  return at;
+}
+
+function summary(text: string): string {
+  const first = text.split('\n')[0] ?? '';
+  return first.length > 60 ? `${first.slice(0, 57)}...` : first;
+}
+
+const id = (stateIdOrTopic: string) => stateIdOrTopic.replace(/[^a-zA-Z0-9]/g, '_');
+const escape = (text: string) => text.replace(/"/g, '#quot;').replace(/\*\*/g, '');

@@ -1,0 +1,12 @@
+/**
+ * Effects a node may ask for on entry (`actions: [<name>]`). The machine only names them; the
+ * conversation step returns them as data and the bot layer performs them. `end` nodes add
+ * `escalate` or `resolve` themselves, so flow authors rarely list these by hand.
+ */
+export const effectNames = ['escalate', 'resolve'] as const;
+
+export type EffectName = (typeof effectNames)[number];
+
+export function isEffectName(name: string): name is EffectName {
+  return (effectNames as readonly string[]).includes(name);
+}

@@ -1,0 +1,22 @@
+import type { DeviceSummary } from './context';
+
+/**
+ * Events the conversation machine accepts. Choice and command ids double as event types, so a
+ * clicked button (whose value is its id) and a typed answer become the same event.
+ */
+export type FlowEvent =
+  | { type: `choice.${string}` }
+  | { type: `topic.${string}` }
+  | { type: 'command.restart' | 'command.menu' | 'command.human' }
+  | { type: 'device.update'; device: DeviceSummary };
+
+export const choiceEvent = (id: string) => `choice.${id}` as const;
+export const topicEvent = (id: string) => `topic.${id}` as const;
+
+/** Answers to "did that help?"; "tried" ("I already tried that") moves on like "no". */
+export const YES = 'yes';
+export const NO = 'no';
+export const TRIED = 'tried';
+
+export type Command = 'restart' | 'menu' | 'human';
+export const commandEvent = (command: Command) => `command.${command}` as const;

@@ -1,0 +1,30 @@
+import type { ConversationContext } from './context';
+
+/**
+ * Named conditions a `branch` node may test (`when: <name>`). Flows reference them by name, so the
+ * loader checks every name used exists here: XState itself would only notice when the branch runs.
+ * Each reads only what the bot already knows; none asks the candidate anything.
+ */
+export const guards = {
+  'device-known': ({ device }) => device?.browser !== undefined || device?.deviceType !== undefined,
+  'in-app-browser': ({ device }) => device?.inApp !== undefined,
+  'ios-not-safari': ({ device }) => device?.iosNonSafari === true,
+  'unsupported-browser': ({ device }) => device?.unsupported === true,
+  'on-phone-or-tablet': ({ device }) => device?.deviceType === 'phone' || device?.deviceType === 'tablet',
+  'on-computer': ({ device }) => device?.deviceType === 'computer',
+  ios: ({ device }) => device?.os === 'ios',
+  android: ({ device }) => device?.os === 'android',
+  macos: ({ device }) => device?.os === 'macos',
+  windows: ({ device }) => device?.os === 'windows',
+  chrome: ({ device }) => device?.browser === 'chrome',
+  safari: ({ device }) => device?.browser === 'safari',
+  edge: ({ device }) => device?.browser === 'edge',
+  firefox: ({ device }) => device?.browser === 'firefox',
+  'camera-blocked': ({ device }) => device?.camera === 'denied' || device?.microphone === 'denied',
+} satisfies Record<string, (context: ConversationContext) => boolean>;
+
+export type GuardName = keyof typeof guards;
+
+export function isGuardName(name: string): name is GuardName {
+  return Object.hasOwn(guards, name);
+}

@@ -1,0 +1,103 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, basename } from 'node:path';
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import type { z } from 'zod';
+import { GuideFile, TopicFile } from './schema';
+import { FlowError, type FlowProblem } from './problems';
+
+/** The flow files as parsed and schema-checked, before cross-references are checked. */
+export interface FlowSource {
+  guide: GuideFile;
+  topics: TopicFile[];
+  /** Where each topic came from, for problem reports. */
+  topicFiles: Map<string, string>;
+  /** Raw parsed YAML of every file, used to fingerprint the flow version. */
+  raw: unknown[];
+}
+
+/**
+ * Reads `flows/guide.yaml` and `flows/topics/*.yaml`, validating each against its zod schema.
+ * Collects every problem in every file before failing, so an author fixes them in one pass.
+ */
+export function loadFlowSource(flowsDir: string): FlowSource {
+  const problems: FlowProblem[] = [];
+  const raw: unknown[] = [];
+  const show = (file: string) => relative(process.cwd(), file) || file;
+
+  const guideFile = join(flowsDir, 'guide.yaml');
+  const guide = parseFile(guideFile, GuideFile, show(guideFile), problems, raw);
+
+  const topicsDir = join(flowsDir, 'topics');
+  const topics: TopicFile[] = [];
+  const topicFiles = new Map<string, string>();
+  let names: string[] = [];
+  try {
+    names = readdirSync(topicsDir).filter((n) => /\.ya?ml$/.test(n)).sort();
+  } catch {
+    problems.push({ file: show(topicsDir), at: '', message: 'folder not found: topics live in flows/topics/<topic-id>.yaml' });
+  }
+  for (const name of names) {
+    const file = join(topicsDir, name);
+    const topic = parseFile(file, TopicFile, show(file), problems, raw);
+    if (!topic) continue;
+    const expected = basename(name).replace(/\.ya?ml$/, '');
+    if (topic.id !== expected) {
+      problems.push({ file: show(file), at: 'id', message: `topic id "${topic.id}" must match the file name "${expected}"` });
+    }
+    if (topicFiles.has(topic.id)) {
+      problems.push({ file: show(file), at: 'id', message: `topic "${topic.id}" is also defined in ${topicFiles.get(topic.id)}` });
+    }
+    topicFiles.set(topic.id, show(file));
+    topics.push(topic);
+  }
+
+  if (problems.length > 0 || !guide) throw new FlowError(problems);
+  return { guide, topics, topicFiles, raw };
+}
+
+function parseFile<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  shown: string,
+  problems: FlowProblem[],
+  raw: unknown[],
+): z.output<S> | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    problems.push({ file: shown, at: '', message: 'file not found or unreadable' });
+    return undefined;
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
+      problems.push({ file: shown, at: '', line, message: `not valid YAML: ${firstLine(error.message)}` });
+    }
+    return undefined;
+  }
+  const data: unknown = doc.toJS();
+  raw.push(data);
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+    problems.push({ file: shown, at: path.join('.'), line: lineOf(doc, lineCounter, path), message: issue.message });
+  }
+  return undefined;
+}
+
+/** The line of the deepest part of `path` that exists in the document (a missing key points at its parent). */
+function lineOf(doc: ReturnType<typeof parseDocument>, lines: LineCounter, path: (string | number)[]): number | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+    if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}

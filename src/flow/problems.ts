@@ -1,0 +1,25 @@
+/** One thing wrong with the flow files, located precisely enough for an author to fix it. */
+export interface FlowProblem {
+  file: string;
+  /** Where in the file: "nodes.check-link.notHelped" (and the line, when known). */
+  at: string;
+  line?: number;
+  message: string;
+}
+
+/** Thrown when `flows/` can't be used; carries every problem found, not just the first. */
+export class FlowError extends Error {
+  constructor(readonly problems: FlowProblem[]) {
+    super(formatProblems(problems));
+    this.name = 'FlowError';
+  }
+}
+
+export function formatProblems(problems: FlowProblem[]): string {
+  const lines = problems.map((p) => {
+    const where = p.line ? `${p.file}:${p.line}` : p.file;
+    return `  ${where}  ${p.at || '(file)'}: ${p.message}`;
+  });
+  const noun = problems.length === 1 ? 'problem' : 'problems';
+  return `The flow files have ${problems.length} ${noun}:\n${lines.join('\n')}`;
+}

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+/**
+ * The shape of the files in `flows/`. This is the only description of the format: the loader
+ * validates against it, and `npm run flows:schema` turns it into the JSON Schema editors use.
+ */
+
+const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lowercase words joined by "-", e.g. "try-another-browser"');
+
+/**
+ * Where a step leads: a node of the same topic ("try-browser"), another topic's first node
+ * ("contact-recruiter"), a node of another topic ("page-wont-load/try-phone"), or "resolved".
+ */
+const Target = z.string().min(1).describe('a node of this topic, a topic id, "topic/node", or "resolved"');
+
+const Phrases = z.array(z.string().min(1)).describe('words or phrases a candidate may type for this');
+
+/** Candidate-facing text: plain Markdown that renders in Teams and Web Chat alike. */
+const Text = z.string().trim().min(1).max(2000);
+
+const Choice = z.strictObject({
+  id: Id,
+  label: z.string().min(1).max(40).describe('button text; Teams cuts longer labels'),
+  synonyms: Phrases.default([]),
+  next: Target,
+});
+
+const Actions = z.array(Id).default([]).describe('effects to perform on entering the node (see src/flow/actions.ts)');
+
+/** Guidance the candidate can try, then "did that help?". */
+const AdviceNode = z.strictObject({
+  type: z.literal('advice'),
+  say: Text,
+  steps: z.array(Text).default([]).describe('numbered steps shown under `say`'),
+  helped: Target.default('resolved'),
+  notHelped: Target.describe('where "no" and "I already tried that" lead'),
+  actions: Actions,
+});
+
+/** A point where the guide branches and the candidate must say which case is theirs. */
+const QuestionNode = z.strictObject({
+  type: z.literal('question'),
+  say: Text,
+  choices: z.array(Choice).min(2),
+  actions: Actions,
+});
+
+/** A silent branch on what the bot already knows (the candidate's device), decided by named guards. */
+const BranchNode = z.strictObject({
+  type: z.literal('branch'),
+  branches: z
+    .array(z.strictObject({ when: Id.optional().describe('guard name (src/flow/guards.ts); omit for "otherwise"'), next: Target }))
+    .min(1),
+  actions: Actions,
+});
+
+/** The end of a path: solved, or handed to the recruiter. */
+const EndNode = z.strictObject({
+  type: z.literal('end'),
+  outcome: z.enum(['resolved', 'escalate']),
+  say: Text,
+  steps: z.array(Text).default([]),
+  actions: Actions,
+});
+
+export const FlowNode = z.discriminatedUnion('type', [AdviceNode, QuestionNode, BranchNode, EndNode]);
+
+export const TopicFile = z.strictObject({
+  $schema: z.string().optional(),
+  id: Id,
+  label: z.string().min(1).max(40).describe('menu button text'),
+  keywords: Phrases.min(1).describe('words that name this problem, used to route typed messages'),
+  start: Id.describe('the first node shown when the candidate picks this topic'),
+  nodes: z.record(Id, FlowNode),
+});
+
+export const GuideFile = z.strictObject({
+  $schema: z.string().optional(),
+  welcome: Text,
+  menu: z.strictObject({
+    say: Text,
+    topics: z.array(Id).min(1).describe('topic ids in menu order'),
+  }),
+  resolved: Text.describe('said when a path ends solved'),
+  notUnderstood: Text.describe('said when a message fits nothing; the menu and a recruiter option follow'),
+  clarify: Text.describe('asked when a message could mean two or three topics, e.g. "Which of these is closest?"'),
+  apology: Text.describe('said when a turn fails on our side; nothing was saved, so the candidate can retry'),
+  restarted: Text.describe('said when a saved conversation no longer fits the current flow'),
+  didItHelp: z.strictObject({
+    say: Text,
+    yes: Choice.omit({ next: true, id: true }),
+    no: Choice.omit({ next: true, id: true }),
+    tried: z.strictObject({ synonyms: Phrases }).describe('"I already tried that": counts as no'),
+  }),
+  commands: z.strictObject({
+    restart: Phrases.min(1),
+    menu: Phrases.min(1),
+    human: Phrases.min(1),
+  }),
+  labels: z
+    .strictObject({
+      restart: z.string().min(1).max(40),
+      menu: z.string().min(1).max(40),
+      human: z.string().min(1).max(40),
+    })
+    .describe('button text for the commands, e.g. "Start over", "Something else", "Talk to a recruiter"'),
+});
+
+export type FlowNode = z.output<typeof FlowNode>;
+export type TopicFile = z.output<typeof TopicFile>;
+export type GuideFile = z.output<typeof GuideFile>;
+export type Choice = z.output<typeof Choice>;

@@ -1,0 +1,45 @@
+import type { TopicFile } from './schema';
+
+/** The state every helped path ends in. */
+export const RESOLVED = 'resolved';
+/** The state a conversation starts in: the topic menu. */
+export const MENU = 'menu';
+
+/** A node's state id in the compiled machine: "topic/node". */
+export function stateId(topic: string, node: string): string {
+  return `${topic}/${node}`;
+}
+
+/**
+ * Resolves a `next`/`helped`/`notHelped` target written in topic `from` to a state id, or
+ * undefined when it names nothing. See `Target` in schema.ts for the accepted forms.
+ */
+export function resolveTarget(from: TopicFile, target: string, topics: ReadonlyMap<string, TopicFile>): string | undefined {
+  if (target === RESOLVED) return RESOLVED;
+  const slash = target.indexOf('/');
+  if (slash >= 0) {
+    const topic = topics.get(target.slice(0, slash));
+    const node = target.slice(slash + 1);
+    return topic && Object.hasOwn(topic.nodes, node) ? stateId(topic.id, node) : undefined;
+  }
+  if (Object.hasOwn(from.nodes, target)) return stateId(from.id, target);
+  const topic = topics.get(target);
+  return topic ? stateId(topic.id, topic.start) : undefined;
+}
+
+/** Every target a node names, with where it is written (for problem reports). */
+export function targetsOf(node: TopicFile['nodes'][string]): { at: string; target: string }[] {
+  switch (node.type) {
+    case 'advice':
+      return [
+        { at: 'helped', target: node.helped },
+        { at: 'notHelped', target: node.notHelped },
+      ];
+    case 'question':
+      return node.choices.map((c, i) => ({ at: `choices.${i}.next`, target: c.next }));
+    case 'branch':
+      return node.branches.map((b, i) => ({ at: `branches.${i}.next`, target: b.next }));
+    case 'end':
+      return [];
+  }
+}

@@ -1,0 +1,211 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ETagConflictError } from './keyValueStore';
+import { SCHEMA_VERSION } from './sqliteSchema';
+import { openSqliteStore, SqliteStore, type SqliteStoreOptions } from './sqliteStore';
+
+let dir: string;
+let file: string;
+const opened: Array<{ close(): void }> = [];
+
+function open(options: Omit<SqliteStoreOptions, 'file'> = {}): SqliteStore {
+  const store = new SqliteStore({ file, ...options });
+  opened.push(store);
+  return store;
+}
+
+function rawRow(key: string): { etag: number; value: string; updated_at: number } | undefined {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare('SELECT etag, value, updated_at FROM state WHERE key = ?').get(key) as
+      | { etag: number; value: string; updated_at: number }
+      | undefined;
+  } finally {
+    db.close();
+  }
+}
+
+const candidateState = { flowVersion: 3, snapshot: { value: 'camera-microphone', context: { attempts: 1 } } };
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sqlite-store-'));
+  file = path.join(dir, 'bot.sqlite');
+});
+
+afterEach(() => {
+  for (const store of opened.splice(0)) store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('a conversation saved before a restart is there after reopening the file', async () => {
+  const before = open();
+  await before.write({ 'conversation-1': candidateState });
+  before.close();
+  opened.pop();
+
+  const after = open();
+  expect(await after.read(['conversation-1'])).toEqual({
+    'conversation-1': { ...candidateState, eTag: expect.any(String) },
+  });
+});
+
+test('reading returns only the conversations that were saved', async () => {
+  const store = open();
+  await store.write({ saved: candidateState });
+  expect(Object.keys(await store.read(['saved', 'never-saved']))).toEqual(['saved']);
+  expect(await store.read([])).toEqual({});
+});
+
+test('every save gives the conversation a new eTag, and saving with the eTag just read succeeds', async () => {
+  const store = open();
+  await store.write({ c: { step: 1 } });
+  const first = (await store.read(['c'])).c;
+  await store.write({ c: { ...first, step: 2 } });
+  const second = (await store.read(['c'])).c;
+  expect(second).toEqual({ step: 2, eTag: expect.any(String) });
+  expect(second.eTag).not.toBe(first.eTag);
+});
+
+test('two writers with the same eTag: the second gets a conflict and nothing of its batch is written', async () => {
+  const turnA = open();
+  const turnB = open();
+  await turnA.write({ c: { step: 'start' } });
+  const seenByA = (await turnA.read(['c'])).c;
+  const seenByB = (await turnB.read(['c'])).c;
+  expect(seenByB.eTag).toBe(seenByA.eTag);
+
+  await turnA.write({ c: { ...seenByA, step: 'from A' } });
+  const conflict = turnB.write({ 'other-conversation': { step: 'from B' }, c: { ...seenByB, step: 'from B' } });
+
+  await expect(conflict).rejects.toBeInstanceOf(ETagConflictError);
+  await expect(conflict).rejects.toMatchObject({ key: 'c', message: expect.stringMatching(/re-read.*retry/) });
+  expect(await turnB.read(['c', 'other-conversation'])).toEqual({ c: { step: 'from A', eTag: expect.any(String) } });
+});
+
+test.each([
+  ['eTag *', { eTag: '*' }],
+  ['no eTag', {}],
+  ['an empty eTag', { eTag: '' }],
+])('a write with %s overwrites', async (_name, eTagField) => {
+  const store = open();
+  await store.write({ c: { step: 'first' } });
+  await store.write({ c: { step: 'second' } }); // the stored eTag has moved on
+
+  await store.write({ c: { step: 'overwritten', ...eTagField } });
+  expect((await store.read(['c'])).c.step).toBe('overwritten');
+});
+
+test('saving a conversation that is not stored succeeds whatever eTag it carries', async () => {
+  const store = open();
+  await store.write({ c: { step: 'new', eTag: '12345' } });
+  expect((await store.read(['c'])).c.step).toBe('new');
+});
+
+test('deleting a conversation removes it and leaves the others', async () => {
+  const store = open();
+  await store.write({ gone: candidateState, kept: candidateState });
+  await store.delete(['gone', 'never-existed']);
+  expect(Object.keys(await store.read(['gone', 'kept']))).toEqual(['kept']);
+  expect(store.count()).toBe(1);
+});
+
+test('a writer holding an eTag from before a delete cannot overwrite the conversation saved afterwards', async () => {
+  const store = open();
+  await store.write({ c: { step: 'old' } });
+  const stale = (await store.read(['c'])).c;
+  await store.delete(['c']);
+  await store.write({ c: { step: 'restarted' } });
+
+  await expect(store.write({ c: { ...stale, step: 'stale' } })).rejects.toBeInstanceOf(ETagConflictError);
+  expect((await store.read(['c'])).c.step).toBe('restarted');
+});
+
+test('a value read and then mutated does not change what is stored', async () => {
+  const store = open();
+  await store.write({ c: structuredClone(candidateState) });
+  const read = (await store.read(['c'])).c;
+  read.snapshot.context.attempts = 99;
+  read.flowVersion = 0;
+  expect(await store.read(['c'])).toEqual({ c: { ...candidateState, eTag: read.eTag } });
+});
+
+test('a value mutated after it was written does not change what is stored', async () => {
+  const store = open();
+  const written = structuredClone(candidateState);
+  await store.write({ c: written });
+  written.snapshot.context.attempts = 99;
+  expect((await store.read(['c'])).c.snapshot.context.attempts).toBe(1);
+});
+
+test("writing does not change the caller's object", async () => {
+  const store = open();
+  const item = { step: 'x', eTag: '*' };
+  await store.write({ c: item });
+  expect(item).toEqual({ step: 'x', eTag: '*' });
+});
+
+test('the eTag is kept in its own column, not inside the stored JSON, and updated_at comes from the clock', async () => {
+  const store = open({ now: () => 1_700_000_000_000 });
+  await store.write({ c: { ...candidateState, eTag: '*' } });
+  const { eTag } = (await store.read(['c'])).c;
+  const row = rawRow('c')!;
+  expect(JSON.parse(row.value)).toEqual(candidateState);
+  expect(String(row.etag)).toBe(eTag);
+  expect(row.updated_at).toBe(1_700_000_000_000);
+});
+
+test('a second connection sees committed writes', async () => {
+  const writer = open();
+  const reader = open();
+  await writer.write({ c: candidateState });
+  expect((await reader.read(['c'])).c).toEqual({ ...candidateState, eTag: expect.any(String) });
+  await writer.delete(['c']);
+  expect(await reader.read(['c'])).toEqual({});
+});
+
+test('the database file uses WAL journaling and the current schema version', () => {
+  open();
+  const db = new Database(file, { readonly: true });
+  try {
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+  } finally {
+    db.close();
+  }
+});
+
+test('a database from a newer build is refused with a message saying what to do', () => {
+  const db = new Database(file);
+  db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+  db.close();
+  expect(() => open()).toThrow(/newer than this build understands.*Run a newer build/);
+});
+
+test('openSqliteStore creates the data directory and the file in it', async () => {
+  const dataDir = path.join(dir, 'nested', 'data');
+  const store = openSqliteStore(dataDir);
+  opened.push(store);
+  await store.write({ c: candidateState });
+  expect(store.file).toBe(path.join(dataDir, 'bot.sqlite'));
+  expect(fs.existsSync(store.file)).toBe(true);
+});
+
+test.each([
+  ['null', null],
+  ['a string', 'state'],
+  ['an array', [1, 2]],
+])('writing %s instead of an object is refused, naming the key, and nothing is written', async (_name, item) => {
+  const store = open();
+  await expect(store.write({ fine: { step: 1 }, 'bad-key': item })).rejects.toThrow(/"bad-key" must be a plain object/);
+  expect(store.count()).toBe(0);
+});
+
+test('count and sizeBytes grow as conversations are saved', async () => {
+  const store = open();
+  const emptySize = store.sizeBytes();
+  for (let i = 0; i < 200; i++) await store.write({ [`conversation-${i}`]: candidateState });
+  expect(store.count()).toBe(200);
+  expect(store.sizeBytes()).toBeGreaterThan(emptySize);
+});

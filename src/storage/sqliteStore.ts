@@ -1,0 +1,166 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ETagConflictError, type KeyValueStore, type StoreItems } from './keyValueStore';
+import { migrateSqliteSchema } from './sqliteSchema';
+
+export interface SqliteStoreOptions {
+  /** Database file; created (with its schema) if missing. */
+  file: string;
+  /** How long an operation waits for another connection's write lock before failing with SQLITE_BUSY. */
+  busyTimeoutMs?: number;
+  /** Clock for `updated_at`, in epoch milliseconds. */
+  now?: () => number;
+}
+
+const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+interface StoredRow {
+  key: string;
+  etag: number;
+  value: string;
+}
+
+/**
+ * Conversation state in one SQLite file, with botbuilder's eTag semantics (see keyValueStore.ts).
+ *
+ * Each item is stored as JSON without its eTag; the eTag lives in its own column, drawn from one
+ * incrementing counter, and is added back on read as a string. better-sqlite3 is synchronous, so the
+ * async methods complete before they return; while a write waits on another process's lock (up to
+ * busyTimeoutMs) it blocks the event loop.
+ */
+export class SqliteStore implements KeyValueStore {
+  readonly file: string;
+  private readonly db: Database.Database;
+  private readonly now: () => number;
+  private readonly selectMany: Database.Statement<[string], StoredRow>;
+  private readonly deleteMany: Database.Statement<[string]>;
+  private readonly countRows: Database.Statement<[], number>;
+  private readonly usedBytes: Database.Statement<[], number>;
+  private readonly writeBatch: (entries: Array<[string, object]>) => void;
+
+  constructor({ file, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS, now = () => Date.now() }: SqliteStoreOptions) {
+    this.file = file;
+    this.now = now;
+    const db = new Database(file);
+    try {
+      // Set first, so that even switching to WAL waits for a process that holds the lock.
+      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+      // WAL: a commit appends to the -wal file; readers never block the writer or each other.
+      const mode = db.pragma('journal_mode = WAL', { simple: true });
+      if (mode !== 'wal' && !db.memory) {
+        throw new Error(
+          `State database ${file} could not switch to WAL journaling (got "${String(mode)}"); ` +
+            'this happens on network filesystems. Put the data directory on a local disk.',
+        );
+      }
+      // NORMAL in WAL mode: a commit has reached the OS (the -wal file) when write() returns, so it
+      // survives the process being killed (kill -9, crash, OOM); fsync happens once per checkpoint
+      // rather than per commit. Only an OS crash or power loss can drop the last few commits (never
+      // corrupt the file), which for conversation state costs a candidate one repeated step.
+      db.pragma('synchronous = NORMAL');
+      migrateSqliteSchema(db, file);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    this.db = db;
+
+    this.selectMany = db.prepare<[string], StoredRow>(
+      'SELECT key, etag, value FROM state WHERE key IN (SELECT value FROM json_each(?))',
+    );
+    this.deleteMany = db.prepare<[string]>('DELETE FROM state WHERE key IN (SELECT value FROM json_each(?))');
+    this.countRows = db.prepare<[], number>('SELECT count(*) FROM state').pluck();
+    this.usedBytes = db
+      .prepare<[], number>(
+        'SELECT (p.page_count - f.freelist_count) * s.page_size ' +
+          'FROM pragma_page_count() AS p, pragma_freelist_count() AS f, pragma_page_size() AS s',
+      )
+      .pluck();
+
+    const selectETag = db.prepare<[string], number>('SELECT etag FROM state WHERE key = ?').pluck();
+    const nextETag = db
+      .prepare<[], number>('UPDATE etag_counter SET last = last + 1 WHERE id = 1 RETURNING last')
+      .pluck();
+    const upsert = db.prepare<[string, number, string, number]>(
+      'INSERT INTO state (key, etag, value, updated_at) VALUES (?, ?, ?, ?) ' +
+        'ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, value = excluded.value, updated_at = excluded.updated_at',
+    );
+    const writeAll = db.transaction((entries: Array<[string, object]>) => {
+      const updatedAt = this.now();
+      for (const [key, item] of entries) {
+        const { eTag, ...value } = item as { eTag?: unknown };
+        // Falsy or '*' means "overwrite", as in MemoryStorage.
+        if (eTag && eTag !== '*') {
+          const stored = selectETag.get(key);
+          if (stored !== undefined && String(stored) !== String(eTag)) {
+            // Thrown inside the transaction: better-sqlite3 rolls back every key of this batch.
+            throw new ETagConflictError(key, String(eTag), String(stored));
+          }
+        }
+        upsert.run(key, nextETag.get()!, JSON.stringify(value), updatedAt);
+      }
+    });
+    // IMMEDIATE takes the write lock before the eTag check: a deferred transaction would read first
+    // and, if another process committed meanwhile, fail on upgrade with SQLITE_BUSY instead of waiting.
+    this.writeBatch = (entries) => writeAll.immediate(entries);
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    if (!Array.isArray(keys)) throw new TypeError('SqliteStore.read expects an array of keys.');
+    if (keys.length === 0) return {};
+    // Parsing each time returns fresh objects, so callers may mutate what they read.
+    return Object.fromEntries(
+      this.selectMany
+        .all(JSON.stringify(keys))
+        .map((row) => [row.key, { ...(JSON.parse(row.value) as object), eTag: String(row.etag) }]),
+    );
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    if (changes === null || typeof changes !== 'object') {
+      throw new TypeError('SqliteStore.write expects an object mapping keys to items.');
+    }
+    const entries = Object.entries(changes);
+    for (const [key, item] of entries) {
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+        throw new TypeError(`SqliteStore.write: the item for "${key}" must be a plain object, got ${describe(item)}.`);
+      }
+    }
+    if (entries.length > 0) this.writeBatch(entries);
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    if (!Array.isArray(keys)) throw new TypeError('SqliteStore.delete expects an array of keys.');
+    if (keys.length > 0) this.deleteMany.run(JSON.stringify(keys));
+  }
+
+  /** Number of stored items. */
+  count(): number {
+    return this.countRows.get()!;
+  }
+
+  /** Bytes of database pages in use (committed WAL content included, free pages excluded). */
+  sizeBytes(): number {
+    return this.usedBytes.get()!;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/** Opens (creating if needed) `dataDir/fileName`, creating `dataDir` too. */
+export function openSqliteStore(
+  dataDir: string,
+  fileName = 'bot.sqlite',
+  options: Omit<SqliteStoreOptions, 'file'> = {},
+): SqliteStore {
+  fs.mkdirSync(dataDir, { recursive: true });
+  return new SqliteStore({ ...options, file: path.join(dataDir, fileName) });
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'an array' : typeof value;
+}

@@ -1,0 +1,139 @@
+import { allowedTypos, damerauLevenshtein } from './damerauLevenshtein';
+import { normalizeWords } from './normalize';
+import { stem } from './stem';
+
+export interface PhraseOption<T extends string> {
+  id: T;
+  phrases: string[];
+}
+
+export interface PhraseMatch<T extends string> {
+  id: T;
+  confidence: number;
+}
+
+/**
+ * Words that add nothing to an answer: "yes thanks", "I already tried that", "ok it worked".
+ * They count a little when nothing explains them, so "yes thanks" is still a clear "yes".
+ */
+const FILLERS = new Set(
+  `i me my it its that this the a an to of is was am are be been so just well ok okay oh ah um uh hmm please pls
+   thanks thank thx you now really actually and also too want wanna need like would can could let us do does did
+   have has had go see still`.split(/\s+/),
+);
+const FILLER_WEIGHT = 0.15;
+/** Each word of the message that no phrase explains makes the match this much less likely. */
+const UNEXPLAINED_WORD_FACTOR = 0.4;
+/** Each typo corrected along the way. */
+const TYPO_FACTOR = 0.9;
+/** Below this, the message is not taken to be any of the options at all. */
+const MIN_CONFIDENCE = 0.5;
+
+interface Token {
+  word: string;
+  stem: string;
+  weight: number;
+}
+
+/**
+ * Which of the offered answers a typed message means: a clicked button sends its label (confidence
+ * 1); "nope", "still brokn" or "no, I already tried that" are matched word by word, allowing typos.
+ * Only whole words match, so the "no" option never fires on "not found", and a message with words
+ * no phrase explains ("my camera doesn't work") is not taken for the answer "doesn't work".
+ * When phrases of several options explain parts of the message, the one explaining most of it wins.
+ */
+export function matchPhrase<T extends string>(text: string, options: PhraseOption<T>[]): PhraseMatch<T> | undefined {
+  const tokens = tokenize(text);
+  if (tokens.length === 0) return undefined;
+  const key = tokens.map((t) => t.word).join(' ');
+
+  const found: (Occurrence & { id: T; weight: number })[] = [];
+  for (const option of options) {
+    for (const phrase of option.phrases) {
+      const words = tokenize(phrase);
+      if (words.length === 0) continue;
+      if (words.map((t) => t.word).join(' ') === key) return { id: option.id, confidence: 1 };
+      for (const occurrence of occurrences(words, tokens)) {
+        const weight = occurrence.positions.reduce((sum, at) => sum + tokens[at]!.weight, 0);
+        found.push({ ...occurrence, id: option.id, weight });
+      }
+    }
+  }
+  // The weightiest phrases claim their words first: in "it's not working now", "not working"
+  // (no) beats "working now" (yes), and an overlapping phrase explains nothing.
+  found.sort((a, b) => b.weight - a.weight || a.typos - b.typos);
+  const explainedBy: (T | undefined)[] = tokens.map(() => undefined);
+  const explainedWeight = new Map<T, number>();
+  let typos = 0;
+  for (const occurrence of found) {
+    // Phrases of one option may overlap ("already tried" + "tried that"); another option's may not.
+    if (occurrence.positions.some((at) => explainedBy[at] !== undefined && explainedBy[at] !== occurrence.id)) continue;
+    for (const at of occurrence.positions) {
+      if (explainedBy[at] !== undefined) continue;
+      explainedBy[at] = occurrence.id;
+      explainedWeight.set(occurrence.id, (explainedWeight.get(occurrence.id) ?? 0) + tokens[at]!.weight);
+    }
+    typos += occurrence.typos;
+  }
+  const ranked = [...explainedWeight].sort((a, b) => b[1] - a[1]);
+  const [winner, runnerUp] = ranked;
+  if (!winner) return undefined;
+
+  let explained = 0;
+  let unexplainedFillers = 0;
+  let unexplainedWords = 0;
+  tokens.forEach((token, i) => {
+    if (explainedBy[i] !== undefined) explained += token.weight;
+    else if (token.weight < 1) unexplainedFillers += token.weight;
+    else unexplainedWords += 1;
+  });
+  const coverage = explained / (explained + unexplainedFillers);
+  const share = winner[1] / explained;
+  const tie = runnerUp !== undefined && runnerUp[1] === winner[1];
+  const confidence =
+    coverage * (0.5 + 0.5 * share) * UNEXPLAINED_WORD_FACTOR ** unexplainedWords * TYPO_FACTOR ** Math.min(typos, 3);
+  if (tie || confidence < MIN_CONFIDENCE) return undefined;
+  return { id: winner[0], confidence: Math.round(confidence * 1000) / 1000 };
+}
+
+function tokenize(text: string): Token[] {
+  return normalizeWords(text).map((raw) => {
+    // "noooo", "yesss": drawn-out letters are emphasis, not spelling.
+    const word = raw.replace(/([a-z])\1{2,}/g, '$1');
+    return { word, stem: stem(word), weight: FILLERS.has(word) ? FILLER_WEIGHT : 1 };
+  });
+}
+
+/** Where `phrase` occurs in `tokens`, word for word or within a typo, skipping fillers in between. */
+interface Occurrence {
+  positions: number[];
+  typos: number;
+}
+
+function occurrences(phrase: Token[], tokens: Token[]): Occurrence[] {
+  const found: Occurrence[] = [];
+  for (let start = 0; start < tokens.length; start++) {
+    const positions: number[] = [];
+    let typos = 0;
+    let at = start;
+    for (const expected of phrase) {
+      while (at > start && at < tokens.length && tokens[at]!.weight < 1 && !sameWord(expected, tokens[at]!)) at++;
+      const token = tokens[at];
+      if (!token) break;
+      const match = sameWord(expected, token);
+      if (match === undefined) break;
+      if (match === 'typo') typos++;
+      positions.push(at++);
+    }
+    if (positions.length === phrase.length) found.push({ positions, typos });
+  }
+  return found;
+}
+
+function sameWord(expected: Token, token: Token): 'exact' | 'typo' | undefined {
+  if (expected.word === token.word || expected.stem === token.stem) return 'exact';
+  if (/\d/.test(token.word) || /\d/.test(expected.word)) return undefined;
+  const max = Math.min(allowedTypos(token.word), allowedTypos(expected.word));
+  if (max > 0 && token.word[0] === expected.word[0] && damerauLevenshtein(token.word, expected.word, max) <= max) return 'typo';
+  return undefined;
+}

@@ -1,0 +1,51 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runBotProcessToExit } from './support/botProcess';
+
+function brokenFlows(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'flows-broken-'));
+  cpSync(join(__dirname, '../flows'), dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'topics/link-expired.yaml'),
+    ['id: link-expired', 'label: Expired', 'keywords: [expired]', 'start: ask', 'nodes:', '  ask:', '    type: advice', '    say: Ask for a new link.', '    notHelped: nowhere', ''].join('\n'),
+  );
+  writeFileSync(join(dir, 'topics/ran-out-of-time.yaml'), 'id: ran-out-of-time\nlabel: [unclosed\n');
+  writeFileSync(
+    join(dir, 'topics/redo-response.yaml'),
+    ['id: redo-response', 'label: Redo', 'keywords: [redo]', 'start: first', 'nodes:', '  first:', '    type: question', '    say: Which?', '    choices: []', ''].join('\n'),
+  );
+  return dir;
+}
+
+test('a bad flow file stops start-up with every problem listed and no stack trace', async () => {
+  const result = await runBotProcessToExit({ FLOWS_DIR: brokenFlows(), DATA_DIR: mkdtempSync(join(tmpdir(), 'bot-')) });
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/ran-out-of-time\.yaml:\d+/);
+  expect(result.stderr).toMatch(/redo-response\.yaml:\d+\s+nodes\.first\.choices/);
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+});
+
+test('a bad cross-reference is reported with its file and path', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'flows-ref-'));
+  cpSync(join(__dirname, '../flows'), dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'topics/link-expired.yaml'),
+    ['id: link-expired', 'label: Expired', 'keywords: [expired]', 'start: ask', 'nodes:', '  ask:', '    type: advice', '    say: Ask for a new link.', '    notHelped: nowhere', '  orphan:', '    type: branch', '    branches: [{ when: moon-phase, next: ask }]', ''].join('\n'),
+  );
+  const result = await runBotProcessToExit({ FLOWS_DIR: dir, DATA_DIR: mkdtempSync(join(tmpdir(), 'bot-')) });
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/nodes\.ask\.notHelped: "nowhere"/);
+  expect(result.stderr).toMatch(/unknown guard "moon-phase"/);
+  expect(result.stderr).toMatch(/nodes\.orphan: no step leads here/);
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+});
+
+test('a bad configuration stops start-up with every problem listed', async () => {
+  const result = await runBotProcessToExit({ PORT: 'eighty', MicrosoftAppType: 'Sometimes', LOG_LEVEL: 'loud' });
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/PORT/);
+  expect(result.stderr).toMatch(/MicrosoftAppType/);
+  expect(result.stderr).toMatch(/LOG_LEVEL/);
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+});

@@ -1,0 +1,65 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ReceivedActivity } from './activities';
+
+export interface LocalConnector {
+  serviceUrl: string;
+  received: { conversationId: string; activity: ReceivedActivity }[];
+  /** Resolves once `count` activities arrived for the conversation (or rejects after `ms`). */
+  waitFor(conversationId: string, count: number, ms?: number): Promise<ReceivedActivity[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * A stand-in for a channel's Bot Connector service (what the Emulator runs): it accepts the
+ * bot's replies on POST /v3/conversations/:id/activities[/:replyToId] and records them.
+ */
+export async function startLocalConnector(): Promise<LocalConnector> {
+  const received: LocalConnector['received'] = [];
+  const waiters = new Set<() => void>();
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      const match = /^\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
+      if (req.method !== 'POST' || !match?.[1]) {
+        res.statusCode = 404;
+        res.end();
+        return;
+      }
+      received.push({ conversationId: decodeURIComponent(match[1]), activity: JSON.parse(body) as ReceivedActivity });
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ id: `reply-${received.length}` }));
+      for (const wake of waiters) wake();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  const forConversation = (id: string) => received.filter((r) => r.conversationId === id).map((r) => r.activity);
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    received,
+    waitFor(conversationId, count, ms = 5000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (forConversation(conversationId).length < count) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve(forConversation(conversationId));
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`expected ${count} activities for ${conversationId}, got ${forConversation(conversationId).length}`));
+        }, ms);
+        waiters.add(check);
+        check();
+      });
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

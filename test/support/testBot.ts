@@ -1,0 +1,20 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApp, type App } from '../../src/app';
+import { readConfig } from '../../src/config/config';
+
+export interface TestBot {
+  app: App;
+  url: string;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** The real server, in-process, on a free port with its own SQLite DATA_DIR. */
+export async function startTestBot(env: Record<string, string> = {}): Promise<TestBot> {
+  const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'bot-test-'));
+  const config = readConfig({ PORT: '0', LOG_LEVEL: 'silent', FLOWS_DIR: join(__dirname, '../../flows'), ...env, DATA_DIR: dataDir });
+  const app = await startApp({ config });
+  return { app, url: `http://127.0.0.1:${app.port}`, dataDir, close: () => app.close() };
+}
