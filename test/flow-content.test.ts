@@ -74,6 +74,7 @@ const startOf = (topicId: string) => `${topicId}/${topic(topicId).start}`;
 /** What the candidate reads at a node: its message, its steps and its buttons. */
 function textOf(node: FlowNode): string {
   if (node.type === 'branch') return '';
+  if (node.type === 'form') return [node.say, ...node.fields.map((field) => field.ask)].join('\n');
   const steps = node.type === 'question' ? node.choices.map((choice) => choice.label) : node.steps;
   return [node.say, ...steps].join('\n');
 }

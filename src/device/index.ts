@@ -25,3 +25,4 @@ export { toFacts } from './toFacts';
 export { describeDevice } from './describeDevice';
 export { IN_APP_BROWSERS } from './inAppBrowsers';
 export { MINIMUM_BROWSER_VERSIONS, MINIMUM_OS_VERSIONS } from './minimumVersions';
+export { describeForCandidate } from './describeForCandidate';

@@ -20,13 +20,8 @@ const CLARIFY_FLOOR_RATIO = 0.5;
  * routed silently: the candidate is asked which topic they meant.
  */
 export function interpret(flow: CompiledFlow, understanding: Understanding, state: string, text: string): Intent {
-  const { guide } = flow;
-  const commands = (['restart', 'menu', 'human'] as Command[]).map((c) => ({
-    id: commandEvent(c) as string,
-    phrases: [guide.labels[c], ...guide.commands[c]],
-  }));
-  const command = understanding.matchPhrase(text, commands);
-  if (command && command.confidence >= ANSWER_CONFIDENCE) return { kind: 'event', event: command.id };
+  const command = commandIn(flow, understanding, text);
+  if (command) return { kind: 'event', event: command };
 
   const answer = understanding.matchPhrase(text, answersAt(flow, state));
   if (answer && answer.confidence >= ANSWER_CONFIDENCE) return { kind: 'event', event: answer.id };
@@ -45,6 +40,18 @@ export function interpret(flow: CompiledFlow, understanding: Understanding, stat
     .slice(0, 3)
     .map((r) => r.topic);
   return near.length > 0 ? { kind: 'clarify', topics: near } : { kind: 'unclear' };
+}
+
+/** The command event a message asks for ("start over", "menu", "talk to a recruiter"), if any. */
+export function commandIn(
+  flow: CompiledFlow,
+  understanding: Understanding,
+  text: string,
+  allowed: readonly Command[] = ['restart', 'menu', 'human'],
+): string | undefined {
+  const options = allowed.map((c) => ({ id: commandEvent(c) as string, phrases: [flow.guide.labels[c], ...flow.guide.commands[c]] }));
+  const match = understanding.matchPhrase(text, options);
+  return match && match.confidence >= ANSWER_CONFIDENCE ? match.id : undefined;
 }
 
 /** Phrases for the answers the current state offers, keyed by the event each answer sends. */

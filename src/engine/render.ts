@@ -2,14 +2,23 @@ import type { CompiledFlow } from '../flow';
 import type { FlowNode } from '../flow/schema';
 import { MENU, RESOLVED } from '../flow/targets';
 import { choiceEvent, commandEvent, topicEvent, NO, YES, type Command } from '../flow/events';
+import type { ConversationContext } from '../flow/context';
+import { describeForCandidate } from '../device';
 import type { Reply, ReplyChoice } from './types';
+import { startForm } from './form';
 
 /** What the bot says on arriving at a state: the node's guidance and the answers it offers. */
-export function renderState(flow: CompiledFlow, state: string): Reply[] {
+export function renderState(flow: CompiledFlow, state: string, context?: ConversationContext): Reply[] {
   if (state === MENU) return [menuReply(flow)];
   if (state === RESOLVED) return [{ text: flow.guide.resolved, choices: [commandChoice(flow, 'menu')] }];
   const step = flow.steps.get(state);
-  return step ? renderNode(flow, step.node) : [menuReply(flow)];
+  if (!step) return [menuReply(flow)];
+  return renderNode(flow, step.node).map((reply) => ({ ...reply, text: fillPlaceholders(reply.text, context) }));
+}
+
+/** Flow texts may name what the bot knows: `{device}` becomes "Safari on iPhone (iOS 17.5)". */
+function fillPlaceholders(text: string, context: ConversationContext | undefined): string {
+  return text.includes('{device}') ? text.replaceAll('{device}', describeForCandidate(context?.device)) : text;
 }
 
 /** The answers a state accepts, as buttons: typed text is matched against the same list. */
@@ -44,6 +53,8 @@ function renderNode(flow: CompiledFlow, node: FlowNode): Reply[] {
       return [{ text: node.say, choices: node.choices.map((c) => ({ id: choiceEvent(c.id), label: c.label })) }];
     case 'end':
       return [{ text: withSteps(node.say, node.steps), choices: [commandChoice(flow, node.outcome === 'escalate' ? 'restart' : 'menu')] }];
+    case 'form':
+      return startForm(node, '').replies;
     case 'branch':
       // Branches decide instantly and are never a resting state; reaching here means a flow bug the checker missed.
       return [menuReply(flow)];

@@ -60,7 +60,7 @@ describe('walking the tree', () => {
     ['No, still stuck', 'page-wont-load/try-another-browser', /Chrome and Safari/],
     ['nope', 'page-wont-load/try-phone', /phone/i],
     ['I already tried that', 'page-wont-load/check-connection', /connection/i],
-    ['still not working', 'contact-recruiter/reach-out', /position/i],
+    ['still not working', 'contact-recruiter/send-or-email', /ticket/i],
   ] as const;
 
   test.each(pageWontLoad.map((row, i) => [i + 1, ...row] as const))(
@@ -72,8 +72,9 @@ describe('walking the tree', () => {
     },
   );
 
-  test('a candidate with nothing left to try is handed to the recruiter with what to include', () => {
-    const chat = converse(pageWontLoad.map(([message]) => message));
+  test('a candidate who will email the recruiter themselves is told what to include', () => {
+    const chat = converse([...pageWontLoad.map(([message]) => message), "I'll email them myself"]);
+    expect(chat.at).toBe('contact-recruiter/reach-out');
     expect(chat.text).toMatch(/device and browser/i);
     expect(chat.effects).toContainEqual(expect.objectContaining({ type: 'escalate', topic: 'contact-recruiter' }));
     const escalation = chat.effects.find((e) => e.type === 'escalate') as Extract<Effect, { type: 'escalate' }>;
@@ -113,8 +114,8 @@ describe('commands work anywhere', () => {
 
   test('"talk to a recruiter" hands over at once', () => {
     const chat = converse(['the page wont load', 'talk to a recruiter']);
-    expect(chat.at).toBe('contact-recruiter/reach-out');
-    expect(chat.effects).toContainEqual(expect.objectContaining({ type: 'escalate' }));
+    expect(chat.at).toBe('contact-recruiter/send-or-email');
+    expect(chat.buttons).toContain('Send the recruiter a ticket');
   });
 
   test('a candidate can switch topic mid-way by describing another problem', () => {
@@ -172,5 +173,82 @@ describe('saved conversations and guide updates', () => {
   test('the saved state stays small', () => {
     const saved = converse(['page wont load', 'no', 'no', 'no', 'no', 'start over', '404', 'no', 'no']).state;
     expect(JSON.stringify(saved).length).toBeLessThan(2048);
+  });
+});
+
+describe('the escalation form', () => {
+  const toForm = ['the page wont load', 'talk to a recruiter', 'Send the recruiter a ticket'];
+  const answers = ['Ada Lovelace', 'ada@example.com', 'Data Analyst', 'Acme Corp', 'It says "Error 500: something went wrong"'];
+
+  test('collects name, invitation email, position, company and the exact error, then the device', () => {
+    const chat = converse([...toForm, ...answers]);
+    expect(chat.at).toBe('contact-recruiter/details');
+    expect(chat.text).toMatch(/Which device/i);
+    expect(chat.buttons).toEqual(['Computer', 'Phone', 'Tablet', 'Cancel']);
+  });
+
+  test('the candidate reviews everything before it is sent', () => {
+    const chat = converse([...toForm, ...answers, 'Phone', 'Safari']);
+    expect(chat.text).toMatch(/Ada Lovelace/);
+    expect(chat.text).toMatch(/ada@example\.com/);
+    expect(chat.text).toMatch(/Error 500/);
+    expect(chat.text).toMatch(/Phone, Safari/);
+    expect(chat.buttons).toEqual(['Send it', 'Change something', 'Cancel']);
+    expect(chat.effects.filter((e) => e.type === 'open-ticket')).toEqual([]);
+  });
+
+  test('sending opens one ticket about the original problem, with the answers and the steps tried', () => {
+    const chat = converse([...toForm, ...answers, 'Phone', 'Safari', 'Send it']);
+    expect(chat.at).toBe('contact-recruiter/ticket-sent');
+    expect(chat.text).toMatch(/\{ticketId\}/);
+    const tickets = chat.effects.filter((e) => e.type === 'open-ticket');
+    expect(tickets).toEqual([
+      expect.objectContaining({
+        topic: 'page-wont-load',
+        details: { name: 'Ada Lovelace', email: 'ada@example.com', position: 'Data Analyst', company: 'Acme Corp', errorText: 'It says "Error 500: something went wrong"' },
+        device: { deviceType: 'phone', browser: 'safari' },
+      }),
+    ]);
+    expect(chat.state.form).toBeUndefined();
+  });
+
+  test('an invalid email is explained and asked again, nothing lost', () => {
+    const chat = converse([...toForm, 'Ada Lovelace', 'ada at example dot com']);
+    expect(chat.text).toMatch(/doesn't look like an email/i);
+    expect(chat.state.form?.answers).toEqual({ name: 'Ada Lovelace' });
+    expect(converse([...toForm, 'Ada Lovelace', 'ada at example dot com', 'ada@example.com']).text).toMatch(/position/i);
+  });
+
+  test('a one-letter answer is asked again with the length expected', () => {
+    expect(converse([...toForm, 'A']).text).toMatch(/2 to 200 characters/);
+  });
+
+  test('while filling the form, an error text that sounds like a topic is taken as the answer', () => {
+    const chat = converse([...toForm, ...answers.slice(0, 4), 'page not found 404']);
+    expect(chat.at).toBe('contact-recruiter/details');
+    expect(chat.state.form?.answers.errorText).toBe('page not found 404');
+  });
+
+  test('the candidate can correct one answer from the review', () => {
+    const chat = converse([...toForm, ...answers, 'Computer', 'Chrome', 'Change something', 'Company', 'Globex']);
+    expect(chat.text).toMatch(/Globex/);
+    expect(chat.text).not.toMatch(/Acme/);
+    expect(chat.buttons).toEqual(['Send it', 'Change something', 'Cancel']);
+  });
+
+  test('cancel stops the form, sends nothing and explains how to contact the recruiter yourself', () => {
+    const chat = converse([...toForm, 'Ada Lovelace', 'cancel']);
+    expect(chat.at).toBe('contact-recruiter/reach-out');
+    expect(chat.effects.filter((e) => e.type === 'open-ticket')).toEqual([]);
+    expect(chat.state.form).toBeUndefined();
+  });
+
+  test('a device the bot already knows is confirmed instead of asked', () => {
+    const device = { source: 'webchat' as const, browser: 'chrome' as const, os: 'windows' as const, deviceType: 'computer' as const };
+    const chat = converse([{ kind: 'start', device }, ...toForm, ...answers]);
+    expect(chat.text).toMatch(/Chrome .*Windows/);
+    expect(chat.buttons).toEqual(['Yes', 'No', 'Cancel']);
+    const sent = converse([{ kind: 'start', device }, ...toForm, ...answers, 'Yes', 'Send it']);
+    expect(sent.effects).toContainEqual(expect.objectContaining({ type: 'open-ticket', device: { confirmed: true } }));
   });
 });

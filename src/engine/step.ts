@@ -5,7 +5,8 @@ import { topicEvent, type FlowEvent } from '../flow/events';
 import type { Understanding } from './understanding';
 import type { CandidateInput, Effect, Reply, SavedConversation, StepResult } from './types';
 import { persist, restore } from './restore';
-import { answersAt, interpret, ANSWER_CONFIDENCE } from './interpret';
+import { answersAt, commandIn, interpret, ANSWER_CONFIDENCE } from './interpret';
+import { formTurn, startForm, type FormInput, type FormProgress, type DeviceAnswers } from './form';
 import { menuReply, renderState } from './render';
 
 export interface Engine {
@@ -15,6 +16,8 @@ export interface Engine {
 
 /** After this many messages in a row the bot can't place, it shows the whole menu and a recruiter option. */
 const MAX_MISSES = 2;
+/** The topic every unresolved path ends in (a fixed id: see the foundation issue). */
+const ESCALATION_TOPIC = 'contact-recruiter';
 
 /**
  * One conversation turn, pure: (saved state, candidate input) -> (next state, replies, effects).
@@ -26,6 +29,9 @@ export function step(engine: Engine, saved: SavedConversation | undefined, input
   let snapshot = restored.snapshot;
   let misses = restored.restarted ? 0 : (saved?.misses ?? 0);
   let welcomed = saved?.welcomed ?? false;
+  let form: FormProgress | undefined = restored.restarted ? undefined : saved?.form;
+  /** The form answers that the `open-ticket` action, run by the transition out of the form, carries. */
+  let submitted: { details: FormProgress['answers']; device: DeviceAnswers } | undefined;
   const replies: Reply[] = [];
   const effects: Effect[] = [];
   if (restored.restarted) {
@@ -40,17 +46,17 @@ export function step(engine: Engine, saved: SavedConversation | undefined, input
     const [next, actions] = transition(flow.machine, snapshot, event);
     snapshot = next;
     for (const action of actions) {
-      if (isEffectName(action.type)) {
-        const { topic, path } = snapshot.context;
-        effects.push({ type: action.type, topic, path: [...path] });
-      }
+      if (!isEffectName(action.type)) continue;
+      const { topic, path } = snapshot.context;
+      if (action.type !== 'open-ticket') effects.push({ type: action.type, topic, path: [...path] });
+      else if (submitted) effects.push({ type: 'open-ticket', topic: problemTopic(flow, path), path: [...path], ...submitted });
     }
     return event.type !== 'device.update';
   };
   const moveTo = (event: string) => {
     // A stale button (from an older message) moves nothing: the candidate sees where they really are.
     if (send({ type: event } as FlowEvent)) misses = 0;
-    replies.push(...renderState(flow, state()));
+    replies.push(...renderState(flow, state(), snapshot.context));
   };
   const notPlaced = (clarifyTopics: string[] = []) => {
     misses += 1;
@@ -66,18 +72,42 @@ export function step(engine: Engine, saved: SavedConversation | undefined, input
     }
   };
 
+  const formNode = () => {
+    const node = flow.steps.get(state())?.node;
+    return node?.type === 'form' ? node : undefined;
+  };
+  const answerForm = (answer: FormInput) => {
+    const node = formNode()!;
+    const progress = form?.node === state() ? form : startForm(node, state()).progress;
+    const outcome = formTurn(node, progress, answer, snapshot.context, understanding);
+    if (outcome.kind === 'continue') {
+      form = outcome.progress;
+      replies.push(...outcome.replies);
+      return;
+    }
+    form = undefined;
+    if (outcome.kind === 'submitted') submitted = { details: outcome.answers, device: outcome.device };
+    moveTo(outcome.kind === 'submitted' ? 'form.submitted' : 'form.cancelled');
+  };
+
   switch (input.kind) {
     case 'start':
       if (input.device) send({ type: 'device.update', device: input.device });
-      if (!welcomed) replies.push({ text: flow.guide.welcome }, ...renderState(flow, state()));
+      if (!welcomed) replies.push({ text: flow.guide.welcome }, ...renderState(flow, state(), snapshot.context));
       break;
     case 'device':
       send({ type: 'device.update', device: input.device });
       break;
     case 'choice':
-      moveTo(input.id);
+      if (formNode() && !input.id.startsWith('command.')) answerForm(input);
+      else moveTo(input.id);
       break;
     case 'text': {
+      // While filling in the form, what the candidate types is an answer ("404 page not found"), not a new topic.
+      if (formNode() && !commandIn(flow, understanding, input.text, ['restart'])) {
+        answerForm(input);
+        break;
+      }
       const intent = interpret(flow, understanding, state(), input.text);
       if (intent.kind !== 'event') notPlaced(intent.kind === 'clarify' ? intent.topics : []);
       else if (intent.topic && send({ type: intent.event } as FlowEvent)) {
@@ -87,17 +117,34 @@ export function step(engine: Engine, saved: SavedConversation | undefined, input
         if (answer && answer.confidence >= ANSWER_CONFIDENCE && flow.steps.get(state())?.node.type === 'question') {
           send({ type: answer.id } as FlowEvent);
         }
-        replies.push(...renderState(flow, state()));
+        replies.push(...renderState(flow, state(), snapshot.context));
       } else moveTo(intent.event);
       break;
     }
   }
 
+  // Entering the form (from any step) starts it afresh; leaving it drops the answers.
+  const node = formNode();
+  if (!node) form = undefined;
+  else if (form?.node !== state()) form = startForm(node, state()).progress;
+
   return {
-    state: { flowVersion: flow.version, snapshot: persist(flow, snapshot), misses, welcomed: welcomed || replies.length > 0 },
+    state: {
+      flowVersion: flow.version,
+      snapshot: persist(flow, snapshot),
+      misses,
+      welcomed: welcomed || replies.length > 0,
+      ...(form && { form }),
+    },
     replies,
     effects,
   };
+}
+
+/** The problem a ticket is about: the last topic visited before the candidate reached the recruiter topic. */
+function problemTopic(flow: CompiledFlow, path: string[]): string {
+  const steps = path.map((id) => flow.steps.get(id)?.topic).filter((t): t is string => t !== undefined);
+  return steps.findLast((topic) => topic !== ESCALATION_TOPIC) ?? ESCALATION_TOPIC;
 }
 
 /** The question the candidate was last asked, if the current step is waiting for an answer. */

@@ -1,4 +1,6 @@
 import type { ConversationContext, DeviceSummary } from '../flow/context';
+import type { FormFieldId } from '../flow/schema';
+import type { DeviceAnswers, FormProgress } from './form';
 
 /** What is saved per conversation between turns. Small and JSON-only: it is written every turn. */
 export interface SavedConversation {
@@ -10,6 +12,8 @@ export interface SavedConversation {
   misses: number;
   /** Whether the welcome was sent, so a reconnecting page or a second join event doesn't repeat it. */
   welcomed: boolean;
+  /** Answers of the escalation form while it is being filled in; dropped once the ticket is opened. */
+  form?: FormProgress;
 }
 
 export interface PersistedSnapshot {
@@ -41,6 +45,8 @@ export interface ReplyChoice {
 export type Effect =
   | { type: 'escalate'; topic: string | null; path: string[] }
   | { type: 'resolve'; topic: string | null; path: string[] }
+  /** `topic` is the problem the candidate came with, not "contact-recruiter". */
+  | { type: 'open-ticket'; topic: string; path: string[]; details: Partial<Record<FormFieldId, string>>; device: DeviceAnswers }
   | { type: 'restarted'; reason: 'flow-updated' };
 
 export interface StepResult {

@@ -68,9 +68,8 @@ export function compileFlow(source: FlowSource): CompiledFlow {
       })),
       leaveTopic: assign({ topic: null }),
       reset: assign(({ context }) => ({ topic: null, path: [], device: context.device })),
-      updateDevice: assign(({ context, event }) =>
-        event.type === 'device.update' ? { device: { ...context.device, ...event.device } } : {},
-      ),
+      // The bot layer merges every source by trust (src/device) and sends the whole result: replace, don't spread.
+      updateDevice: assign(({ event }) => (event.type === 'device.update' ? { device: event.device } : {})),
       // Effects: named here so XState knows them; the conversation step returns them as data.
       ...Object.fromEntries(effectNames.map((name) => [name, () => undefined])),
     },
@@ -110,6 +109,8 @@ function transitionsOf(node: FlowNode, target: (t: string) => string): object {
       };
     case 'question':
       return { on: Object.fromEntries(node.choices.map((c) => [choiceEvent(c.id), target(c.next)])) };
+    case 'form':
+      return { on: { 'form.submitted': target(node.next), 'form.cancelled': target(node.cancelled) } };
     case 'branch':
       return { always: node.branches.map((b) => ({ target: target(b.next), ...(b.when && { guard: b.when }) })) };
     case 'end':

@@ -1,3 +1,5 @@
+import type { DeviceFacts } from '../device';
+
 /**
  * What the decision tree remembers besides where it is. Kept small: it is saved on every turn,
  * and the benchmark budget is a few KB per conversation.
@@ -12,16 +14,7 @@ export interface ConversationContext {
 }
 
 /** The device facts guards read; `src/device` produces them. Every field optional: we may know nothing. */
-export interface DeviceSummary {
-  browser?: string;
-  os?: string;
-  deviceType?: string;
-  inApp?: string;
-  iosNonSafari?: boolean;
-  unsupported?: boolean;
-  camera?: string;
-  microphone?: string;
-}
+export type DeviceSummary = DeviceFacts;
 
 /** Longest path kept: enough for any route through the guide, bounded for storage. */
 export const MAX_PATH = 40;

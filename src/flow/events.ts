@@ -8,7 +8,8 @@ export type FlowEvent =
   | { type: `choice.${string}` }
   | { type: `topic.${string}` }
   | { type: 'command.restart' | 'command.menu' | 'command.human' }
-  | { type: 'device.update'; device: DeviceSummary };
+  | { type: 'device.update'; device: DeviceSummary }
+  | { type: 'form.submitted' | 'form.cancelled' };
 
 export const choiceEvent = (id: string) => `choice.${id}` as const;
 export const topicEvent = (id: string) => `topic.${id}` as const;

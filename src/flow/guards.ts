@@ -7,9 +7,12 @@ import type { ConversationContext } from './context';
  */
 export const guards = {
   'device-known': ({ device }) => device?.browser !== undefined || device?.deviceType !== undefined,
+  /** Facts from the chat device count for the interview only when they are the same device (not a Teams desktop). */
+  'interview-device-known': ({ device }) => device?.sameDeviceAsInterview === true && device.browser !== undefined,
   'in-app-browser': ({ device }) => device?.inApp !== undefined,
   'ios-not-safari': ({ device }) => device?.iosNonSafari === true,
-  'unsupported-browser': ({ device }) => device?.unsupported === true,
+  'unsupported-browser': ({ device }) => device?.unsupported === true && device.outdated !== true,
+  'outdated-browser': ({ device }) => device?.outdated === true,
   'on-phone-or-tablet': ({ device }) => device?.deviceType === 'phone' || device?.deviceType === 'tablet',
   'on-computer': ({ device }) => device?.deviceType === 'computer',
   ios: ({ device }) => device?.os === 'ios',
@@ -20,7 +23,9 @@ export const guards = {
   safari: ({ device }) => device?.browser === 'safari',
   edge: ({ device }) => device?.browser === 'edge',
   firefox: ({ device }) => device?.browser === 'firefox',
+  linux: ({ device }) => device?.os === 'linux',
   'camera-blocked': ({ device }) => device?.camera === 'denied' || device?.microphone === 'denied',
+  'no-camera-found': ({ device }) => device?.videoInputs === 0 || device?.audioInputs === 0,
 } satisfies Record<string, (context: ConversationContext) => boolean>;
 
 export type GuardName = keyof typeof guards;

@@ -65,7 +65,50 @@ const EndNode = z.strictObject({
   actions: Actions,
 });
 
-export const FlowNode = z.discriminatedUnion('type', [AdviceNode, QuestionNode, BranchNode, EndNode]);
+/** The ticket fields the escalation form can ask for; the ticket schema relies on these names. */
+export const FormFieldId = z.enum(['name', 'email', 'position', 'company', 'errorText']);
+
+const FormField = z.strictObject({
+  id: FormFieldId,
+  label: z.string().min(1).max(40).describe('shown in the review and in "what would you like to change?"'),
+  ask: Text,
+  kind: z.enum(['text', 'email', 'longText']).default('text').describe('email: checked as an address; longText: up to 1000 characters'),
+});
+
+/** Button texts, one per fixed key (the engine knows the keys; the flow owns the words). */
+function Labels<K extends string>(keys: readonly K[]) {
+  return z.strictObject(Object.fromEntries(keys.map((k) => [k, z.string().min(1).max(40)])) as Record<K, z.ZodString>);
+}
+
+/**
+ * Collects what the recruiter needs, one question at a time, then shows it for review before it
+ * is sent. "cancel" at any point leads to `cancelled`; sending leads to `next`.
+ */
+const FormNode = z.strictObject({
+  type: z.literal('form'),
+  say: Text,
+  fields: z.array(FormField).min(1),
+  device: z.strictObject({
+    label: z.string().min(1).max(40),
+    confirm: Text.describe('asked when the device is known; may use {device}'),
+    askType: Text,
+    askBrowser: Text,
+    types: Labels(['computer', 'phone', 'tablet']),
+    browsers: Labels(['chrome', 'safari', 'edge', 'firefox', 'samsung', 'other']),
+  }),
+  review: Text,
+  change: Text.describe('asked after "change something": which answer?'),
+  invalid: z.strictObject({ email: Text, length: Text.describe('may use {min} and {max}') }),
+  labels: Labels(['send', 'change', 'cancel', 'yes', 'no']),
+  cancelWords: Phrases.min(1),
+  next: Target.describe('where sending leads (usually an end node with the open-ticket action)'),
+  cancelled: Target,
+  actions: Actions,
+});
+
+export const FlowNode = z.discriminatedUnion('type', [AdviceNode, QuestionNode, BranchNode, EndNode, FormNode]);
+export type FormNode = z.output<typeof FormNode>;
+export type FormFieldId = z.output<typeof FormFieldId>;
 
 export const TopicFile = z.strictObject({
   $schema: z.string().optional(),

@@ -39,6 +39,11 @@ export function targetsOf(node: TopicFile['nodes'][string]): { at: string; targe
       return node.choices.map((c, i) => ({ at: `choices.${i}.next`, target: c.next }));
     case 'branch':
       return node.branches.map((b, i) => ({ at: `branches.${i}.next`, target: b.next }));
+    case 'form':
+      return [
+        { at: 'next', target: node.next },
+        { at: 'cancelled', target: node.cancelled },
+      ];
     case 'end':
       return [];
   }

@@ -19,7 +19,7 @@ export interface PhraseMatch<T extends string> {
 const FILLERS = new Set(
   `i me my it its that this the a an to of is was am are be been so just well ok okay oh ah um uh hmm please pls
    thanks thank thx you now really actually and also too want wanna need like would can could let us do does did
-   have has had go see still`.split(/\s+/),
+   have has had go see still already`.split(/\s+/),
 );
 const FILLER_WEIGHT = 0.15;
 /** Each word of the message that no phrase explains makes the match this much less likely. */
@@ -79,12 +79,17 @@ export function matchPhrase<T extends string>(text: string, options: PhraseOptio
   const [winner, runnerUp] = ranked;
   if (!winner) return undefined;
 
+  // A word the winning option's phrases use elsewhere ("button" in "the button is greyed out",
+  // next to a phrase "no button") is on topic for that answer, so it barely counts against it.
+  const winnerWords = new Set(
+    options.filter((o) => o.id === winner[0]).flatMap((o) => o.phrases.flatMap((phrase) => tokenize(phrase).map((t) => t.stem))),
+  );
   let explained = 0;
   let unexplainedFillers = 0;
   let unexplainedWords = 0;
   tokens.forEach((token, i) => {
     if (explainedBy[i] !== undefined) explained += token.weight;
-    else if (token.weight < 1) unexplainedFillers += token.weight;
+    else if (token.weight < 1 || winnerWords.has(token.stem)) unexplainedFillers += FILLER_WEIGHT;
     else unexplainedWords += 1;
   });
   const coverage = explained / (explained + unexplainedFillers);

@@ -53,14 +53,14 @@ export function messageVector(counts: Map<string, number>, weights: Map<string, 
     if (weight !== undefined) vector.set(term, (1 + Math.log(count)) * weight);
     else if (!term.includes(' ')) unknown += (UNKNOWN_WORD_WEIGHT * (1 + Math.log(count))) ** 2;
   }
-  return scaleToUnit(vector, unknown, Number(process.env.ML ?? 0));
+  return scaleToUnit(vector, unknown);
 }
 
-function scaleToUnit(vector: Vector, extraSquaredLength: number, minLength = 0): Vector {
+function scaleToUnit(vector: Vector, extraSquaredLength: number): Vector {
   let squared = extraSquaredLength;
   for (const weight of vector.values()) squared += weight * weight;
   if (squared === 0) return new Map();
-  const length = Math.max(minLength, Math.sqrt(squared));
+  const length = Math.sqrt(squared);
   for (const [term, weight] of vector) vector.set(term, weight / length);
   return vector;
 }

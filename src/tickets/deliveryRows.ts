@@ -1,0 +1,138 @@
+import type Database from 'better-sqlite3';
+
+/** One ticket's delivery to one sink: an outbox row. Times are epoch milliseconds. */
+export interface Delivery {
+  rowId: number;
+  ticketId: string;
+  sink: string;
+  /** Attempts that have ended, successfully or not. */
+  attempts: number;
+  nextAttemptAt: number;
+  deliveredAt: number | null;
+  /** What the last failed attempt reported: a status and a reason, never candidate data. */
+  lastError: string | null;
+  /** A stable code for the last failure ("http_503", "no_recruiter_channel"), to tell a new failure from a repeat. */
+  lastErrorCode: string | null;
+  /** While in the future, a process is delivering this row; once past, anyone may claim it again. */
+  claimedUntil: number | null;
+}
+
+interface DeliveryRecord {
+  id: number;
+  ticket_id: string;
+  sink: string;
+  attempts: number;
+  next_attempt_at: number;
+  delivered_at: number | null;
+  last_error: string | null;
+  last_error_code: string | null;
+  claimed_until: number | null;
+}
+
+const COLUMNS = 'id, ticket_id, sink, attempts, next_attempt_at, delivered_at, last_error, last_error_code, claimed_until';
+
+/** Longest failure message kept; a misbehaving receiver can answer with anything. */
+const MAX_ERROR_LENGTH = 500;
+
+interface ClaimParams {
+  now: number;
+  claimedUntil: number;
+  sinks: string;
+  limit: number;
+}
+
+export interface ClaimRequest {
+  now: number;
+  /** How long the claim holds before another process may take the row over. */
+  claimMs: number;
+  /** Only rows for these sinks: a sink that is not configured must not eat its rows. */
+  sinks: readonly string[];
+  limit: number;
+}
+
+/**
+ * The outbox table's queries. Every change is one statement, so each is atomic on its own: a claim
+ * cannot be half-taken by two processes, and a delivery is marked only after the sink succeeded.
+ */
+export class DeliveryRows {
+  private readonly claim: Database.Statement<[ClaimParams], DeliveryRecord>;
+  private readonly delivered: Database.Statement<[{ rowId: number; at: number }]>;
+  private readonly failed: Database.Statement<[{ rowId: number; message: string; code: string; nextAttemptAt: number }]>;
+  private readonly forTicketQuery: Database.Statement<[string], DeliveryRecord>;
+  private readonly makeDueQuery: Database.Statement<[{ sink: string; now: number }]>;
+  private readonly pendingQuery: Database.Statement<[], { sink: string; count: number }>;
+
+  constructor(db: Database.Database) {
+    this.claim = db.prepare(
+      `UPDATE outbox SET claimed_until = @claimedUntil
+       WHERE id IN (
+         SELECT id FROM outbox
+         WHERE delivered_at IS NULL AND next_attempt_at <= @now
+           AND (claimed_until IS NULL OR claimed_until <= @now)
+           AND sink IN (SELECT value FROM json_each(@sinks))
+         ORDER BY next_attempt_at, id
+         LIMIT @limit)
+       RETURNING ${COLUMNS}`,
+    );
+    this.delivered = db.prepare(
+      `UPDATE outbox SET delivered_at = @at, attempts = attempts + 1, claimed_until = NULL
+       WHERE id = @rowId AND delivered_at IS NULL`,
+    );
+    this.failed = db.prepare(
+      `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = @nextAttemptAt, last_error = @message,
+         last_error_code = @code, claimed_until = NULL
+       WHERE id = @rowId AND delivered_at IS NULL`,
+    );
+    this.forTicketQuery = db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE ticket_id = ? ORDER BY id`);
+    // Rows claimed right now are left alone: their delivery is under way.
+    this.makeDueQuery = db.prepare(
+      `UPDATE outbox SET next_attempt_at = min(next_attempt_at, @now)
+       WHERE sink = @sink AND delivered_at IS NULL AND (claimed_until IS NULL OR claimed_until <= @now)`,
+    );
+    this.pendingQuery = db.prepare(
+      'SELECT sink, count(*) AS count FROM outbox WHERE delivered_at IS NULL GROUP BY sink ORDER BY sink',
+    );
+  }
+
+  /** Claims up to `limit` due rows until now + claimMs, oldest first. */
+  claimDue({ now, claimMs, sinks, limit }: ClaimRequest): Delivery[] {
+    return this.claim.all({ now, claimedUntil: now + claimMs, sinks: JSON.stringify(sinks), limit }).map(toDelivery);
+  }
+
+  markDelivered(rowId: number, at: number): void {
+    this.delivered.run({ rowId, at });
+  }
+
+  markFailed(rowId: number, failure: { code: string; message: string; nextAttemptAt: number }): void {
+    const { code, nextAttemptAt } = failure;
+    this.failed.run({ rowId, code, nextAttemptAt, message: failure.message.slice(0, MAX_ERROR_LENGTH) });
+  }
+
+  forTicket(ticketId: string): Delivery[] {
+    return this.forTicketQuery.all(ticketId).map(toDelivery);
+  }
+
+  /** Brings a sink's waiting rows forward to `now` (a recruiter channel was just registered); returns how many. */
+  makeDue(sink: string, now: number): number {
+    return this.makeDueQuery.run({ sink, now }).changes;
+  }
+
+  /** Undelivered rows per sink. */
+  pending(): Array<{ sink: string; count: number }> {
+    return this.pendingQuery.all();
+  }
+}
+
+function toDelivery(row: DeliveryRecord): Delivery {
+  return {
+    rowId: row.id,
+    ticketId: row.ticket_id,
+    sink: row.sink,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    deliveredAt: row.delivered_at,
+    lastError: row.last_error,
+    lastErrorCode: row.last_error_code,
+    claimedUntil: row.claimed_until,
+  };
+}

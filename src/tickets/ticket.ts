@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { DeviceProfile } from '../device';
+
+/**
+ * A recruiter ticket: everything the recruiter needs to act without writing back to ask.
+ *
+ * Text fields are clipped, not rejected: a candidate who pastes a 10 000-character error still gets
+ * a ticket, because a draft that fails validation would be a ticket lost. Only a draft with the
+ * wrong shape (a bug in the bot) is refused.
+ */
+
+/** Keeps at most `max` characters, marking the cut with an ellipsis. */
+function clipped(max: number) {
+  return z.string().transform((text) => (text.length > max ? `${text.slice(0, max - 1)}…` : text));
+}
+
+const ShortText = clipped(200);
+const LongText = clipped(4000);
+
+/** Any JSON object; kept as given (a Bot Framework conversation reference, a device check). */
+const JsonObject = z.record(z.string(), z.unknown());
+
+export const Step = z.object({ id: ShortText, text: LongText });
+export type Step = z.output<typeof Step>;
+
+export const TranscriptLine = z.object({
+  from: z.enum(['candidate', 'bot']),
+  text: LongText,
+  at: z.string(),
+});
+export type TranscriptLine = z.output<typeof TranscriptLine>;
+
+export const TicketDevice = z.object({
+  /** One line, from describeDevice: "Instagram in-app browser on iPhone (iOS 17.5)". */
+  summary: ShortText,
+  /** The merged DeviceProfile; checked only as an object, since older tickets keep older shapes. */
+  profile: z.custom<DeviceProfile>((value) => isPlainObject(value), 'expected a DeviceProfile object').optional(),
+  userAgent: clipped(1000).optional(),
+});
+export type TicketDevice = z.output<typeof TicketDevice>;
+
+/** What the bot supplies when it opens a ticket. */
+export const TicketDraft = z.object({
+  /** Identifies the conversation; with `topic`, what makes two tickets the same. */
+  conversationKey: z.string().min(1).max(500),
+  /** channelId of the conversation: "msteams", "webchat", "directline"… */
+  channel: z.string().min(1).max(100),
+  /** Topic id, e.g. "page-wont-load". */
+  topic: z.string().min(1).max(100),
+  /** The topic's menu label, for subjects and cards; the id is shown when it is missing. */
+  topicLabel: ShortText.optional(),
+  candidate: z.object({ name: ShortText, email: ShortText }),
+  job: z.object({ position: ShortText, company: ShortText }),
+  /** The error exactly as the candidate typed it. */
+  errorText: LongText,
+  /** The guidance the bot already gave, so the recruiter does not repeat it. */
+  stepsTried: z.array(Step).max(100),
+  device: TicketDevice,
+  locale: ShortText.optional(),
+  timezone: ShortText.optional(),
+  /** Results of an in-browser device check (a later issue); passed through as given. */
+  deviceCheck: z.unknown().optional(),
+  /** Bot Framework ConversationReference, so a recruiter's reply can reach the candidate later. */
+  conversationReference: JsonObject,
+  transcript: z.array(TranscriptLine).max(500),
+});
+export type TicketDraftInput = z.input<typeof TicketDraft>;
+export type TicketDraft = z.output<typeof TicketDraft>;
+
+/** "CS-000123": six digits, more once there have been a million tickets. */
+export const TicketId = z.string().regex(/^CS-\d{6,}$/, 'expected a ticket id like "CS-000123"');
+
+export const Ticket = TicketDraft.extend({
+  id: TicketId,
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type Ticket = z.output<typeof Ticket>;
+
+export function formatTicketId(sequence: number): string {
+  return `CS-${String(sequence).padStart(6, '0')}`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

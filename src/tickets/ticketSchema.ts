@@ -1,0 +1,69 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Migrations of tickets.sqlite, applied in order; `PRAGMA user_version` records how many have run.
+ * Append new steps, never edit a released one: files already on disk have run it.
+ */
+const MIGRATIONS: readonly string[] = [
+  // 1: tickets, their deliveries, and the Teams conversations that receive them.
+  // `ticket_counter` hands out ticket numbers from one sequence, so a number is never reused even
+  // after its ticket is purged. The unique (conversation_key, topic) index is what makes opening a
+  // ticket twice return the first one, even from two processes at once.
+  // Times are epoch milliseconds; `body` is the whole Ticket as JSON, the other columns are copies
+  // for lookups. One outbox row per (ticket, sink) is what makes delivery at-least-once.
+  `CREATE TABLE tickets (
+     id               TEXT    PRIMARY KEY NOT NULL,
+     seq              INTEGER NOT NULL UNIQUE,
+     created_at       INTEGER NOT NULL,
+     conversation_key TEXT    NOT NULL,
+     topic            TEXT    NOT NULL,
+     channel          TEXT    NOT NULL,
+     body             TEXT    NOT NULL
+   ) WITHOUT ROWID;
+   CREATE UNIQUE INDEX tickets_by_conversation_topic ON tickets (conversation_key, topic);
+   CREATE INDEX tickets_by_created_at ON tickets (created_at);
+   CREATE TABLE ticket_counter (
+     id   INTEGER PRIMARY KEY CHECK (id = 1),
+     last INTEGER NOT NULL
+   );
+   INSERT INTO ticket_counter (id, last) VALUES (1, 0);
+   CREATE TABLE outbox (
+     id              INTEGER PRIMARY KEY,
+     ticket_id       TEXT    NOT NULL,
+     sink            TEXT    NOT NULL,
+     attempts        INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at INTEGER NOT NULL,
+     delivered_at    INTEGER,
+     last_error      TEXT,
+     last_error_code TEXT,
+     claimed_until   INTEGER,
+     UNIQUE (ticket_id, sink)
+   );
+   CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE delivered_at IS NULL;
+   CREATE TABLE recruiter_channels (
+     key           TEXT    PRIMARY KEY NOT NULL,
+     reference     TEXT    NOT NULL,
+     registered_at INTEGER NOT NULL
+   ) WITHOUT ROWID;`,
+];
+
+export const TICKET_SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Brings the file's schema up to TICKET_SCHEMA_VERSION; each step commits with its version bump or not at all. */
+export function migrateTicketSchema(db: Database.Database, file: string): void {
+  const applyPending = db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > TICKET_SCHEMA_VERSION) {
+      throw new Error(
+        `Ticket database ${file} has schema version ${current}, newer than this build understands ` +
+          `(${TICKET_SCHEMA_VERSION}). Run a newer build of the bot, or point DATA_DIR elsewhere.`,
+      );
+    }
+    for (let version = current + 1; version <= TICKET_SCHEMA_VERSION; version++) {
+      db.exec(MIGRATIONS[version - 1]!);
+      db.pragma(`user_version = ${version}`);
+    }
+  });
+  // IMMEDIATE: two processes starting together must not both read version 0 and both migrate.
+  applyPending.immediate();
+}

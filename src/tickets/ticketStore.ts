@@ -1,0 +1,252 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { DeliveryRows, type Delivery } from './deliveryRows';
+import { formatTicketId, Ticket, TicketDraft, type TicketDraftInput } from './ticket';
+import { migrateTicketSchema } from './ticketSchema';
+
+export const TICKETS_FILE = 'tickets.sqlite';
+
+export interface TicketStoreOptions {
+  /** Database file; created (with its schema) if missing. */
+  file: string;
+  /** How long a write waits for another process's lock before failing with SQLITE_BUSY. */
+  busyTimeoutMs?: number;
+  now?: () => Date;
+}
+
+export interface OpenedTicket {
+  ticket: Ticket;
+  /** False when this conversation already had a ticket on this topic, which is returned instead. */
+  created: boolean;
+}
+
+/** A line of the ticket list: enough to pick one out, plus how its deliveries are going. */
+export interface TicketSummary {
+  id: string;
+  createdAt: string;
+  topic: string;
+  channel: string;
+  position: string;
+  company: string;
+  deliveries: DeliveryStatus[];
+}
+
+export interface DeliveryStatus {
+  sink: string;
+  delivered: boolean;
+  attempts: number;
+  deliveredAt?: string;
+  nextAttemptAt?: string;
+  lastError?: string;
+}
+
+/** A Teams conversation that receives tickets; `reference` is a Bot Framework ConversationReference. */
+export interface RecruiterChannel {
+  key: string;
+  reference: Record<string, unknown>;
+  registeredAt: string;
+}
+
+export interface PurgeResult {
+  tickets: number;
+  /** Of those, tickets some sink never received: retention wins, but the operator should know. */
+  undelivered: number;
+}
+
+const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+interface SummaryRecord {
+  id: string;
+  created_at: number;
+  topic: string;
+  channel: string;
+  position: string | null;
+  company: string | null;
+  deliveries: string;
+}
+
+/**
+ * Tickets, their outbox and the recruiter channels, in one SQLite file beside the conversation state.
+ * Opening a ticket is one transaction: the ticket and one outbox row per sink are saved together or
+ * not at all, so a ticket that exists is a ticket that will be delivered.
+ */
+export class TicketStore {
+  readonly file: string;
+  /** The outbox rows; used by the outbox (delivery) and by the API and CLI to show progress. */
+  readonly deliveries: DeliveryRows;
+  private readonly db: Database.Database;
+  private readonly now: () => Date;
+  private readonly openInTransaction: (draft: TicketDraft, sinks: readonly string[]) => OpenedTicket;
+  private readonly selectBody: Database.Statement<[string], string>;
+  private readonly selectSummaries: Database.Statement<[number, number], SummaryRecord>;
+  private readonly upsertChannel: Database.Statement<[string, string, number]>;
+  private readonly deleteChannel: Database.Statement<[string]>;
+  private readonly selectChannels: Database.Statement<[], { key: string; reference: string; registered_at: number }>;
+  private readonly purgeInTransaction: (before: number) => PurgeResult;
+
+  constructor({ file, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS, now = () => new Date() }: TicketStoreOptions) {
+    this.file = file;
+    this.now = now;
+    const db = new Database(file);
+    try {
+      // The same settings as the state store (src/storage/sqliteStore.ts), for the same reasons:
+      // wait for other processes' locks, WAL so readers never block the writer, and NORMAL sync so a
+      // committed ticket survives kill -9 (only an OS crash can lose the last few commits).
+      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+      const mode = db.pragma('journal_mode = WAL', { simple: true });
+      if (mode !== 'wal' && !db.memory) {
+        throw new Error(
+          `Ticket database ${file} could not switch to WAL journaling (got "${String(mode)}"); ` +
+            'this happens on network filesystems. Put the data directory on a local disk.',
+        );
+      }
+      db.pragma('synchronous = NORMAL');
+      migrateTicketSchema(db, file);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    this.db = db;
+    this.deliveries = new DeliveryRows(db);
+
+    const selectExisting = db
+      .prepare<[string, string], string>('SELECT body FROM tickets WHERE conversation_key = ? AND topic = ?')
+      .pluck();
+    const nextNumber = db
+      .prepare<[], number>('UPDATE ticket_counter SET last = last + 1 WHERE id = 1 RETURNING last')
+      .pluck();
+    const insertTicket = db.prepare<[string, number, number, string, string, string, string]>(
+      'INSERT INTO tickets (id, seq, created_at, conversation_key, topic, channel, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const insertDelivery = db.prepare<[string, string, number]>(
+      'INSERT INTO outbox (ticket_id, sink, next_attempt_at) VALUES (?, ?, ?)',
+    );
+    const open = db.transaction((draft: TicketDraft, sinks: readonly string[]): OpenedTicket => {
+      const existing = selectExisting.get(draft.conversationKey, draft.topic);
+      if (existing !== undefined) return { ticket: Ticket.parse(JSON.parse(existing)), created: false };
+      const createdAt = this.now();
+      const number = nextNumber.get()!;
+      const ticket: Ticket = { id: formatTicketId(number), createdAt: createdAt.toISOString(), ...draft };
+      const { id, conversationKey, topic, channel } = ticket;
+      insertTicket.run(id, number, createdAt.getTime(), conversationKey, topic, channel, JSON.stringify(ticket));
+      for (const sink of new Set(sinks)) insertDelivery.run(id, sink, createdAt.getTime());
+      return { ticket, created: true };
+    });
+    // IMMEDIATE takes the write lock before the dedupe check: with a deferred transaction two
+    // processes could both find no ticket, and the second would fail on the unique index.
+    this.openInTransaction = (draft, sinks) => open.immediate(draft, sinks);
+
+    this.selectBody = db.prepare<[string], string>('SELECT body FROM tickets WHERE id = ?').pluck();
+    this.selectSummaries = db.prepare<[number, number], SummaryRecord>(
+      `SELECT t.id, t.created_at, t.topic, t.channel,
+         json_extract(t.body, '$.job.position') AS position, json_extract(t.body, '$.job.company') AS company,
+         (SELECT json_group_array(json_object('sink', o.sink, 'attempts', o.attempts, 'deliveredAt', o.delivered_at,
+                   'nextAttemptAt', o.next_attempt_at, 'lastError', o.last_error))
+            FROM outbox o WHERE o.ticket_id = t.id) AS deliveries
+       FROM tickets t ORDER BY t.seq DESC LIMIT ? OFFSET ?`,
+    );
+
+    this.upsertChannel = db.prepare(
+      'INSERT INTO recruiter_channels (key, reference, registered_at) VALUES (?, ?, ?) ' +
+        'ON CONFLICT (key) DO UPDATE SET reference = excluded.reference, registered_at = excluded.registered_at',
+    );
+    this.deleteChannel = db.prepare('DELETE FROM recruiter_channels WHERE key = ?');
+    this.selectChannels = db.prepare('SELECT key, reference, registered_at FROM recruiter_channels ORDER BY registered_at, key');
+
+    const countUndelivered = db
+      .prepare<[number], number>(
+        `SELECT count(DISTINCT t.id) FROM tickets t JOIN outbox o ON o.ticket_id = t.id
+         WHERE t.created_at < ? AND o.delivered_at IS NULL`,
+      )
+      .pluck();
+    const deleteDeliveries = db.prepare<[number]>(
+      'DELETE FROM outbox WHERE ticket_id IN (SELECT id FROM tickets WHERE created_at < ?)',
+    );
+    const deleteTickets = db.prepare<[number]>('DELETE FROM tickets WHERE created_at < ?');
+    const purge = db.transaction((before: number): PurgeResult => {
+      const undelivered = countUndelivered.get(before)!;
+      deleteDeliveries.run(before);
+      return { tickets: deleteTickets.run(before).changes, undelivered };
+    });
+    this.purgeInTransaction = (before) => purge.immediate(before);
+  }
+
+  /**
+   * Saves a ticket and one outbox row per sink, in one transaction. Opening again for the same
+   * conversation and topic returns the first ticket, with no new rows. Throws a ZodError for a
+   * draft of the wrong shape.
+   */
+  openTicket(draft: TicketDraftInput, sinks: readonly string[]): OpenedTicket {
+    return this.openInTransaction(TicketDraft.parse(draft), sinks);
+  }
+
+  get(id: string): Ticket | undefined {
+    const body = this.selectBody.get(id);
+    return body === undefined ? undefined : Ticket.parse(JSON.parse(body));
+  }
+
+  /** Newest first. */
+  list({ limit = 50, offset = 0 }: { limit?: number; offset?: number } = {}): TicketSummary[] {
+    return this.selectSummaries.all(Math.max(0, Math.floor(limit)), Math.max(0, Math.floor(offset))).map(toSummary);
+  }
+
+  deliveryStatus(ticketId: string): DeliveryStatus[] {
+    return this.deliveries.forTicket(ticketId).map(toStatus);
+  }
+
+  /** Adds a Teams conversation to those that receive tickets, or refreshes its reference. */
+  registerRecruiterChannel(key: string, reference: Record<string, unknown>): void {
+    this.upsertChannel.run(key, JSON.stringify(reference), this.now().getTime());
+  }
+
+  unregisterRecruiterChannel(key: string): boolean {
+    return this.deleteChannel.run(key).changes > 0;
+  }
+
+  recruiterChannels(): RecruiterChannel[] {
+    return this.selectChannels.all().map((row) => ({
+      key: row.key,
+      reference: JSON.parse(row.reference) as Record<string, unknown>,
+      registeredAt: new Date(row.registered_at).toISOString(),
+    }));
+  }
+
+  /** Deletes tickets created before `date`, with their outbox rows (retention). */
+  purgeOlderThan(date: Date): PurgeResult {
+    return this.purgeInTransaction(date.getTime());
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/** Opens (creating if needed) `dataDir/tickets.sqlite`, creating `dataDir` too. */
+export function openTicketStore(dataDir: string, options: Omit<TicketStoreOptions, 'file'> = {}): TicketStore {
+  fs.mkdirSync(dataDir, { recursive: true });
+  return new TicketStore({ ...options, file: path.join(dataDir, TICKETS_FILE) });
+}
+
+function toSummary(row: SummaryRecord): TicketSummary {
+  const deliveries = (JSON.parse(row.deliveries) as Array<Omit<Delivery, 'rowId' | 'ticketId' | 'lastErrorCode' | 'claimedUntil'>>)
+    .sort((a, b) => a.sink.localeCompare(b.sink))
+    .map(toStatus);
+  return {
+    id: row.id,
+    createdAt: new Date(row.created_at).toISOString(),
+    topic: row.topic,
+    channel: row.channel,
+    position: row.position ?? '',
+    company: row.company ?? '',
+    deliveries,
+  };
+}
+
+function toStatus(d: Pick<Delivery, 'sink' | 'attempts' | 'deliveredAt' | 'nextAttemptAt' | 'lastError'>): DeliveryStatus {
+  const status: DeliveryStatus = { sink: d.sink, delivered: d.deliveredAt !== null, attempts: d.attempts };
+  if (d.deliveredAt !== null) status.deliveredAt = new Date(d.deliveredAt).toISOString();
+  else status.nextAttemptAt = new Date(d.nextAttemptAt).toISOString();
+  if (d.lastError !== null && d.deliveredAt === null) status.lastError = d.lastError;
+  return status;
+}
