@@ -2,29 +2,57 @@ import { TurnContext, type ConversationReference } from 'botbuilder';
 import type { Effect } from '../engine/types';
 import type { TurnRunner } from '../conversation/turns';
 import { conversationKey } from '../conversation/turns';
+import type { DeviceProfiles } from '../conversation/deviceProfiles';
 import type { Logger } from '../log';
-import { toCandidateInput } from './toCandidateInput';
+import { deviceFrom, toCandidateInput } from './toCandidateInput';
 import { toActivity } from './toActivity';
 
-/** Performs a turn's effects (open a ticket, record an outcome). Receives where to reply later. */
-export type EffectHandler = (effects: Effect[], origin: { key: string; reference: Partial<ConversationReference> }) => Promise<void>;
+/** Where a turn came from, for effects that reply later or record the channel (tickets). */
+export interface TurnOrigin {
+  key: string;
+  channelId: string;
+  locale?: string;
+  reference: Partial<ConversationReference>;
+}
+
+/**
+ * Performs a turn's effects (open a ticket, record an outcome) and returns values the replies may
+ * name, e.g. `{ ticketId: "CS-000123" }` for "Your ticket number is {ticketId}".
+ */
+export type EffectHandler = (effects: Effect[], origin: TurnOrigin) => Promise<Record<string, string>>;
+
+/** Messages that aren't the candidate's: a recruiter registering a channel for ticket cards. */
+export type SideCommand = (context: TurnContext, text: string) => Promise<boolean>;
 
 export interface CandidateBotOptions {
   turns: TurnRunner;
+  devices: DeviceProfiles;
   onEffects: EffectHandler;
+  sideCommands?: SideCommand[];
   log: Logger;
 }
 
 /** The bot's turn logic: the only place where Bot Framework activities meet the conversation engine. */
-export function createCandidateBot({ turns, onEffects, log }: CandidateBotOptions) {
+export function createCandidateBot({ turns, devices, onEffects, sideCommands = [], log }: CandidateBotOptions) {
   return async function candidateBot(context: TurnContext): Promise<void> {
     const { activity } = context;
-    const input = toCandidateInput(activity);
-    if (!input) return;
+    let input = toCandidateInput(activity);
     const key = conversationKey(activity.channelId, activity.conversation.id);
+
+    if (input?.kind === 'text') {
+      for (const command of sideCommands) if (await command(context, input.text)) return;
+    }
+
+    const profile = deviceFrom(activity);
+    const facts = profile && (await devices.remember(key, profile));
+    if (facts && input?.kind === 'start') input = { ...input, device: facts };
+    else if (facts) await turns.run(key, { kind: 'device', device: facts });
+    if (!input) return;
+
     const outcome = await turns.run(key, input);
     log.debug({ channelId: activity.channelId, input: input.kind, state: outcome.state, replies: outcome.replies.length }, 'turn');
-    if (outcome.replies.length > 0) await context.sendActivities(outcome.replies.map(toActivity));
-    if (outcome.effects.length > 0) await onEffects(outcome.effects, { key, reference: TurnContext.getConversationReference(activity) });
+    const origin: TurnOrigin = { key, channelId: activity.channelId, locale: activity.locale, reference: TurnContext.getConversationReference(activity) };
+    const values = outcome.effects.length > 0 ? await onEffects(outcome.effects, origin) : {};
+    if (outcome.replies.length > 0) await context.sendActivities(outcome.replies.map((reply) => toActivity(reply, values)));
   };
 }

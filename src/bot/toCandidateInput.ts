@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { CandidateInput } from '../engine/types';
+import { parseTeamsClientInfo, parseWebChatJoin, type DeviceProfile } from '../device';
 
 /** Web Chat's page sends this event when it connects (see the ticket and web chat issues). */
 export const WEBCHAT_JOIN = 'webchat/join';
@@ -26,6 +27,16 @@ export function toCandidateInput(activity: Partial<Activity>): CandidateInput | 
     default:
       return undefined;
   }
+}
+
+/**
+ * What an activity tells us about the candidate's device: the Web Chat join event's browser
+ * details, or the Teams client's platform and locale. Junk is ignored, never fatal.
+ */
+export function deviceFrom(activity: Partial<Activity>): DeviceProfile | undefined {
+  if (activity.type === 'event' && activity.name === WEBCHAT_JOIN) return parseWebChatJoin(activity.value);
+  if (activity.channelId === 'msteams') return parseTeamsClientInfo(activity.entities);
+  return undefined;
 }
 
 function choiceFrom(value: unknown): string | undefined {

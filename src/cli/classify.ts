@@ -28,6 +28,7 @@ function main(argv: string[]): void {
   const threshold = option('--threshold');
   const evalFile = option('--eval');
   const benchFile = option('--bench');
+  if (threshold !== undefined && !(Number(threshold) >= 0 && Number(threshold) <= 1)) throw new Error(`--threshold must be between 0 and 1\n${USAGE}`);
   const classifier = createClassifier(loadTraining(flowsDir), threshold === undefined ? {} : { threshold: Number(threshold) });
 
   if (evalFile) return printEvaluation(evaluate(classifier, parseLabelledTsv(readFileSync(evalFile, 'utf8'))));

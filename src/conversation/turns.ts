@@ -2,6 +2,7 @@ import { step, type Engine } from '../engine/step';
 import type { CandidateInput, Effect, Reply, SavedConversation } from '../engine/types';
 import type { KeyValueStore } from '../storage/keyValueStore';
 import { KeyedQueue } from './keyedQueue';
+import { appendTurn, transcriptKey } from './transcript';
 
 export interface TurnOutcome {
   replies: Reply[];
@@ -15,6 +16,7 @@ export interface TurnRunnerOptions {
   store: KeyValueStore;
   /** How often a turn that lost a write race is re-run on the fresh state. */
   maxAttempts?: number;
+  now?: () => Date;
 }
 
 /**
@@ -22,16 +24,18 @@ export interface TurnRunnerOptions {
  * turn that raced another writer (another instance) re-runs on the fresh state instead of
  * overwriting it; turns of one conversation in this process queue behind each other.
  */
-export function createTurnRunner({ engine, store, maxAttempts = 5 }: TurnRunnerOptions) {
+export function createTurnRunner({ engine, store, maxAttempts = 5, now = () => new Date() }: TurnRunnerOptions) {
   const queue = new KeyedQueue();
 
   async function attempt(key: string, input: CandidateInput): Promise<TurnOutcome> {
-    const items = await store.read([key]);
+    const items = await store.read([key, transcriptKey(key)]);
     const stored = items[key] as (SavedConversation & { eTag?: string }) | undefined;
     const { eTag, ...saved } = stored ?? {};
     const result = step(engine, stored ? (saved as SavedConversation) : undefined, input);
-    // A brand-new conversation has no eTag yet; '*' would overwrite a racing first turn, so none is sent.
-    await store.write({ [key]: { ...result.state, ...(eTag !== undefined && { eTag }) } });
+    const transcript = appendTurn(items[transcriptKey(key)], input, result.replies, now().toISOString());
+    // One batch: the transcript never records a turn whose state was not saved. A brand-new
+    // conversation has no eTag yet; '*' would overwrite a racing first turn, so none is sent.
+    await store.write({ [key]: { ...result.state, ...(eTag !== undefined && { eTag }) }, [transcriptKey(key)]: transcript });
     return { replies: result.replies, effects: result.effects, state: result.state.snapshot.value };
   }
 
@@ -48,7 +52,8 @@ export function createTurnRunner({ engine, store, maxAttempts = 5 }: TurnRunnerO
       });
     },
     /** Erases a conversation's saved state ("delete my data"). */
-    forget: (key: string) => queue.run(key, () => store.delete([key])),
+    forget: (key: string) => queue.run(key, () => store.delete([key, transcriptKey(key)])),
+    transcript: async (key: string) => (await store.read([transcriptKey(key)]))[transcriptKey(key)],
     drain: () => queue.drain(),
   };
 }

@@ -47,7 +47,7 @@ export function browserDetails(ticket: Ticket): Fact[] {
     ['In-app browser of', text('inApp')],
     ['Engine', joined(text('engine'), text('engineVersion'))],
     ['System', joined(text('osName'), text('osVersion'))],
-    ['Device', joined(text('deviceType'), text('deviceVendor'), text('deviceModel'))],
+    ['Device type', joined(text('deviceType'), text('deviceVendor'), text('deviceModel'))],
     ['Camera permission', text('camera')],
     ['Microphone permission', text('microphone')],
     ['Detected from', text('source')],
@@ -65,7 +65,7 @@ export function createdLine(ticket: Ticket): string {
 }
 
 export function renderText(ticket: Ticket): string {
-  const facts = (list: Fact[], indent = '') => list.map(({ label, value }) => `${indent}${`${label}:`.padEnd(24)}${value}`);
+  const facts = (list: Fact[], indent = '') => list.map(({ label, value }) => `${indent}${`${label}:`.padEnd(24 - indent.length)}${value}`);
   const lines = [
     `Ticket ${ticket.id}, opened ${createdLine(ticket)}`,
     '',
@@ -158,7 +158,15 @@ function quoted(text: string): string[] {
 
 function localTime(date: Date, timeZone: string): string | undefined {
   try {
-    return new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' }).format(date);
+    return new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    }).format(date);
   } catch {
     return undefined; // not an IANA zone name: the candidate's zone is still listed as given
   }

@@ -47,9 +47,9 @@ export class SinkError extends Error {
   }
 }
 
-/** Client errors will fail the same way next time, except a timeout (408) and rate limiting (429). */
+/** Redirects and client errors fail the same way next time, except a timeout (408) and rate limiting (429). */
 export function failureKindForStatus(status: number): FailureKind {
-  return status >= 400 && status < 500 && status !== 408 && status !== 429 ? 'permanent' : 'transient';
+  return status >= 300 && status < 500 && status !== 408 && status !== 429 ? 'permanent' : 'transient';
 }
 
 /** Retry-After as seconds ("120") or an HTTP date; undefined when absent or unreadable. */

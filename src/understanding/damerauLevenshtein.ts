@@ -30,6 +30,6 @@ export function damerauLevenshtein(a: string, b: string, max: number): number {
 /** How many typos a word of this length may carry and still be recognised. */
 export function allowedTypos(word: string): number {
   if (word.length <= 3) return 0;
-  if (word.length <= 5) return 1;
+  if (word.length <= 7) return 1;
   return 2;
 }

@@ -19,11 +19,10 @@ export interface PhraseMatch<T extends string> {
 const FILLERS = new Set(
   `i me my it its that this the a an to of is was am are be been so just well ok okay oh ah um uh hmm please pls
    thanks thank thx you now really actually and also too want wanna need like would can could let us do does did
-   have has had go see still already`.split(/\s+/),
+   have has had go see still already by with for on in at or
+   all anymore either yet though sadly unfortunately sorry`.split(/\s+/),
 );
 const FILLER_WEIGHT = 0.15;
-/** Each word of the message that no phrase explains makes the match this much less likely. */
-const UNEXPLAINED_WORD_FACTOR = 0.4;
 /** Each typo corrected along the way. */
 const TYPO_FACTOR = 0.9;
 /** Below this, the message is not taken to be any of the options at all. */
@@ -85,18 +84,24 @@ export function matchPhrase<T extends string>(text: string, options: PhraseOptio
     options.filter((o) => o.id === winner[0]).flatMap((o) => o.phrases.flatMap((phrase) => tokenize(phrase).map((t) => t.stem))),
   );
   let explained = 0;
+  let explainedWords = 0;
   let unexplainedFillers = 0;
   let unexplainedWords = 0;
   tokens.forEach((token, i) => {
-    if (explainedBy[i] !== undefined) explained += token.weight;
-    else if (token.weight < 1 || winnerWords.has(token.stem)) unexplainedFillers += FILLER_WEIGHT;
+    if (explainedBy[i] !== undefined) {
+      explained += token.weight;
+      if (token.weight === 1) explainedWords += 1;
+    } else if (token.weight < 1 || winnerWords.has(token.stem)) unexplainedFillers += FILLER_WEIGHT;
     else unexplainedWords += 1;
   });
-  const coverage = explained / (explained + unexplainedFillers);
+  // Leftover fillers barely matter ("ok yes"), hence the square root.
+  const coverage = Math.sqrt(explained / (explained + unexplainedFillers));
+  // Extra words weigh against the answer in proportion: "I clicked Start New by mistake and lost my
+  // answers" is still that choice, but "my camera doesn't work" is not the answer "doesn't work".
+  const wordsExplained = explainedWords + unexplainedWords === 0 ? 1 : explainedWords / (explainedWords + unexplainedWords);
   const share = winner[1] / explained;
   const tie = runnerUp !== undefined && runnerUp[1] === winner[1];
-  const confidence =
-    coverage * (0.5 + 0.5 * share) * UNEXPLAINED_WORD_FACTOR ** unexplainedWords * TYPO_FACTOR ** Math.min(typos, 3);
+  const confidence = coverage * (0.5 + 0.5 * share) * wordsExplained * TYPO_FACTOR ** Math.min(typos, 3);
   if (tie || confidence < MIN_CONFIDENCE) return undefined;
   return { id: winner[0], confidence: Math.round(confidence * 1000) / 1000 };
 }

@@ -66,7 +66,8 @@ export function ticketActivity(ticket: Ticket): TicketActivity {
 export function escapeMarkdown(text: string): string {
   return oneLine(text)
     .replace(/[\\`*_{}[\]()<>#~|!]/g, '\\$&')
-    .replace(/^([-+]|\d+\.)(?=\s)/, '\\$1');
+    .replace(/^([-+])(?=\s)/, '\\$1')
+    .replace(/^(\d+)\.(?=\s)/, '$1\\.');
 }
 
 function clip(text: string, max: number): string {

@@ -1,0 +1,140 @@
+import { existsSync } from 'node:fs';
+import { ticketConfigShape } from '../tickets/config';
+import { renderText } from '../tickets/renderTicket';
+import { openTicketStore, type DeliveryStatus, type TicketStore, type TicketSummary } from '../tickets/ticketStore';
+
+/**
+ * tickets list [--limit N] [--offset N] [--json]   newest first
+ * tickets show ID [--json]                          the ticket as the recruiter got it, plus delivery progress
+ * tickets purge [--days N] [--json]                 deletes tickets older than N days (default TICKET_RETENTION_DAYS, 90)
+ * Reads DATA_DIR/tickets.sqlite (DATA_DIR from the environment or .env, default ./data). `show`
+ * prints candidates' personal data: it is for the people who handle the tickets.
+ */
+
+const USAGE = 'usage: tickets list [--limit N] [--offset N] [--json] | show ID [--json] | purge [--days N] [--json]';
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  out: (text: string) => void;
+  now?: () => Date;
+}
+
+export class UsageError extends Error {}
+
+/** Runs one command; returns the exit code. Throws UsageError for bad arguments. */
+export function runTicketsCli(argv: string[], { env, out, now = () => new Date() }: CliIo): number {
+  const args = [...argv];
+  const flag = (name: string) => {
+    const at = args.indexOf(name);
+    if (at >= 0) args.splice(at, 1);
+    return at >= 0;
+  };
+  const option = (name: string): string | undefined => {
+    const at = args.indexOf(name);
+    if (at < 0) return undefined;
+    const value = args[at + 1];
+    if (value === undefined) throw new UsageError(`${name} needs a value`);
+    args.splice(at, 2);
+    return value;
+  };
+  const json = flag('--json');
+  const [command, ...rest] = args;
+  const print = (value: unknown, readable: () => string) => out(json ? `${JSON.stringify(value, null, 2)}\n` : readable());
+
+  if (command !== 'list' && command !== 'show' && command !== 'purge') {
+    throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  }
+
+  const store = openTicketStore(env.DATA_DIR?.trim() || './data');
+  try {
+    switch (command) {
+      case 'list': {
+        const limit = count(option('--limit') ?? '50', '--limit');
+        const offset = count(option('--offset') ?? '0', '--offset');
+        const tickets = store.list({ limit, offset });
+        print(tickets, () => table(tickets));
+        return 0;
+      }
+      case 'show': {
+        const id = rest[0]?.toUpperCase();
+        if (!id) throw new UsageError('show needs a ticket id, e.g. CS-000123');
+        const ticket = store.get(id);
+        if (!ticket) {
+          out(json ? `${JSON.stringify({ error: 'not_found', id })}\n` : `No ticket ${id}.\n`);
+          return 1;
+        }
+        const deliveries = store.deliveryStatus(id);
+        print({ ticket, deliveries }, () => detail(store, id));
+        return 0;
+      }
+      case 'purge': {
+        const days = count(option('--days') ?? String(ticketConfigShape.TICKET_RETENTION_DAYS.parse(env.TICKET_RETENTION_DAYS)), '--days');
+        const before = new Date(now().getTime() - days * 24 * 60 * 60 * 1000);
+        const purged = store.purgeOlderThan(before);
+        print({ ...purged, before: before.toISOString() }, () =>
+          `Deleted ${purged.tickets} ticket${purged.tickets === 1 ? '' : 's'} opened before ${before.toISOString()}` +
+          (purged.undelivered > 0 ? `; ${purged.undelivered} of them had not reached every sink` : '') +
+          '.\n',
+        );
+        return 0;
+      }
+    }
+  } finally {
+    store.close();
+  }
+}
+
+function count(raw: string, name: string): number {
+  if (!/^\d+$/.test(raw)) throw new UsageError(`${name} must be a whole number`);
+  return Number(raw);
+}
+
+function table(tickets: TicketSummary[]): string {
+  if (tickets.length === 0) return 'No tickets.\n';
+  const rows = tickets.map((t) => [
+    t.id,
+    t.createdAt.slice(0, 16).replace('T', ' '),
+    t.topic,
+    `${t.position} at ${t.company}`.slice(0, 40),
+    t.deliveries.map(deliveryMark).join(' '),
+  ]);
+  const header = ['ID', 'OPENED (UTC)', 'TOPIC', 'POSITION', 'DELIVERY'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  return `${[line(header), ...rows.map(line)].join('\n')}\n`;
+}
+
+/** "webhook ok", "email waiting (3 tries)". */
+function deliveryMark(d: DeliveryStatus): string {
+  return d.delivered ? `${d.sink} ok` : `${d.sink} waiting (${d.attempts} ${d.attempts === 1 ? 'try' : 'tries'})`;
+}
+
+function detail(store: TicketStore, id: string): string {
+  const ticket = store.get(id)!;
+  const deliveries = store.deliveryStatus(id).map((d) =>
+    d.delivered
+      ? `  ${d.sink}: delivered ${d.deliveredAt} after ${d.attempts} ${d.attempts === 1 ? 'try' : 'tries'}`
+      : `  ${d.sink}: not yet, ${d.attempts} ${d.attempts === 1 ? 'try' : 'tries'}, next ${d.nextAttemptAt}${d.lastError ? ` (last: ${d.lastError})` : ''}`,
+  );
+  const transcript = ticket.transcript.map((line) => `  [${line.at}] ${line.from}: ${line.text.replace(/\s+/g, ' ')}`);
+  return [
+    renderText(ticket).trimEnd(),
+    '',
+    'Delivery:',
+    ...(deliveries.length > 0 ? deliveries : ['  (no sinks were configured when it was opened)']),
+    '',
+    'Conversation:',
+    ...(transcript.length > 0 ? transcript : ['  (no transcript)']),
+    '',
+  ].join('\n');
+}
+
+if (require.main === module) {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  try {
+    process.exitCode = runTicketsCli(process.argv.slice(2), { env: process.env, out: (text) => process.stdout.write(text) });
+  } catch (error) {
+    process.stderr.write(error instanceof UsageError ? `${error.message}\n${USAGE}\n` : `${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  }
+}

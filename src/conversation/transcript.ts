@@ -1,0 +1,32 @@
+import type { CandidateInput, Reply } from '../engine/types';
+
+export interface TranscriptLine {
+  from: 'candidate' | 'bot';
+  text: string;
+  at: string;
+}
+
+/** Enough context for a recruiter, bounded so a flood can't grow it without limit. */
+const MAX_LINES = 60;
+const MAX_TEXT = 1000;
+
+/**
+ * The conversation as the recruiter reads it on a ticket. Personal data: stored apart from the
+ * tree's state (under its own key, written in the same batch), erased with "delete my data".
+ */
+export const transcriptKey = (conversationKey: string) => `transcript/${conversationKey}`;
+
+export function linesOf(stored: unknown): TranscriptLine[] {
+  const lines = (stored as { lines?: unknown } | undefined)?.lines;
+  return Array.isArray(lines) ? (lines as TranscriptLine[]) : [];
+}
+
+/** The transcript after this turn: what the candidate sent and what the bot answered. */
+export function appendTurn(stored: unknown, input: CandidateInput, replies: Reply[], at: string): { lines: TranscriptLine[] } {
+  const said = input.kind === 'text' ? input.text : input.kind === 'choice' ? `[clicked ${input.id}]` : undefined;
+  const added: TranscriptLine[] = [
+    ...(said !== undefined ? [{ from: 'candidate' as const, text: said.slice(0, MAX_TEXT), at }] : []),
+    ...replies.map((r) => ({ from: 'bot' as const, text: r.text.slice(0, MAX_TEXT), at })),
+  ];
+  return { lines: [...linesOf(stored), ...added].slice(-MAX_LINES) };
+}

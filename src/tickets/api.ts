@@ -1,0 +1,68 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Request, Response, Server } from 'restify';
+import { TicketId } from './ticket';
+import type { TicketStore } from './ticketStore';
+
+export interface TicketRoutesOptions {
+  store: TicketStore;
+  /** Bearer token recruiters' tools present; without one the routes are not registered at all. */
+  token: string | undefined;
+}
+
+const MAX_PAGE = 200;
+const DEFAULT_PAGE = 50;
+
+/**
+ * GET /api/tickets (newest first; ?limit=&offset=) and GET /api/tickets/:id, for recruiters'
+ * tools. Tickets hold candidates' personal data, hence the token and `Cache-Control: no-store`.
+ */
+export function registerTicketRoutes(server: Server, { store, token }: TicketRoutesOptions): void {
+  if (!token) return;
+  const expected = digest(token);
+
+  /** Compares digests, which have equal lengths whatever was sent, so timing reveals nothing. */
+  function authorized(req: Request, res: Response): boolean {
+    const header = req.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (match && timingSafeEqual(digest(match[1]!), expected)) return true;
+    res.header('WWW-Authenticate', 'Bearer');
+    sendError(res, 401, 'unauthorized', 'Send the tickets API token as "Authorization: Bearer <token>".');
+    return false;
+  }
+
+  server.get('/api/tickets', async function listTickets(req: Request, res: Response) {
+    if (!authorized(req, res)) return;
+    const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+    const limit = pageNumber(query.get('limit'), DEFAULT_PAGE, 1, MAX_PAGE);
+    const offset = pageNumber(query.get('offset'), 0, 0, Number.MAX_SAFE_INTEGER);
+    if (limit === undefined || offset === undefined) {
+      return sendError(res, 400, 'bad_request', `limit must be 1–${MAX_PAGE} and offset 0 or more.`);
+    }
+    res.header('Cache-Control', 'no-store');
+    res.json(200, { tickets: store.list({ limit, offset }), limit, offset });
+  });
+
+  server.get('/api/tickets/:id', async function showTicket(req: Request, res: Response) {
+    if (!authorized(req, res)) return;
+    const id = String((req.params as { id?: unknown } | undefined)?.id ?? '').toUpperCase();
+    const ticket = TicketId.safeParse(id).success ? store.get(id) : undefined;
+    if (!ticket) return sendError(res, 404, 'not_found', `There is no ticket ${TicketId.safeParse(id).success ? id : 'with that id'}.`);
+    res.header('Cache-Control', 'no-store');
+    res.json(200, { ticket, deliveries: store.deliveryStatus(ticket.id) });
+  });
+}
+
+function sendError(res: Response, status: number, error: string, message: string): void {
+  res.json(status, { error, message });
+}
+
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
+}
+
+function pageNumber(raw: string | null, fallback: number, min: number, max: number): number | undefined {
+  if (raw === null || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) return undefined;
+  const value = Number(raw);
+  return value >= min && value <= max ? value : undefined;
+}

@@ -1,0 +1,98 @@
+import { aDraft } from '../fixtures/drafts';
+import { Ticket } from '../ticket';
+import { teamsSink, type TeamsChannel } from './teamsSink';
+import { ADAPTIVE_CARD_CONTENT_TYPE, type TicketActivity } from './ticketCard';
+
+const ticket = Ticket.parse({ ...aDraft(), id: 'CS-000007', createdAt: '2025-03-04T10:00:00.000Z' });
+const channelA: TeamsChannel = { key: 'team-a', reference: { conversation: { id: 'a' } } };
+const channelB: TeamsChannel = { key: 'team-b', reference: { conversation: { id: 'b' } } };
+
+/** A send that records what each channel was sent, and fails for the channels told to. */
+function recordingSend(failures: Record<string, unknown> = {}) {
+  const sent: Array<{ conversation: string; activity: TicketActivity }> = [];
+  const send = async (reference: Record<string, unknown>, activity: TicketActivity) => {
+    const conversation = (reference.conversation as { id: string }).id;
+    if (failures[conversation]) throw failures[conversation];
+    sent.push({ conversation, activity });
+  };
+  return { sent, send, failures };
+}
+
+function factsOf(activity: TicketActivity): Record<string, string> {
+  const factSet = activity.attachments[0]!.content.body.find((element) => element.type === 'FactSet') as {
+    facts: Array<{ title: string; value: string }>;
+  };
+  return Object.fromEntries(factSet.facts.map((fact) => [fact.title, fact.value]));
+}
+
+test('every registered recruiter channel gets an Adaptive Card summarising the ticket', async () => {
+  const { sent, send } = recordingSend();
+  await teamsSink({ channels: async () => [channelA, channelB], send }).deliver(ticket);
+
+  expect(sent.map((s) => s.conversation)).toEqual(['a', 'b']);
+  const { activity } = sent[0]!;
+  expect(activity.type).toBe('message');
+  expect(activity.summary).toBe("New candidate ticket CS-000007: Page won't load / other error");
+  expect(activity.attachments).toHaveLength(1);
+  expect(activity.attachments[0]!.contentType).toBe(ADAPTIVE_CARD_CONTENT_TYPE);
+  expect(activity.attachments[0]!.content).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+  expect(factsOf(activity)).toEqual({
+    Candidate: 'Zoë Quartermaine',
+    Email: 'zoe.quartermaine@example.org',
+    Position: 'Warehouse Supervisor',
+    Company: 'Northwind Traders',
+    Problem: "Page won't load / other error",
+    Device: 'Chrome 129 on Windows 11 computer',
+    Error: 'Error 0x8004 — "Sorry, this page is unavailable" \\<b\\>after\\</b\\> I click Start',
+  });
+  const texts = activity.attachments[0]!.content.body.filter((e) => e.type === 'TextBlock').map((e) => e.text);
+  expect(texts).toContain('- Check the link for typos.\r- Try a different browser. Chrome and Safari work best.');
+});
+
+test('a link or list the candidate typed shows on the card as literal text', async () => {
+  const { sent, send } = recordingSend();
+  const hostile = Ticket.parse({
+    ...ticket,
+    candidate: { name: '[Reset your password](https://evil.example)', email: '**urgent**@example.org' },
+    errorText: '- fake step\n1. another',
+  });
+  await teamsSink({ channels: async () => [channelA], send }).deliver(hostile);
+  const facts = factsOf(sent[0]!.activity);
+  expect(facts.Candidate).toBe('\\[Reset your password\\]\\(https://evil.example\\)');
+  expect(facts.Email).toBe('\\*\\*urgent\\*\\*@example.org');
+  expect(facts.Error).toBe('\\- fake step 1. another');
+});
+
+test('with no recruiter channel registered yet, the delivery fails as waiting, to be retried', async () => {
+  const { sent, send } = recordingSend();
+  await expect(teamsSink({ channels: async () => [], send }).deliver(ticket)).rejects.toMatchObject({
+    name: 'SinkError',
+    code: 'no_recruiter_channel',
+    kind: 'waiting',
+  });
+  expect(sent).toEqual([]);
+});
+
+test('when one channel fails, the retry posts only to that channel, not again to the one that got it', async () => {
+  const { sent, send, failures } = recordingSend({ b: Object.assign(new Error('Forbidden'), { statusCode: 403 }) });
+  const sink = teamsSink({ channels: async () => [channelA, channelB], send });
+
+  await expect(sink.deliver(ticket)).rejects.toMatchObject({ kind: 'permanent', status: 403, code: 'teams_403' });
+  delete failures.b;
+  await sink.deliver(ticket);
+
+  expect(sent.map((s) => s.conversation)).toEqual(['a', 'b']);
+});
+
+test.each([
+  ['bot removed from the team', { statusCode: 403 }, { kind: 'permanent', status: 403, retryAfterMs: undefined }],
+  ['conversation deleted', { statusCode: 404 }, { kind: 'permanent', status: 404, retryAfterMs: undefined }],
+  ['throttled, with retryAfter in seconds', { statusCode: 429, retryAfter: 30 }, { kind: 'transient', status: 429, retryAfterMs: 30_000 }],
+  ['throttled, with a Retry-After header', { statusCode: 429, response: { headers: new Headers({ 'retry-after': '12' }) } }, { kind: 'transient', status: 429, retryAfterMs: 12_000 }],
+  ['Teams service unavailable', { statusCode: 503 }, { kind: 'transient', status: 503, retryAfterMs: undefined }],
+  ['network error', { code: 'ECONNRESET' }, { kind: 'transient', code: 'ECONNRESET', status: undefined }],
+])('a send failure (%s) is reported for the outbox to schedule', async (_name, failure, expected) => {
+  const { send } = recordingSend({ a: Object.assign(new Error('send failed'), failure) });
+  const error = await teamsSink({ channels: async () => [channelA], send }).deliver(ticket).catch((e: unknown) => e);
+  expect(error).toMatchObject({ name: 'SinkError', ...expected });
+});
