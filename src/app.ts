@@ -1,4 +1,5 @@
 import type { Server } from 'restify';
+import type { Activity, ConversationReference } from 'botbuilder';
 import { readConfig, type Config } from './config/config';
 import { createLogger, type Logger } from './log';
 import { loadFlow, type CompiledFlow } from './flow';
@@ -6,13 +7,22 @@ import { createUnderstanding } from './understanding/forEngine';
 import { openSqliteStore } from './storage/sqliteStore';
 import type { KeyValueStore } from './storage/keyValueStore';
 import { createTurnRunner } from './conversation/turns';
+import { createDeviceProfiles } from './conversation/deviceProfiles';
+import { createEffectPerformer } from './conversation/ticketEffects';
+import { openTicketStore, type TicketStore } from './tickets/ticketStore';
+import { createOutbox, type Outbox } from './tickets/outbox';
+import { configuredSinks } from './tickets/config';
+import { registerTicketRoutes } from './tickets/api';
 import { createAdapter } from './bot/adapter';
-import { createCandidateBot, type EffectHandler } from './bot/candidateBot';
+import { createCandidateBot } from './bot/candidateBot';
+import { registerRecruiters } from './bot/registerRecruiters';
 import { createHttpServer } from './server/httpServer';
 
 export interface App {
   server: Server;
   flow: CompiledFlow;
+  tickets: TicketStore;
+  outbox: Outbox;
   /** The port actually bound (useful with PORT=0). */
   port: number;
   close(): Promise<void>;
@@ -26,35 +36,66 @@ export interface AppOptions {
 }
 
 /**
- * The single wiring point, in order: config, flow, state, engine, bot, routes. Everything that
- * can fail on bad input (config, flow files) fails here, before the server listens.
+ * The single wiring point, in order: config, flow, state, engine, tickets, bot, routes. Everything
+ * that can fail on bad input (config, flow files) fails here, before the server listens.
  */
 export async function startApp(options: AppOptions = {}): Promise<App> {
   const config = options.config ?? readConfig();
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const flow = loadFlow(config.FLOWS_DIR);
-  const understanding = createUnderstanding(config.FLOWS_DIR);
+  const understanding = createUnderstanding(flow);
+
   const store = options.store ?? openSqliteStore(config.DATA_DIR);
   const turns = createTurnRunner({ engine: { flow, understanding }, store });
+  const devices = createDeviceProfiles(store);
 
-  const onEffects: EffectHandler = async (effects) => {
-    for (const effect of effects) log.info({ effect: effect.type, topic: 'topic' in effect ? effect.topic : undefined }, 'conversation outcome');
-  };
   const adapter = createAdapter(config, log, flow.guide.apology);
-  const bot = createCandidateBot({ turns, onEffects, log });
+  const tickets = openTicketStore(config.DATA_DIR);
+  const sinks = configuredSinks(config, {
+    teams: {
+      channels: async () => tickets.recruiterChannels(),
+      send: (reference, activity) =>
+        adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference as Partial<ConversationReference>, async (context) => {
+          await context.sendActivity(activity as Partial<Activity>);
+        }),
+    },
+  });
+  const outbox = createOutbox({ store: tickets, sinks, log });
+  const performEffects = createEffectPerformer({
+    flow,
+    tickets,
+    outbox,
+    devices,
+    transcript: turns.transcript,
+    // Teams cards only once a recruiters' channel has registered; otherwise tickets would wait for one forever.
+    sinks: () => Object.keys(sinks).filter((name) => name !== 'teams' || tickets.recruiterChannels().length > 0),
+    log,
+  });
+
+  const bot = createCandidateBot({
+    turns,
+    devices,
+    onEffects: performEffects,
+    sideCommands: [registerRecruiters(flow, understanding, tickets)],
+    log,
+  });
   const server = createHttpServer({ adapter, bot, log, health: () => ({ flowVersion: flow.version }) });
+  if (config.TICKETS_API_TOKEN) registerTicketRoutes(server, { store: tickets, token: config.TICKETS_API_TOKEN });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, '0.0.0.0', () => resolve());
   });
+  outbox.start();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  log.info({ port, flowVersion: flow.version }, `listening on http://localhost:${port}/api/messages`);
+  log.info({ port, flowVersion: flow.version, sinks: Object.keys(sinks) }, `listening on http://localhost:${port}/api/messages`);
 
   return {
     server,
     flow,
+    tickets,
+    outbox,
     port,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -62,6 +103,8 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       server.server.closeIdleConnections();
       await turns.drain();
       await closed;
+      await outbox.stop();
+      tickets.close();
       store.close?.();
     },
   };

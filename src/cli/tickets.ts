@@ -95,13 +95,17 @@ function table(tickets: TicketSummary[]): string {
     t.id,
     t.createdAt.slice(0, 16).replace('T', ' '),
     t.topic,
-    `${t.position} at ${t.company}`.slice(0, 40),
+    clip(`${t.position} at ${t.company}`, 48),
     t.deliveries.map(deliveryMark).join(' '),
   ]);
   const header = ['ID', 'OPENED (UTC)', 'TOPIC', 'POSITION', 'DELIVERY'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
   return `${[line(header), ...rows.map(line)].join('\n')}\n`;
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** "webhook ok", "email waiting (3 tries)". */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkTicketConfig, ticketConfigShape } from '../tickets/config';
 
 /** Empty strings in .env mean "not set", as the Bot Framework Emulator convention expects for MicrosoftAppId. */
 const optional = z
@@ -17,8 +18,10 @@ const ConfigSchema = z
     MicrosoftAppPassword: optional,
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
     MicrosoftAppTenantId: optional,
+    ...ticketConfigShape,
   })
   .superRefine((c, ctx) => {
+    checkTicketConfig(c, ctx);
     if (!c.MicrosoftAppId) return;
     if (c.MicrosoftAppType !== 'UserAssignedMSI' && !c.MicrosoftAppPassword) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required when MicrosoftAppId is set (or set MicrosoftAppType=UserAssignedMSI)' });

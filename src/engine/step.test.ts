@@ -5,7 +5,8 @@ import { step, type Engine } from './step';
 import type { CandidateInput, Effect, Reply, SavedConversation } from './types';
 
 const flowsDir = join(__dirname, '../../flows');
-const engine: Engine = { flow: loadFlow(flowsDir), understanding: createUnderstanding(flowsDir) };
+const flow = loadFlow(flowsDir);
+const engine: Engine = { flow, understanding: createUnderstanding(flow) };
 
 /** Plays a conversation through the pure step, as the bot layer would, keeping the saved state. */
 function converse(inputs: (string | CandidateInput)[], saved?: SavedConversation) {

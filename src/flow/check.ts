@@ -17,6 +17,15 @@ export function checkFlow(source: FlowSource): FlowProblem[] {
     if (!topics.has(id)) problems.push({ file: 'flows/guide.yaml', at: `menu.topics.${i}`, message: `no topic "${id}" in flows/topics/` });
   });
 
+  for (const topic of source.topics) {
+    if (!Object.hasOwn(source.understanding.topics, topic.id)) {
+      problems.push({ file: 'flows/understanding.yaml', at: `topics.${topic.id}`, message: 'missing: add example messages for this topic' });
+    }
+  }
+  for (const id of Object.keys(source.understanding.topics)) {
+    if (!topics.has(id)) problems.push({ file: 'flows/understanding.yaml', at: `topics.${id}`, message: `no topic "${id}" in flows/topics/` });
+  }
+
   const reached = new Set<string>();
   for (const topic of source.topics) {
     const file = source.topicFiles.get(topic.id) ?? topic.id;

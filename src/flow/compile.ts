@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { assign, setup, type AnyStateMachine } from 'xstate';
 import type { FlowSource } from './load';
 import type { FlowNode, GuideFile, TopicFile } from './schema';
+import type { UnderstandingFile } from '../understanding/schema';
 import { checkFlow } from './check';
 import { FlowError } from './problems';
 import { guards } from './guards';
@@ -23,6 +24,7 @@ export interface CompiledFlow {
   version: string;
   guide: GuideFile;
   topics: ReadonlyMap<string, TopicFile>;
+  understanding: UnderstandingFile;
   steps: ReadonlyMap<string, FlowStep>;
   machine: AnyStateMachine;
 }
@@ -87,7 +89,7 @@ export function compileFlow(source: FlowSource): CompiledFlow {
     states: states as Record<string, {}>,
   });
 
-  return { version: fingerprint(source.raw), guide: source.guide, topics, steps, machine };
+  return { version: fingerprint(source.raw), guide: source.guide, topics, understanding: source.understanding, steps, machine };
 }
 
 function entryEffects(node: FlowNode) {

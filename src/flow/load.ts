@@ -3,12 +3,15 @@ import { join, relative, basename } from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
 import { GuideFile, TopicFile } from './schema';
+import { UnderstandingFile } from '../understanding/schema';
 import { FlowError, type FlowProblem } from './problems';
 
 /** The flow files as parsed and schema-checked, before cross-references are checked. */
 export interface FlowSource {
   guide: GuideFile;
   topics: TopicFile[];
+  /** Example messages per topic and out-of-scope, for the classifier. */
+  understanding: UnderstandingFile;
   /** Where each topic came from, for problem reports. */
   topicFiles: Map<string, string>;
   /** Raw parsed YAML of every file, used to fingerprint the flow version. */
@@ -26,6 +29,9 @@ export function loadFlowSource(flowsDir: string): FlowSource {
 
   const guideFile = join(flowsDir, 'guide.yaml');
   const guide = parseFile(guideFile, GuideFile, show(guideFile), problems, raw);
+
+  const understandingFile = join(flowsDir, 'understanding.yaml');
+  const understanding = parseFile(understandingFile, UnderstandingFile, show(understandingFile), problems, raw);
 
   const topicsDir = join(flowsDir, 'topics');
   const topics: TopicFile[] = [];
@@ -51,8 +57,8 @@ export function loadFlowSource(flowsDir: string): FlowSource {
     topics.push(topic);
   }
 
-  if (problems.length > 0 || !guide) throw new FlowError(problems);
-  return { guide, topics, topicFiles, raw };
+  if (problems.length > 0 || !guide || !understanding) throw new FlowError(problems);
+  return { guide, topics, understanding, topicFiles, raw };
 }
 
 function parseFile<S extends z.ZodType>(

@@ -142,6 +142,12 @@ export const GuideFile = z.strictObject({
     menu: Phrases.min(1),
     human: Phrases.min(1),
   }),
+  recruiters: z
+    .strictObject({
+      register: Phrases.min(1).describe('said in a recruiters\' channel to receive ticket cards there'),
+      registered: Text,
+    })
+    .describe('recruiter-facing wording'),
   labels: z
     .strictObject({
       restart: z.string().min(1).max(40),

@@ -29,7 +29,7 @@ export const ticketConfigShape = {
   TICKET_EMAIL_FROM: optionalMatching(z.email('must be an email address')),
   /** Bearer token for GET /api/tickets; without it the routes do not exist. */
   TICKETS_API_TOKEN: optionalMatching(z.string().min(16, 'must be at least 16 characters')),
-  TICKET_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  TICKET_RETENTION_DAYS: z.coerce.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(3650, 'must be at most 3650 days').default(90),
 };
 
 export const TicketConfig = z.object(ticketConfigShape).superRefine(checkTicketConfig);

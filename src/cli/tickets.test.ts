@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { aDraft, manualClock } from '../tickets/fixtures/drafts';
+import { openTicketStore } from '../tickets/ticketStore';
+import { runTicketsCli, UsageError } from './tickets';
+
+const DAY = 24 * 60 * 60 * 1000;
+let dataDir: string;
+let clock: ReturnType<typeof manualClock>;
+
+beforeEach(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tickets-cli-'));
+  clock = manualClock();
+  const store = openTicketStore(dataDir, { now: clock.now });
+  store.openTicket(aDraft({ conversationKey: 'old' }), ['webhook', 'email']);
+  clock.advance(100 * DAY);
+  store.openTicket(aDraft({ conversationKey: 'new', topic: 'camera-microphone' }), ['webhook']);
+  store.close();
+});
+
+afterEach(() => {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function run(...argv: string[]): { code: number; output: string } {
+  let output = '';
+  const code = runTicketsCli(argv, { env: { DATA_DIR: dataDir }, out: (text) => (output += text), now: clock.now });
+  return { code, output };
+}
+
+test('an operator lists tickets as a table, newest first, with each sink’s progress', () => {
+  const { code, output } = run('list');
+  expect(code).toBe(0);
+  expect(output.split('\n')).toEqual([
+    expect.stringMatching(/^ID\s+OPENED \(UTC\)\s+TOPIC\s+POSITION\s+DELIVERY$/),
+    expect.stringMatching(/^CS-000002\s+2025-06-12 10:00\s+camera-microphone\s+Warehouse Supervisor at Northwind Traders\s+webhook waiting \(0 tries\)$/),
+    expect.stringMatching(/^CS-000001\s+2025-03-04 10:00\s+page-wont-load\s+.*\s+email waiting \(0 tries\) webhook waiting \(0 tries\)$/),
+    '',
+  ]);
+});
+
+test('an operator reads one ticket in full, or as JSON for scripts', () => {
+  const readable = run('show', 'cs-000001');
+  expect(readable.code).toBe(0);
+  expect(readable.output).toContain('Ticket CS-000001, opened 2025-03-04 10:00 UTC');
+  expect(readable.output).toContain('  webhook: not yet, 0 tries, next 2025-03-04T10:00:00.000Z');
+  expect(readable.output).toContain('candidate: my link says');
+
+  const json = JSON.parse(run('show', 'CS-000001', '--json').output) as { ticket: { id: string }; deliveries: unknown[] };
+  expect(json.ticket.id).toBe('CS-000001');
+  expect(json.deliveries).toHaveLength(2);
+});
+
+test('showing a ticket that does not exist says so and exits 1', () => {
+  expect(run('show', 'CS-000404')).toEqual({ code: 1, output: 'No ticket CS-000404.\n' });
+});
+
+test('purge deletes tickets older than the retention period and says how many had not reached every sink', () => {
+  const { code, output } = run('purge');
+  expect(code).toBe(0);
+  expect(output).toBe('Deleted 1 ticket opened before 2025-03-14T10:00:00.000Z; 1 of them had not reached every sink.\n');
+  expect(JSON.parse(run('list', '--json').output).map((t: { id: string }) => t.id)).toEqual(['CS-000002']);
+});
+
+test.each([[['frobnicate']], [[]], [['show']], [['list', '--limit', 'ten']]])('bad arguments %j are a usage error', (argv) => {
+  expect(() => run(...argv)).toThrow(UsageError);
+});

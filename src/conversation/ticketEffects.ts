@@ -1,0 +1,85 @@
+import type { CompiledFlow } from '../flow';
+import type { Effect } from '../engine/types';
+import { describeDevice, fromAnswers, type DeviceProfile } from '../device';
+import type { TicketStore } from '../tickets/ticketStore';
+import type { Outbox } from '../tickets/outbox';
+import type { Logger } from '../log';
+import type { DeviceProfiles } from './deviceProfiles';
+import { linesOf } from './transcript';
+
+type OpenTicket = Extract<Effect, { type: 'open-ticket' }>;
+
+export interface TicketEffectsOptions {
+  flow: CompiledFlow;
+  tickets: TicketStore;
+  outbox: Pick<Outbox, 'kick'>;
+  devices: DeviceProfiles;
+  transcript: (conversationKey: string) => Promise<unknown>;
+  /** Sink names every new ticket is queued for; `teams` is added once a recruiters' channel is registered. */
+  sinks: () => string[];
+  log: Logger;
+}
+
+export interface EffectOrigin {
+  key: string;
+  channelId: string;
+  locale?: string;
+  reference: object;
+}
+
+/**
+ * Performs a turn's effects. `open-ticket` stores the ticket and queues it for every sink in one
+ * transaction (so nothing is lost if a sink is down), then nudges the outbox; the ticket id comes
+ * back for the reply. Logs carry topics and ids only: the ticket holds the personal data.
+ */
+export function createEffectPerformer({ flow, tickets, outbox, devices, transcript, sinks, log }: TicketEffectsOptions) {
+  async function deviceFor(effect: OpenTicket, key: string): Promise<DeviceProfile | undefined> {
+    const { confirmed, deviceType, browser } = effect.device;
+    // What the candidate said about the interview device outranks what the chat device looks like.
+    if (!confirmed && (deviceType || browser)) await devices.remember(key, fromAnswers({ deviceType, browser, sameDeviceAsInterview: false }));
+    return devices.profile(key);
+  }
+
+  return async function performEffects(effects: Effect[], origin: EffectOrigin): Promise<Record<string, string>> {
+    const values: Record<string, string> = {};
+    for (const effect of effects) {
+      log.info({ effect: effect.type, topic: 'topic' in effect ? effect.topic : undefined, channelId: origin.channelId }, 'conversation outcome');
+      if (effect.type !== 'open-ticket') continue;
+      const profile = await deviceFor(effect, origin.key);
+      const { details } = effect;
+      const { ticket, created } = tickets.openTicket(
+        {
+          conversationKey: origin.key,
+          channel: origin.channelId,
+          topic: effect.topic,
+          topicLabel: flow.topics.get(effect.topic)?.label,
+          candidate: { name: details.name ?? '', email: details.email ?? '' },
+          job: { position: details.position ?? '', company: details.company ?? '' },
+          errorText: details.errorText ?? '',
+          stepsTried: stepsTried(flow, effect.path, describeDevice(profile)),
+          device: { summary: describeDevice(profile), profile, userAgent: profile?.userAgent },
+          locale: origin.locale ?? profile?.locale,
+          timezone: profile?.timezone,
+          conversationReference: { ...origin.reference },
+          transcript: linesOf(await transcript(origin.key)),
+        },
+        sinks(),
+      );
+      log.info({ ticketId: ticket.id, topic: effect.topic, created }, created ? 'ticket opened' : 'ticket already open');
+      if (created) outbox.kick();
+      values.ticketId = ticket.id;
+    }
+    return values;
+  };
+}
+
+/** The guidance already given: each advice step once, in the order the candidate saw it. */
+function stepsTried(flow: CompiledFlow, path: string[], device: string): { id: string; text: string }[] {
+  const seen = new Set<string>();
+  return path.flatMap((id) => {
+    const node = flow.steps.get(id)?.node;
+    if (node?.type !== 'advice' || seen.has(id)) return [];
+    seen.add(id);
+    return [{ id, text: [node.say, ...node.steps.map((s) => `- ${s}`)].join('\n').replaceAll('{device}', device) }];
+  });
+}

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import restify, { type Server } from 'restify';
+import { registerTicketRoutes } from './api';
+import { aDraft, manualClock } from './fixtures/drafts';
+import { openTicketStore, type TicketStore } from './ticketStore';
+
+const TOKEN = 'recruiter-tools-token-0123456789';
+
+let dataDir: string;
+let store: TicketStore;
+let server: Server;
+let base: string;
+
+async function listen(token: string | undefined): Promise<void> {
+  server = restify.createServer({ handleUncaughtExceptions: false });
+  registerTicketRoutes(server, { store, token });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function get(pathname: string, token?: string): Promise<Response> {
+  return fetch(base + pathname, { headers: token === undefined ? {} : { authorization: `Bearer ${token}` } });
+}
+
+beforeEach(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tickets-api-'));
+  const clock = manualClock();
+  store = openTicketStore(dataDir, { now: clock.now });
+  for (const key of ['one', 'two', 'three']) {
+    store.openTicket(aDraft({ conversationKey: key }), ['webhook']);
+    clock.advance(1000);
+  }
+});
+
+afterEach(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  store.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('a recruiter tool with the token lists tickets, newest first, and pages through them', async () => {
+  await listen(TOKEN);
+  const response = await get('/api/tickets?limit=2', TOKEN);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('cache-control')).toBe('no-store');
+  const body = (await response.json()) as { tickets: Array<{ id: string }>; limit: number; offset: number };
+  expect(body.tickets.map((t) => t.id)).toEqual(['CS-000003', 'CS-000002']);
+  expect(body).toMatchObject({ limit: 2, offset: 0 });
+
+  const next = (await (await get('/api/tickets?limit=2&offset=2', TOKEN)).json()) as { tickets: Array<{ id: string }> };
+  expect(next.tickets.map((t) => t.id)).toEqual(['CS-000001']);
+});
+
+test('a recruiter tool with the token reads a whole ticket and how its deliveries are going', async () => {
+  await listen(TOKEN);
+  const response = await get('/api/tickets/CS-000002', TOKEN);
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({
+    ticket: store.get('CS-000002'),
+    deliveries: [expect.objectContaining({ sink: 'webhook', delivered: false, attempts: 0 })],
+  });
+});
+
+test.each([
+  ['no Authorization header', undefined],
+  ['a wrong token', 'recruiter-tools-token-9999999999'],
+  ['a prefix of the token', TOKEN.slice(0, 10)],
+  ['an empty token', ''],
+])('a request with %s is refused with 401 and told how to authenticate', async (_name, token) => {
+  await listen(TOKEN);
+  for (const pathname of ['/api/tickets', '/api/tickets/CS-000001']) {
+    const response = await get(pathname, token);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer');
+    expect(await response.json()).toEqual({ error: 'unauthorized', message: expect.stringContaining('Bearer') });
+  }
+});
+
+test.each([['CS-999999'], ['not-a-ticket']])('asking for a ticket that does not exist (%s) is a JSON 404', async (id) => {
+  await listen(TOKEN);
+  const response = await get(`/api/tickets/${id}`, TOKEN);
+  expect(response.status).toBe(404);
+  expect(await response.json()).toEqual({ error: 'not_found', message: expect.any(String) });
+});
+
+test('a bad page size is a JSON 400', async () => {
+  await listen(TOKEN);
+  const response = await get('/api/tickets?limit=100000', TOKEN);
+  expect(response.status).toBe(400);
+  expect(await response.json()).toMatchObject({ error: 'bad_request' });
+});
+
+test('without TICKETS_API_TOKEN the ticket routes do not exist at all', async () => {
+  await listen(undefined);
+  for (const token of [undefined, TOKEN]) {
+    expect((await get('/api/tickets', token)).status).toBe(404);
+    expect((await get('/api/tickets/CS-000001', token)).status).toBe(404);
+  }
+});

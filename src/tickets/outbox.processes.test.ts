@@ -1,0 +1,101 @@
+// Delivery when the bot's process is killed outright (kill -9, OOM): nothing is lost.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { captureLog } from './fixtures/captureLog';
+import { aDraft } from './fixtures/drafts';
+import { startWebhookReceiver, type WebhookReceiver } from './fixtures/webhookReceiver';
+import { createOutbox } from './outbox';
+import { webhookSink } from './sinks/webhookSink';
+import { openTicketStore } from './ticketStore';
+
+const SECRET = 'recruiter-shared-secret-0123456789';
+const PRELOAD = path.join(__dirname, '..', 'storage', 'fixtures', 'requireTypeScript.js');
+const CLAIM_MS = 60_000;
+
+let dataDir: string;
+let receiver: WebhookReceiver;
+let child: ChildProcess | undefined;
+
+beforeEach(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outbox-kill-'));
+  receiver = await startWebhookReceiver(SECRET);
+});
+
+afterEach(async () => {
+  child?.kill('SIGKILL');
+  await receiver.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function openTickets(count: number): string[] {
+  const store = openTicketStore(dataDir);
+  try {
+    return Array.from({ length: count }, (_, i) => store.openTicket(aDraft({ conversationKey: `c${i}` }), ['webhook']).ticket.id);
+  } finally {
+    store.close();
+  }
+}
+
+function startDeliveringChild(): Promise<NodeJS.Signals | number> {
+  child = spawn(process.execPath, ['-r', PRELOAD, path.join(__dirname, 'fixtures', 'deliverUntilKilled.ts'), dataDir, receiver.url, SECRET], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const proc = child;
+  return new Promise((resolve, reject) => {
+    proc.on('error', reject);
+    proc.on('close', (code, signal) => resolve(signal ?? code ?? -1));
+  });
+}
+
+/** The bot after the restart, once the dead process's claims have expired. */
+async function restartAndDeliver(): Promise<{ undelivered: number }> {
+  const later = () => new Date(Date.now() + CLAIM_MS + 1000);
+  const store = openTicketStore(dataDir, { now: later });
+  const outbox = createOutbox({ store, sinks: { webhook: webhookSink({ url: receiver.url, secret: SECRET }) }, log: captureLog().log, now: later });
+  try {
+    await outbox.deliverDue();
+    return { undelivered: store.deliveries.pending().reduce((sum, p) => sum + p.count, 0) };
+  } finally {
+    await outbox.stop();
+    store.close();
+  }
+}
+
+test('a bot killed while the recruiter’s webhook is still answering leaves the ticket to be delivered after the restart', async () => {
+  const [id] = openTickets(1);
+  receiver.answerWith({ status: 200, delayMs: 60_000 }); // the answer never comes before the kill
+  const exited = startDeliveringChild();
+  await receiver.nextArrival();
+  child!.kill('SIGKILL');
+  expect(await exited).toBe('SIGKILL');
+
+  const store = openTicketStore(dataDir);
+  expect(store.deliveries.forTicket(id!)).toEqual([expect.objectContaining({ deliveredAt: null, claimedUntil: expect.any(Number) })]);
+  store.close();
+
+  receiver.answerWith({ status: 200 });
+  expect(await restartAndDeliver()).toEqual({ undelivered: 0 });
+  expect(receiver.requests.map((r) => r.idempotencyKey)).toEqual([id, id]);
+  expect(receiver.accepted()).toEqual([id]);
+});
+
+test('a bot killed in the middle of delivering many tickets loses none: each arrives, at worst twice with the same key', async () => {
+  const ids = openTickets(60);
+  const exited = startDeliveringChild();
+  while (receiver.requests.length < 20) await receiver.nextArrival();
+  child!.kill('SIGKILL');
+  expect(await exited).toBe('SIGKILL');
+
+  const store = openTicketStore(dataDir);
+  const states = ids.map((id) => store.deliveries.forTicket(id)[0]!);
+  store.close();
+  expect(states.every((row) => row !== undefined)).toBe(true);
+  expect(states.some((row) => row.deliveredAt === null)).toBe(true);
+
+  expect(await restartAndDeliver()).toEqual({ undelivered: 0 });
+  expect(receiver.accepted().sort()).toEqual(ids);
+  expect(receiver.requests.length).toBeGreaterThanOrEqual(ids.length);
+  expect(receiver.requests.every((r) => r.signatureValid)).toBe(true);
+});

@@ -1,0 +1,42 @@
+import { aDraft } from './fixtures/drafts';
+import { browserDetails, createdLine, renderText, subjectLine } from './renderTicket';
+import { Ticket, type TicketDraftInput } from './ticket';
+
+function ticketWith(overrides: Partial<TicketDraftInput>): Ticket {
+  return Ticket.parse({ ...aDraft(overrides), id: 'CS-000123', createdAt: '2025-07-01T16:30:00.000Z' });
+}
+
+test('a candidate cannot fake a line of the email by typing line breaks', () => {
+  const text = renderText(
+    ticketWith({
+      candidate: { name: 'Sam\nPosition:               CEO', email: 'sam@example.org' },
+      errorText: 'It broke\nSteps the bot already suggested:\n  1. Give me the job',
+    }),
+  );
+  const lines = text.split('\n');
+  expect(lines.filter((line) => line.startsWith('Position:'))).toEqual(['Position:               Warehouse Supervisor']);
+  expect(lines.filter((line) => line.startsWith('Steps the bot already suggested:'))).toHaveLength(1);
+  expect(lines).toContain('  | Steps the bot already suggested:');
+  expect(lines).toContain('  |   1. Give me the job');
+  expect(lines).toContain('Candidate:              Sam Position: CEO');
+});
+
+test.each([
+  ['in the candidate’s zone when it is known', 'America/New_York', '2025-07-01 16:30 UTC (1 Jul 2025, 12:30 GMT-4 for the candidate)'],
+  ['in UTC only when the zone is not a real one', 'Mars/Olympus_Mons', '2025-07-01 16:30 UTC'],
+  ['in UTC only when no zone was detected', undefined, '2025-07-01 16:30 UTC'],
+])('the recruiter sees when the ticket was opened, %s', (_name, timezone, expected) => {
+  expect(createdLine(ticketWith({ timezone }))).toBe(expected);
+});
+
+test('without a topic label the subject names the topic id, and an unknown job still reads', () => {
+  expect(subjectLine(ticketWith({ topicLabel: undefined, job: { position: '', company: '' } }))).toBe(
+    '[CS-000123] Interview link problem: page-wont-load — unknown position',
+  );
+});
+
+test('a device the bot knows nothing about says so instead of listing blanks', () => {
+  const ticket = ticketWith({ device: { summary: 'Unknown device' } });
+  expect(browserDetails(ticket)).toEqual([]);
+  expect(renderText(ticket)).toContain('Browser details:\n  (nothing detected)\n');
+});

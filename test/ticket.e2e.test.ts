@@ -1,0 +1,87 @@
+import { USER_AGENTS } from '../src/device/fixtures/userAgents';
+import { activity, exchange } from './support/activities';
+import { Candidate } from './support/candidate';
+import { startLocalConnector, type LocalConnector } from './support/localConnector';
+import { eventually, startSmtpReceiver, startWebhookReceiver } from './support/receivers';
+import { startTestBot, type TestBot } from './support/testBot';
+
+const secret = 'a-webhook-secret-of-some-length';
+let bot: TestBot;
+let webhook: Awaited<ReturnType<typeof startWebhookReceiver>>;
+let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
+let connector: LocalConnector;
+
+beforeAll(async () => {
+  [webhook, smtp, connector] = await Promise.all([startWebhookReceiver(secret), startSmtpReceiver(), startLocalConnector()]);
+  bot = await startTestBot({
+    TICKET_WEBHOOK_URL: webhook.url,
+    TICKET_WEBHOOK_SECRET: secret,
+    SMTP_URL: smtp.url,
+    TICKET_EMAIL_TO: 'recruiting@example.com',
+    TICKET_EMAIL_FROM: 'bot@example.com',
+  });
+});
+afterAll(async () => {
+  await bot.close();
+  await Promise.all([webhook.close(), smtp.close(), connector.close()]);
+});
+
+test('a candidate in Instagram\'s in-app browser on an iPhone gets a ticket number, and the recruiter receives everything', async () => {
+  // A recruiters' channel registers for ticket cards (replies and cards go to the local connector).
+  const registration = await exchange(bot.url, activity('recruiters-channel', { type: 'message', text: 'register for tickets' }, connector.serviceUrl));
+  expect(registration[0]?.text).toMatch(/tickets will be posted/i);
+
+  const candidate = new Candidate(bot.url);
+  await candidate.send({ type: 'event', name: 'webchat/join', value: { userAgent: USER_AGENTS.instagramIphone, language: 'en-GB', timezone: 'Europe/London' } });
+  expect(candidate.text).toMatch(/interview link/i);
+  await candidate.says('the interview page won\'t load');
+  for (let i = 0; i < 4; i++) await candidate.says('no, still not working');
+  await candidate.clicks('Send the recruiter a ticket');
+  await candidate.says('Ada Lovelace');
+  await candidate.says('ada.lovelace@example.com');
+  await candidate.says('Data Analyst');
+  await candidate.says('Acme Corp');
+  await candidate.says('Oops! Something went wrong (code 0x5F)');
+  expect(candidate.text).toMatch(/Instagram in-app browser on iPhone/);
+  await candidate.clicks('Yes');
+  expect(candidate.text).toMatch(/Ada Lovelace/);
+  await candidate.clicks('Send it');
+  const ticketId = /CS-\d{6}/.exec(candidate.text)?.[0];
+  expect(ticketId).toBeDefined();
+
+  const delivery = await eventually(() => webhook.deliveries[0], 10000, 'the webhook');
+  expect(delivery.signatureValid).toBe(true);
+  expect(delivery.idempotencyKey).toBe(ticketId);
+  const payload = JSON.stringify(delivery.body);
+  for (const expected of ['Instagram in-app browser', 'iPhone', 'iOS', 'Oops! Something went wrong (code 0x5F)', 'Data Analyst', 'Acme Corp', 'ada.lovelace@example.com', 'page-wont-load/check-link', 'Open in Safari']) {
+    expect(payload).toContain(expected);
+  }
+
+  const mail = await eventually(() => smtp.mails[0], 10000, 'the email');
+  expect(mail.subject).toContain(ticketId);
+  for (const expected of ['Instagram in-app browser on iPhone', 'Oops! Something went wrong (code 0x5F)', 'Data Analyst', 'Acme Corp', 'ada.lovelace@example.com', 'Open in Safari']) {
+    expect(mail.text).toContain(expected);
+  }
+  expect(mail.html).toContain('Acme Corp');
+
+  const cards = await connector.waitFor('recruiters-channel', 1, 10000);
+  expect(JSON.stringify(cards[0]?.attachments)).toContain(ticketId);
+});
+
+test('asking again in the same conversation for the same problem returns the same ticket', async () => {
+  const candidate = new Candidate(bot.url);
+  const fill = async () => {
+    await candidate.says('talk to a recruiter');
+    await candidate.clicks('Send the recruiter a ticket');
+    for (const answer of ['Grace Hopper', 'grace@example.com', 'Engineer', 'Navy', 'It says expired']) await candidate.says(answer);
+    await candidate.clicks('Computer');
+    await candidate.clicks('Chrome');
+    await candidate.clicks('Send it');
+    return /CS-\d{6}/.exec(candidate.text)?.[0];
+  };
+  await candidate.says('my link expired');
+  const first = await fill();
+  const second = await fill();
+  expect(first).toBeDefined();
+  expect(second).toBe(first);
+});
