@@ -15,8 +15,8 @@ import { USER_AGENTS, type UserAgentName } from '../src/device/fixtures/userAgen
  * The device-aware topics through the real engine: a candidate's device as Web Chat or Teams
  * reports it, then what they type. Assertions name the key words of the steps, not whole texts.
  */
-const flowsDir = join(__dirname, '../flows');
-const engine: Engine = { flow: loadFlow(flowsDir), understanding: createUnderstanding(flowsDir) };
+const flow = loadFlow(join(__dirname, '../flows'));
+const engine: Engine = { flow, understanding: createUnderstanding(flow) };
 const TOPICS = ['camera-microphone', 'page-wont-load'];
 
 const deviceOf = (name: UserAgentName): DeviceFacts => toFacts(parseUserAgent(USER_AGENTS[name]));
