@@ -17,12 +17,18 @@ import { createAdapter } from './bot/adapter';
 import { createCandidateBot } from './bot/candidateBot';
 import { registerRecruiters } from './bot/registerRecruiters';
 import { createHttpServer } from './server/httpServer';
+import { createDeviceCheckLinks, type DeviceCheckLinks } from './deviceCheck/links';
+import { publicUrlOf, registerWebChat, type WebChat } from './web';
 
 export interface App {
   server: Server;
   flow: CompiledFlow;
   tickets: TicketStore;
   outbox: Outbox;
+  /** The candidate page's server side; `localDirectLine` is set when no Azure Direct Line is configured. */
+  webChat: WebChat;
+  /** Links to the device-check page for a conversation (Teams, or another device). */
+  deviceCheckLinks: DeviceCheckLinks;
   /** The port actually bound (useful with PORT=0). */
   port: number;
   close(): Promise<void>;
@@ -81,6 +87,14 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   });
   const server = createHttpServer({ adapter, bot, log, health: () => ({ flowVersion: flow.version }) });
   if (config.TICKETS_API_TOKEN) registerTicketRoutes(server, { store: tickets, token: config.TICKETS_API_TOKEN });
+  const deviceCheckLinks = createDeviceCheckLinks({ secret: config.DEVICE_CHECK_SECRET, publicUrl: publicUrlOf(config, server) });
+  const webChat = registerWebChat(server, {
+    config,
+    log,
+    deviceCheckLinks,
+    // Placeholder until the engine takes device-check results: logs the outcome, stores nothing.
+    onDeviceCheckResult: (conversationKey, result) => log.info({ conversationKey, getUserMedia: result.getUserMedia }, 'device check result received'),
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -96,11 +110,14 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     flow,
     tickets,
     outbox,
+    webChat,
+    deviceCheckLinks,
     port,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections would hold close() open forever; in-flight requests still finish.
       server.server.closeIdleConnections();
+      webChat.close();
       await turns.drain();
       await closed;
       await outbox.stop();

@@ -53,6 +53,6 @@ export function createCandidateBot({ turns, devices, onEffects, sideCommands = [
     log.debug({ channelId: activity.channelId, input: input.kind, state: outcome.state, replies: outcome.replies.length }, 'turn');
     const origin: TurnOrigin = { key, channelId: activity.channelId, locale: activity.locale, reference: TurnContext.getConversationReference(activity) };
     const values = outcome.effects.length > 0 ? await onEffects(outcome.effects, origin) : {};
-    if (outcome.replies.length > 0) await context.sendActivities(outcome.replies.map((reply) => toActivity(reply, values)));
+    if (outcome.replies.length > 0) await context.sendActivities(outcome.replies.map((reply) => toActivity(reply, values, activity.channelId)));
   };
 }

@@ -1,27 +1,39 @@
 import type { Activity } from 'botbuilder';
 import type { CandidateInput } from '../engine/types';
 import { parseTeamsClientInfo, parseWebChatJoin, type DeviceProfile } from '../device';
+import { isGroupConversation, mentionsBot, textForBot } from './teams/addressing';
 
 /** Web Chat's page sends this event when it connects (see the ticket and web chat issues). */
 export const WEBCHAT_JOIN = 'webchat/join';
 
 /**
  * Reads what the candidate did from a Bot Framework activity. Returns undefined for activities
- * that need no answer (typing, message reactions, the bot's own join, unknown types).
+ * that need no answer (typing, message reactions, the bot's own join, unknown types, and messages
+ * in a Teams channel or group chat that don't mention the bot).
  */
 export function toCandidateInput(activity: Partial<Activity>): CandidateInput | undefined {
   switch (activity.type) {
     case 'message': {
       // A card submit (Action.Submit data) or a messageBack carries the choice id in `value`.
+      // Clicking one of the bot's own cards addresses the bot, even in a channel.
       const choice = choiceFrom(activity.value);
       if (choice) return { kind: 'choice', id: choice };
-      return { kind: 'text', text: typeof activity.text === 'string' ? activity.text : '' };
+      if (isGroupConversation(activity) && !mentionsBot(activity)) return undefined;
+      return { kind: 'text', text: textForBot(activity) };
     }
     case 'conversationUpdate': {
+      // Recruiters' channels and group chats get no candidate welcome.
+      if (isGroupConversation(activity)) return undefined;
       const botId = activity.recipient?.id;
-      const joined = activity.membersAdded?.some((member) => member.id !== botId) ?? false;
+      // Installing the Teams app adds only the bot; the Emulator and Web Chat add the candidate.
+      const joined =
+        activity.channelId === 'msteams'
+          ? (activity.membersAdded?.some((member) => member.id === botId) ?? false)
+          : (activity.membersAdded?.some((member) => member.id !== botId) ?? false);
       return joined ? { kind: 'start' } : undefined;
     }
+    case 'installationUpdate':
+      return activity.action === 'add' && !isGroupConversation(activity) ? { kind: 'start' } : undefined;
     case 'event':
       return activity.name === WEBCHAT_JOIN ? { kind: 'start' } : undefined;
     default:
@@ -31,11 +43,12 @@ export function toCandidateInput(activity: Partial<Activity>): CandidateInput | 
 
 /**
  * What an activity tells us about the candidate's device: the Web Chat join event's browser
- * details, or the Teams client's platform and locale. Junk is ignored, never fatal.
+ * details, or the Teams client's platform and locale. Junk is ignored, never fatal. A Teams channel
+ * or group chat is recruiters': what their clients say is no candidate's device.
  */
 export function deviceFrom(activity: Partial<Activity>): DeviceProfile | undefined {
   if (activity.type === 'event' && activity.name === WEBCHAT_JOIN) return parseWebChatJoin(activity.value);
-  if (activity.channelId === 'msteams') return parseTeamsClientInfo(activity.entities);
+  if (activity.channelId === 'msteams' && !isGroupConversation(activity)) return parseTeamsClientInfo(activity.entities);
   return undefined;
 }
 

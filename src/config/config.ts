@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkTicketConfig, ticketConfigShape } from '../tickets/config';
+import { webChatConfigShape } from '../web/config';
 
 /** Empty strings in .env mean "not set", as the Bot Framework Emulator convention expects for MicrosoftAppId. */
 const optional = z
@@ -19,6 +20,7 @@ const ConfigSchema = z
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
     MicrosoftAppTenantId: optional,
     ...ticketConfigShape,
+    ...webChatConfigShape,
   })
   .superRefine((c, ctx) => {
     checkTicketConfig(c, ctx);

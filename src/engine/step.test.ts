@@ -33,13 +33,19 @@ describe('a candidate who describes the problem gets that topic\'s guidance firs
     ['the page just keeps loading and never opens', 'page-wont-load/check-link', /typos|spaces/i],
     ['it says my link has expired', 'link-expired/ask-fresh-link', /invitation email/i],
     ['I already submitted but I need to change an answer', 'submitted-need-changes/ask-for-reset', /final/i],
-    ['my camera is not working', 'camera-microphone/allow-in-browser', /permission|allow/i],
     ['the thinking time ran out and it started recording', 'ran-out-of-time/finish-then-explain', /can't be restarted|cannot be restarted/i],
   ])('"%s" leads to %s', (message, state, guidance) => {
     const chat = converse([message]);
     expect(chat.at).toBe(state);
     expect(chat.text).toMatch(guidance);
     expect(chat.buttons).toEqual(['Yes, that worked', 'No, still stuck']);
+  });
+
+  test('a camera problem on an unknown device gets the guide\'s sentence and a browser question', () => {
+    const chat = converse(['my camera is not working']);
+    expect(chat.at).toBe('camera-microphone/which-browser');
+    expect(chat.text).toMatch(/allow access in your browser/i);
+    expect(chat.buttons).toContain('Safari on a Mac');
   });
 
   test('where the guide branches, the candidate is asked which case is theirs', () => {
@@ -90,8 +96,8 @@ describe('walking the tree', () => {
   });
 
   test('clicking a card button (its id in activity.value) works like typing', () => {
-    const chat = converse(['my webcam is not detected', { kind: 'choice', id: 'choice.no' }]);
-    expect(chat.at).toBe('camera-microphone/close-other-apps');
+    const chat = converse(['my webcam is not detected', { kind: 'choice', id: 'choice.safari-mac' }]);
+    expect(chat.at).toBe('camera-microphone/allow-in-safari-mac');
   });
 
   test('a button from an older message shows where the candidate really is', () => {
@@ -120,7 +126,7 @@ describe('commands work anywhere', () => {
   });
 
   test('a candidate can switch topic mid-way by describing another problem', () => {
-    expect(converse(['404', 'actually now my microphone is not picking up my voice']).at).toBe('camera-microphone/allow-in-browser');
+    expect(converse(['404', 'actually now my microphone is not picking up my voice']).at).toBe('camera-microphone/which-browser');
   });
 });
 

@@ -1,0 +1,23 @@
+const { chromium } = require('playwright-core');
+(async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+  const page = await browser.newPage();
+  page.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 300)));
+  page.on('pageerror', (e) => console.log('pageerror', e.message));
+  page.on('request', (r) => { if (!r.url().startsWith('http://localhost:3999') && !r.url().startsWith('ws://localhost') && !r.url().startsWith('data:')) console.log('EXTERNAL', r.url()); });
+  await page.goto('http://localhost:3999/');
+  await page.waitForTimeout(3000);
+  await page.screenshot({ path: 'test/artifacts/probe1.png' });
+  const input = page.getByRole('textbox');
+  console.log('textboxes', await input.count());
+  await input.first().fill('my link says 404');
+  await input.first().press('Enter');
+  await page.waitForTimeout(2000);
+  await page.screenshot({ path: 'test/artifacts/probe2.png' });
+  console.log(await page.evaluate(() => document.body.innerText));
+  await page.reload();
+  await page.waitForTimeout(3000);
+  await page.screenshot({ path: 'test/artifacts/probe3.png' });
+  console.log('---after reload---\n', await page.evaluate(() => document.body.innerText));
+  await browser.close();
+})();

@@ -1,0 +1,76 @@
+import { performance } from 'node:perf_hooks';
+import { loadFlow } from '../../src/flow';
+import { createUnderstanding } from '../../src/understanding/forEngine';
+import { step, type Engine } from '../../src/engine/step';
+import type { CandidateInput, SavedConversation } from '../../src/engine/types';
+import { mergeDeviceSources, parseWebChatJoin, toFacts } from '../../src/device';
+import { FLOWS_DIR } from '../processes';
+import type { Plan } from '../plans';
+import { pickFrom, seededRandom } from '../random';
+import { round, summarize } from '../stats';
+import { FIRST_MESSAGES, PREFIXES, SUFFIXES } from '../utterances';
+import { roundAll } from '../loadResult';
+
+/** The engine as the server builds it (src/app.ts), and how long building it took. */
+export function buildEngine(): { engine: Engine; ms: number } {
+  const started = performance.now();
+  const flow = loadFlow(FLOWS_DIR);
+  const engine = { flow, understanding: createUnderstanding(flow) };
+  return { engine, ms: round(performance.now() - started) };
+}
+
+/**
+ * Each utterance as written, dressed up ("hi, … please help") and with a typo, classified
+ * `repetitions` times after one untimed pass; the time of each call, in ms.
+ */
+export function timeClassification(engine: Engine, repetitions: number) {
+  const random = seededRandom(11);
+  const lines = Object.values(FIRST_MESSAGES).flatMap((group) =>
+    group.flatMap((line) => [line, `${pickFrom(random, PREFIXES)}${line}${pickFrom(random, SUFFIXES)}`, withTypo(line, random)]),
+  );
+  for (const line of lines) engine.understanding.classify(line);
+  const times: number[] = [];
+  for (let r = 0; r < repetitions; r++) {
+    for (const line of lines) {
+      const started = performance.now();
+      engine.understanding.classify(line);
+      times.push(performance.now() - started);
+    }
+  }
+  return { utterances: lines.length, calls: times.length, ms: roundAll(summarize(times)) };
+}
+
+/** The pure engine step alone, replaying planned conversations: the bot's own work per turn, without HTTP or storage. */
+export function timeEngineStep(engine: Engine, plans: readonly Plan[]) {
+  const times: number[] = [];
+  for (const pass of [0, 1]) {
+    for (const plan of plans) {
+      let saved: SavedConversation | undefined;
+      for (const turn of plan.turns) {
+        const input = toInput(turn.send);
+        const started = performance.now();
+        const result = step(engine, saved, input);
+        if (pass === 1) times.push(performance.now() - started);
+        saved = JSON.parse(JSON.stringify(result.state)) as SavedConversation;
+      }
+    }
+  }
+  return { turns: times.length, ms: roundAll(summarize(times)) };
+}
+
+function toInput(send: Plan['turns'][number]['send']): CandidateInput {
+  if (send.type === 'message') return { kind: 'text', text: send.text };
+  const merged = mergeDeviceSources(parseWebChatJoin(send.value));
+  return { kind: 'start', ...(merged && { device: toFacts(merged) }) };
+}
+
+/** Swaps two neighbouring letters in one longer word, as fast typists do. */
+function withTypo(line: string, random: () => number): string {
+  const words = line.split(' ');
+  const long = words.map((w, i) => [w, i] as const).filter(([w]) => /^[a-z]{5,}$/i.test(w));
+  if (long.length === 0) return line;
+  const [word, index] = pickFrom(random, long);
+  const at = 1 + Math.floor(random() * (word.length - 2));
+  words[index] = word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
+  return words.join(' ');
+}

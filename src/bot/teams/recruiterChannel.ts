@@ -1,0 +1,31 @@
+import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import { conversationKey } from '../../conversation/turns';
+import { isGroupConversation } from './addressing';
+
+export interface RecruiterChannel {
+  key: string;
+  /** Where ticket cards are posted, proactively. */
+  reference: Partial<ConversationReference>;
+}
+
+/**
+ * The conversation a "register for tickets" message registers, or undefined where tickets must not
+ * go. Tickets carry candidates' names and emails, so in Teams only a channel or group chat can
+ * register, never a personal chat (that is a candidate's); the Emulator can, for local testing.
+ * Other channels are candidates' (Web Chat) and cannot.
+ */
+export function recruiterChannel(activity: Partial<Activity> & Pick<Activity, 'channelId' | 'conversation'>): RecruiterChannel | undefined {
+  if (activity.channelId === 'emulator') return asRegistered(TurnContext.getConversationReference(activity));
+  if (activity.channelId !== 'msteams' || !isGroupConversation(activity)) return undefined;
+  const reference = TurnContext.getConversationReference(activity);
+  // A channel message's conversation id names its thread (";messageid=…"): posting there would bury
+  // every ticket in the registration thread, and registering from two threads would post twice.
+  const channelId = (activity.channelData as { channel?: { id?: unknown } } | undefined)?.channel?.id;
+  if (activity.conversation.conversationType !== 'channel' || typeof channelId !== 'string') return asRegistered(reference);
+  const { activityId: _thread, ...rest } = reference;
+  return asRegistered({ ...rest, conversation: { ...reference.conversation!, id: channelId } });
+}
+
+function asRegistered(reference: Partial<ConversationReference>): RecruiterChannel {
+  return { key: conversationKey(reference.channelId!, reference.conversation!.id), reference };
+}

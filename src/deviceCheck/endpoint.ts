@@ -1,0 +1,59 @@
+import type { Request, Response, Server } from 'restify';
+import type { Logger } from '../log';
+import { clientAddress } from '../web/clientAddress';
+import type { RateLimit } from '../web/rateLimit';
+import type { DeviceCheckLinks, DeviceCheckTokenProblem } from './links';
+import { parseDeviceCheck, type DeviceCheckResult } from './result';
+
+/** Hands a conversation's check result to the conversation (the engine decides what to say). */
+export type DeviceCheckResultHandler = (conversationKey: string, result: DeviceCheckResult) => Promise<void> | void;
+
+export interface DeviceCheckEndpointOptions {
+  links: Pick<DeviceCheckLinks, 'verify'>;
+  onResult: DeviceCheckResultHandler;
+  rateLimit: RateLimit;
+  log: Logger;
+}
+
+/** What the candidate's browser is told for each bad link: the page shows `message`. */
+export const LINK_PROBLEMS: Record<DeviceCheckTokenProblem, { status: 401 | 403; error: string; message: string }> = {
+  missing: { status: 401, error: 'invalid_link', message: 'This link is incomplete. Please open the whole link the chat sent you.' },
+  malformed: { status: 401, error: 'invalid_link', message: 'This link is not valid. Please ask the chat for a new one.' },
+  'bad-signature': { status: 401, error: 'invalid_link', message: 'This link is not valid. Please ask the chat for a new one.' },
+  expired: { status: 403, error: 'expired_link', message: 'This link has expired. Please ask the chat for a new one.' },
+};
+
+/**
+ * POST /api/device-check?t=<token>: the check page sends its result here. The token is all the
+ * authority there is, so the endpoint only ever accepts one result for the token's conversation
+ * and returns nothing about it.
+ */
+export function registerDeviceCheckEndpoint(server: Server, { links, onResult, rateLimit, log }: DeviceCheckEndpointOptions): void {
+  server.post('/api/device-check', async function receiveDeviceCheck(req: Request, res: Response) {
+    res.header('Cache-Control', 'no-store');
+    const client = clientAddress(req);
+    if (!rateLimit.allow(client)) {
+      res.header('Retry-After', String(rateLimit.retryAfter(client)));
+      return res.json(429, { error: 'rate_limited', message: 'Too many checks from this device. Please wait a minute and try again.' });
+    }
+
+    const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('t');
+    const check = links.verify(token);
+    if ('error' in check) {
+      const problem = LINK_PROBLEMS[check.error];
+      return res.json(problem.status, { error: problem.error, message: problem.message });
+    }
+
+    const result = parseDeviceCheck(typeof req.body === 'object' ? req.body : undefined);
+    if (!result) {
+      return res.json(400, { error: 'bad_result', message: 'Send the check result as JSON: { camera, microphone, videoInputs, audioInputs, getUserMedia, checkedAt }.' });
+    }
+    try {
+      await onResult(check.conversationKey, result);
+    } catch (error) {
+      log.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'device check result not handled');
+      return res.json(500, { error: 'not_saved', message: 'Sorry, the result could not be saved. Please try again.' });
+    }
+    res.json(200, { status: 'received' });
+  });
+}

@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'restify';
+import type { Logger } from '../log';
+import type { RateLimit } from '../web/rateLimit';
+import { registerClientRoutes } from './clientRoutes';
+import { CONNECTOR_PATH, registerConnectorRoutes } from './connectorRoutes';
+import { createConversations, type Conversations, type ConversationsOptions } from './conversations';
+import { createBotForwarder } from './forwardToBot';
+import { attachActivityStream } from './stream';
+
+export { azureSessions, localSessions, registerTokenEndpoint, type SessionSource, type WebChatSession } from './tokenEndpoint';
+
+export interface LocalDirectLineOptions {
+  rateLimit: RateLimit;
+  log: Logger;
+  /** PUBLIC_URL, for the WebSocket address behind a proxy. */
+  publicUrl?: string;
+  /** The bot as the page sees it. */
+  bot?: { id: string; name: string };
+  limits?: Omit<ConversationsOptions, 'now'>;
+  now?: () => Date;
+}
+
+export interface LocalDirectLine {
+  conversations: Conversations;
+  /** Where the bot sends replies (the serviceUrl of every activity it gets from here). */
+  readonly serviceUrl: string;
+  close(): void;
+}
+
+const SWEEP_MS = 60_000;
+
+/**
+ * A small Direct Line 3.0 inside the bot's own server, for running the candidate page without an
+ * Azure Bot resource. It talks to the bot over HTTP exactly as Azure's does, so what is tested
+ * here is what runs in production, but it keeps everything in memory: development and tests only.
+ */
+export function registerLocalDirectLine(server: Server, options: LocalDirectLineOptions): LocalDirectLine {
+  const { rateLimit, log, publicUrl, bot = { id: 'candidate-support-bot', name: 'Interview help' }, limits, now = () => new Date() } = options;
+  const conversations = createConversations({ ...limits, now: () => now().getTime() });
+  const key = randomBytes(24).toString('base64url');
+  // Loopback: the server forwards to itself, whatever address candidates use.
+  const origin = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const serviceUrl = () => `${origin()}${CONNECTOR_PATH}/${key}/`;
+
+  const forwardToBot = createBotForwarder({ botUrl: () => `${origin()}/api/messages`, serviceUrl, bot });
+  registerClientRoutes(server, { conversations, forwardToBot, bot, rateLimit, publicUrl, now, log });
+  registerConnectorRoutes(server, { conversations, key, bot, now });
+  const stream = attachActivityStream(server.server, conversations);
+
+  const sweeper = setInterval(() => {
+    const forgotten = conversations.sweep();
+    if (forgotten > 0) log.debug({ forgotten, open: conversations.size }, 'idle web chat conversations forgotten');
+  }, SWEEP_MS);
+  sweeper.unref();
+
+  return {
+    conversations,
+    get serviceUrl() {
+      return serviceUrl();
+    },
+    close() {
+      clearInterval(sweeper);
+      stream.close();
+      conversations.clear();
+    },
+  };
+}

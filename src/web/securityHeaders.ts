@@ -1,0 +1,41 @@
+import type { Request, Response } from 'restify';
+
+export interface PageSecurityOptions {
+  /** Where Direct Line lives when it isn't this server (Azure's endpoint); undefined for the local one. */
+  directLineOrigin?: string;
+}
+
+/**
+ * Headers for the HTML pages. The Content-Security-Policy allows scripts from this server only
+ * (Web Chat's bundle included: nothing loads from a CDN); Web Chat injects its styles at run time,
+ * hence 'unsafe-inline' for styles alone. Camera and microphone stay allowed for the device check.
+ */
+export function pageSecurityHeaders({ directLineOrigin }: PageSecurityOptions) {
+  return function setPageHeaders(req: Request, res: Response): void {
+    const connect = ["'self'", ...webSocketOrigins(req.headers.host)];
+    if (directLineOrigin) connect.push(directLineOrigin, directLineOrigin.replace(/^http/, 'ws'));
+    const policy = [
+      "default-src 'none'",
+      "script-src 'self'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: blob:",
+      "font-src 'self' data:",
+      "media-src 'self' blob: data:",
+      `connect-src ${connect.join(' ')}`,
+      "base-uri 'none'",
+      "form-action 'none'",
+      "object-src 'none'",
+    ];
+    res.header('Content-Security-Policy', policy.join('; '));
+    res.header('X-Content-Type-Options', 'nosniff');
+    res.header('Referrer-Policy', 'no-referrer');
+    res.header('Permissions-Policy', 'camera=(self), microphone=(self), geolocation=(), payment=()');
+    res.header('Cache-Control', 'no-cache');
+  };
+}
+
+/** The local Direct Line's stream on this host; older Safari doesn't count ws: as 'self'. */
+function webSocketOrigins(host: string | undefined): string[] {
+  if (!host || !/^[A-Za-z0-9.[\]:-]+$/.test(host)) return [];
+  return [`ws://${host}`, `wss://${host}`];
+}

@@ -1,0 +1,137 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AdmZip from 'adm-zip';
+import { PNG } from 'pngjs';
+import { loadFlow } from '../src/flow';
+import { drawColorIcon, drawOutlineIcon } from '../src/teams/icons';
+
+/** `npm run teams:package` as an operator runs it: the built CLI, in its own process. */
+const root = join(__dirname, '..');
+const cli = join(root, 'dist/src/cli/teamsPackage.js');
+const APP_ID = '6f1f5d3e-2b7a-4c8e-9d41-0a5b3c2e1f90';
+const TEAMS_APP_ID = 'c3a1e9b2-4d5f-4a6b-8c7d-9e0f1a2b3c4d';
+const DOMAIN = 'interview-help.contoso.com';
+
+function runPackager(env: Record<string, string>, dir = mkdtempSync(join(tmpdir(), 'teams-package-'))) {
+  const out = join(dir, 'app.zip');
+  const child = spawn(process.execPath, [cli, '--out', out], { cwd: dir, env: { PATH: process.env.PATH ?? '', ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise<{ code: number | null; stdout: string; stderr: string; out: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout, stderr, out })),
+  );
+}
+
+/**
+ * The schema errors Microsoft's own validator finds, run in a plain Node process: the package loads
+ * an ES module that Jest's module loader can't.
+ */
+function officialSchemaErrors(manifest: { manifestVersion: string }): Promise<string[]> {
+  const schema = require.resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
+  const script = `
+    const { AppManifestUtils } = require('@microsoft/app-manifest');
+    const [manifest, schema] = [process.argv[1], process.argv[2]].map((json) => JSON.parse(json));
+    AppManifestUtils.validateAgainstSchema(manifest, schema).then((errors) => console.log(JSON.stringify(errors)));`;
+  const child = spawn(process.execPath, ['-e', script, JSON.stringify(manifest), readFileSync(schema, 'utf8')], { cwd: root });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  return new Promise((resolve, reject) => child.on('close', (code) => (code === 0 ? resolve(JSON.parse(stdout)) : reject(new Error(`validator exited ${code}`)))));
+}
+
+beforeAll(() => {
+  if (!existsSync(cli)) throw new Error('build first: npm run build');
+});
+
+describe('an operator packaging the Teams app', () => {
+  test('gets a zip whose manifest passes the official schema, names the bot, and carries icons of the right sizes', async () => {
+    const { code, stdout, stderr, out } = await runPackager({ MicrosoftAppId: APP_ID, TEAMS_APP_ID, BOT_DOMAIN: DOMAIN });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe(out);
+
+    const zip = new AdmZip(out);
+    expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    const text = zip.readAsText('manifest.json');
+    expect(text).not.toContain('{{');
+    const manifest = JSON.parse(text);
+    expect(await officialSchemaErrors(manifest)).toEqual([]);
+    expect(manifest).toMatchObject({
+      manifestVersion: '1.30',
+      id: TEAMS_APP_ID,
+      version: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version,
+      validDomains: [DOMAIN],
+      developer: { websiteUrl: `https://${DOMAIN}/` },
+      icons: { color: 'color.png', outline: 'outline.png' },
+    });
+    expect(manifest.bots).toHaveLength(1);
+    expect(manifest.bots[0].botId).toBe(APP_ID);
+    expect([...manifest.bots[0].scopes].sort()).toEqual(['groupChat', 'personal', 'team']);
+
+    const color = PNG.sync.read(zip.readFile('color.png')!);
+    const outline = PNG.sync.read(zip.readFile('outline.png')!);
+    expect([color.width, color.height]).toEqual([192, 192]);
+    expect([outline.width, outline.height]).toEqual([32, 32]);
+    expect(outline.data[3]).toBe(0);
+  });
+
+  test.each([
+    ['a TEAMS_APP_ID that is not a GUID', { TEAMS_APP_ID: 'my-teams-app' }, /TEAMS_APP_ID must be a GUID .*\(got "my-teams-app"\)/],
+    ['a MicrosoftAppId that is not a GUID', { MicrosoftAppId: '1234' }, /MicrosoftAppId must be a GUID/],
+    ['a BOT_DOMAIN given as a URL', { BOT_DOMAIN: `https://${DOMAIN}/api/messages` }, /BOT_DOMAIN must be a host name only/],
+    ['localhost as BOT_DOMAIN', { BOT_DOMAIN: 'localhost' }, /can't be reached by Teams/],
+  ])('with %s gets no package and a message that says what to fix', async (_case, wrong, message) => {
+    const { code, stderr, out } = await runPackager({ MicrosoftAppId: APP_ID, TEAMS_APP_ID, BOT_DOMAIN: DOMAIN, ...wrong });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test('with nothing set gets every missing setting listed at once', async () => {
+    const { code, stderr } = await runPackager({});
+    expect(code).toBe(1);
+    for (const name of ['MicrosoftAppId is not set', 'TEAMS_APP_ID is not set', 'BOT_DOMAIN is not set']) expect(stderr).toContain(name);
+  });
+
+  test('settings in .env are used, and the environment wins over them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teams-package-'));
+    writeFileSync(join(dir, '.env'), `MicrosoftAppId=${APP_ID}\nTEAMS_APP_ID=${TEAMS_APP_ID}\nBOT_DOMAIN=from-dotenv.contoso.com\n`);
+    const { code, out } = await runPackager({ BOT_DOMAIN: DOMAIN }, dir);
+    expect(code).toBe(0);
+    const manifest = JSON.parse(new AdmZip(out).readAsText('manifest.json'));
+    expect(manifest).toMatchObject({ id: TEAMS_APP_ID, bots: [{ botId: APP_ID }], validDomains: [DOMAIN] });
+  });
+});
+
+describe('the manifest in the repository', () => {
+  const manifest = JSON.parse(readFileSync(join(root, 'manifest/manifest.json'), 'utf8'));
+  const { guide } = loadFlow(join(root, 'flows'));
+  const commandsFor = (scope: string): string[] =>
+    manifest.bots[0].commandLists.filter((list: { scopes: string[] }) => list.scopes.includes(scope)).flatMap((list: { commands: { title: string }[] }) => list.commands.map((c) => c.title));
+  const lower = (phrases: string[]) => phrases.map((p) => p.toLowerCase());
+
+  test("offers candidates commands the bot understands, from the guide's own phrases", () => {
+    const understood = lower([...Object.values(guide.labels), ...Object.values(guide.commands).flat()]);
+    expect(commandsFor('personal').length).toBeGreaterThan(0);
+    for (const title of commandsFor('personal')) expect(understood).toContain(title.toLowerCase());
+  });
+
+  test.each(['team', 'groupChat'])('offers recruiters in a %s the registration phrase the bot understands', (scope) => {
+    expect(commandsFor(scope).map((t) => t.toLowerCase())).toEqual(expect.arrayContaining([lower(guide.recruiters.register)[0]]));
+    for (const title of commandsFor(scope)) expect(lower(guide.recruiters.register)).toContain(title.toLowerCase());
+  });
+
+  test.each([
+    ['color.png', drawColorIcon],
+    ['outline.png', drawOutlineIcon],
+  ])('%s is what src/teams/icons.ts draws, so it can be redrawn', (file, draw) => {
+    const committed = PNG.sync.read(readFileSync(join(root, 'manifest', file)));
+    const drawn = draw();
+    expect([committed.width, committed.height]).toEqual([drawn.width, drawn.height]);
+    expect(Buffer.compare(committed.data, drawn.data)).toBe(0);
+  });
+});

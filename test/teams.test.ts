@@ -1,0 +1,242 @@
+import { randomUUID } from 'node:crypto';
+import { post, type ReceivedActivity } from './support/activities';
+import { startLocalConnector, type LocalConnector } from './support/localConnector';
+import { startTestBot, type TestBot } from './support/testBot';
+
+/**
+ * Teams through the real HTTP endpoint, with activities shaped as Teams sends them. Teams never asks
+ * for replies inline (expectReplies): the bot posts them to the serviceUrl, here a local connector.
+ */
+const APP_ID = '6f1f5d3e-2b7a-4c8e-9d41-0a5b3c2e1f90';
+const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const BOT = { id: `28:${APP_ID}`, name: 'Interview Link Help' };
+const MENTION = `<at>${BOT.name}</at>`;
+const mentionOfBot = { type: 'mention', mentioned: BOT, text: MENTION };
+const clientInfo = (platform: string) => ({ type: 'clientInfo', platform, locale: 'en-GB', country: 'GB', timezone: 'Europe/London' });
+
+let bot: TestBot;
+let connector: LocalConnector;
+beforeAll(async () => {
+  [bot, connector] = await Promise.all([startTestBot(), startLocalConnector()]);
+});
+afterAll(async () => {
+  await Promise.all([bot.close(), connector.close()]);
+});
+
+interface Card {
+  body?: CardElement[];
+  actions?: CardElement[];
+}
+interface CardElement {
+  type: string;
+  text?: string;
+  title?: string;
+  data?: unknown;
+  actions?: CardElement[];
+}
+
+const cardsOf = (replies: ReceivedActivity[]) =>
+  replies.flatMap((r) => (r.attachments ?? []) as { contentType: string; content: Card }[]).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+
+/** Every Action.Submit on the cards, in the card's top-level actions or stacked in ActionSets. */
+function buttonsOf(replies: ReceivedActivity[]): CardElement[] {
+  const walk = (elements: CardElement[] = []): CardElement[] =>
+    elements.flatMap((e) => (e.type === 'Action.Submit' ? [e] : e.type === 'ActionSet' ? walk(e.actions) : []));
+  return cardsOf(replies).flatMap(({ content }) => [...walk(content.body), ...walk(content.actions)]);
+}
+
+/** What the person reads: message texts and the cards' TextBlocks. */
+function textOf(replies: ReceivedActivity[]): string {
+  return replies
+    .flatMap((r) => [r.text ?? '', ...cardsOf([r]).flatMap(({ content }) => (content.body ?? []).filter((e) => e.type === 'TextBlock').map((e) => e.text ?? ''))])
+    .join('\n');
+}
+
+/** Someone in Teams: a candidate in a personal chat, or a recruiter in a channel or group chat. */
+class TeamsUser {
+  readonly aadObjectId = randomUUID();
+  last: ReceivedActivity[] = [];
+
+  constructor(
+    readonly conversation: { id: string; conversationType: 'personal' | 'channel' | 'groupChat' },
+    private readonly extra: Record<string, unknown> = {},
+    /** The Teams client they use, as its clientInfo entity says. */
+    private readonly platform = 'Windows',
+  ) {}
+
+  static candidate(platform = 'Windows') {
+    return new TeamsUser({ id: `a:1${randomUUID()}`, conversationType: 'personal' }, {}, platform);
+  }
+
+  /** A message in a channel thread: Teams names the thread in the conversation id. */
+  static inChannel(teamId: string, channelId: string) {
+    return new TeamsUser(
+      { id: `${channelId};messageid=${Date.now()}`, conversationType: 'channel' },
+      { channelData: { tenant: { id: TENANT }, team: { id: teamId, name: 'Recruiting' }, channel: { id: channelId, name: 'Tickets' } } },
+    );
+  }
+
+  static inGroupChat() {
+    return new TeamsUser({ id: `19:${randomUUID()}@thread.v2`, conversationType: 'groupChat' });
+  }
+
+  async installsApp() {
+    await this.send({ type: 'installationUpdate', action: 'add', membersAdded: undefined });
+    const install = this.last;
+    await this.send({ type: 'conversationUpdate', membersAdded: [{ id: BOT.id }] });
+    this.last = [...install, ...this.last];
+  }
+
+  says(text: string) {
+    return this.send({ type: 'message', text, textFormat: 'plain', entities: [clientInfo(this.platform)] });
+  }
+
+  mentionsBotSaying(text: string) {
+    return this.send({ type: 'message', text: `${MENTION} ${text}`, textFormat: 'plain', entities: [mentionOfBot, clientInfo(this.platform)] });
+  }
+
+  /** Clicks a card button: Teams posts the button's data as the message's value, with no text. */
+  clicks(label: string) {
+    const button = buttonsOf(this.last).find((b) => b.title === label);
+    if (!button) throw new Error(`no card button "${label}" in: ${JSON.stringify(this.buttons)}`);
+    return this.send({ type: 'message', value: button.data, entities: [clientInfo(this.platform)] });
+  }
+
+  async send(fields: Record<string, unknown>): Promise<ReceivedActivity[]> {
+    const before = connector.received.length;
+    const { status, body } = await post(bot.url, {
+      id: `1${Date.now()}${Math.floor(Math.random() * 1000)}`,
+      channelId: 'msteams',
+      serviceUrl: connector.serviceUrl,
+      timestamp: new Date().toISOString(),
+      locale: 'en-GB',
+      from: { id: `29:1${this.aadObjectId}`, name: 'Ada Lovelace', aadObjectId: this.aadObjectId },
+      recipient: BOT,
+      conversation: { ...this.conversation, tenantId: TENANT, isGroup: this.conversation.conversationType !== 'personal' },
+      channelData: { tenant: { id: TENANT } },
+      ...this.extra,
+      ...fields,
+    });
+    if (status >= 300) throw new Error(`bot answered ${status}: ${JSON.stringify(body)}`);
+    // The turn finished before the HTTP answer, so every reply has reached the connector.
+    this.last = connector.received.slice(before).filter((r) => r.conversationId === this.conversation.id).map((r) => r.activity);
+    return this.last;
+  }
+
+  get text() {
+    return textOf(this.last);
+  }
+
+  get buttons() {
+    return buttonsOf(this.last).map((b) => b.title);
+  }
+}
+
+describe('a candidate in a Teams personal chat', () => {
+  test.each([
+    ['installationUpdate', [{ type: 'installationUpdate', action: 'add' }]],
+    ['conversationUpdate adding the bot', [{ type: 'conversationUpdate', membersAdded: [{ id: BOT.id }] }]],
+    ['both, as Teams sends them', [{ type: 'installationUpdate', action: 'add' }, { type: 'conversationUpdate', membersAdded: [{ id: BOT.id }] }]],
+  ])('installing the app (%s) greets them once, with the topics as card buttons', async (_events, events) => {
+    const candidate = TeamsUser.candidate();
+    const replies: ReceivedActivity[] = [];
+    for (const event of events) replies.push(...(await candidate.send(event)));
+    candidate.last = replies;
+    expect(candidate.text.match(/I help when your video interview link isn't working/g)).toHaveLength(1);
+    expect(candidate.buttons).toEqual(expect.arrayContaining(['Page shows 404 / not found', 'Link expired or no longer valid', 'Camera or microphone not working']));
+    expect(candidate.last.some((r) => r.suggestedActions)).toBe(false);
+    expect(buttonsOf(candidate.last).find((b) => b.title === 'Link expired or no longer valid')?.data).toEqual({ choice: 'topic.link-expired' });
+  });
+
+  test('clicking a card button moves on to that topic', async () => {
+    const candidate = TeamsUser.candidate();
+    await candidate.installsApp();
+    await candidate.clicks('Link expired or no longer valid');
+    expect(candidate.text).toMatch(/invitation email/i);
+  });
+
+  test('typing works too: the steps come as plain text, the question as a card', async () => {
+    const candidate = TeamsUser.candidate();
+    await candidate.says('my interview link says 404');
+    expect(candidate.last[0]).toMatchObject({ type: 'message', text: expect.stringMatching(/mistyped|copied/i) });
+    expect(candidate.last[0]?.attachments ?? []).toEqual([]);
+    expect(candidate.buttons).toEqual(['Yes, that worked', 'No, still stuck']);
+    await candidate.clicks('No, still stuck');
+    expect(candidate.text).toMatch(/new link/i);
+  });
+
+  test('a candidate chatting on Teams for Windows is asked whether that computer is their interview device, not assumed to be', async () => {
+    const candidate = TeamsUser.candidate('Windows');
+    await candidate.says('my camera is not working');
+    expect(candidate.text).toMatch(/You're chatting on \*\*Windows computer\*\*/);
+    expect(candidate.text).toMatch(/Is that the device and browser you use for the interview/);
+    expect(candidate.buttons).toEqual(['Yes, the same one', 'No, another one']);
+    await candidate.clicks('No, another one');
+    expect(candidate.text).toMatch(/Which browser are you using for the interview/);
+  });
+
+  test('a candidate on Teams for iPhone is asked which browser they interview in: Teams does not say', async () => {
+    const candidate = TeamsUser.candidate('iOS');
+    await candidate.says('my camera is not working');
+    expect(candidate.text).toMatch(/Which browser are you using for the interview/);
+    expect(candidate.text).not.toMatch(/You're chatting on/);
+  });
+});
+
+describe('recruiters in a Teams channel or group chat', () => {
+  test.each([
+    ['a channel', () => TeamsUser.inChannel(`19:${randomUUID()}@thread.tacv2`, `19:${randomUUID()}@thread.tacv2`)],
+    ['a group chat', () => TeamsUser.inGroupChat()],
+  ])('in %s the bot stays quiet unless it is mentioned', async (_where, recruiterIn) => {
+    const recruiter = recruiterIn();
+    expect(await recruiter.says('my interview link expired')).toEqual([]);
+    await recruiter.mentionsBotSaying('my interview link expired');
+    expect(recruiter.text).toMatch(/invitation email/i);
+  });
+
+  test('adding the app to a team does not greet the channel with the candidate menu', async () => {
+    const channel = `19:${randomUUID()}@thread.tacv2`;
+    const recruiter = TeamsUser.inChannel(channel, channel);
+    expect(await recruiter.send({ type: 'installationUpdate', action: 'add' })).toEqual([]);
+    expect(await recruiter.send({ type: 'conversationUpdate', membersAdded: [{ id: BOT.id }] })).toEqual([]);
+  });
+
+  test('a candidate typing "register for tickets" in their personal chat does not get other candidates\' tickets', async () => {
+    const before = bot.app.tickets.recruiterChannels().length;
+    const candidate = TeamsUser.candidate();
+    await candidate.says('register for tickets');
+    expect(candidate.text).not.toMatch(/tickets will be posted/i);
+    expect(bot.app.tickets.recruiterChannels()).toHaveLength(before);
+  });
+
+  test('mentioning the bot with "register for tickets" registers the channel; the next ticket\'s card is posted there, with what Teams said of the candidate\'s phone', async () => {
+    const channel = `19:${randomUUID()}@thread.tacv2`;
+    const recruiter = TeamsUser.inChannel(`19:${randomUUID()}@thread.tacv2`, channel);
+    await recruiter.mentionsBotSaying('register for tickets');
+    expect(recruiter.text).toMatch(/tickets will be posted in this conversation/i);
+
+    const candidate = TeamsUser.candidate('iOS');
+    await candidate.says('my interview link expired');
+    await candidate.says('talk to a recruiter');
+    await candidate.clicks('Send the recruiter a ticket');
+    for (const answer of ['Grace Hopper', 'grace@example.com', 'Engineer', 'Navy', 'It says the link expired']) await candidate.says(answer);
+    while (!candidate.buttons.includes('Send it')) {
+      const next = ['Computer', 'Chrome', 'No'].find((label) => candidate.buttons.includes(label));
+      if (!next) throw new Error(`unexpected form step: ${candidate.text} ${JSON.stringify(candidate.buttons)}`);
+      await candidate.clicks(next);
+    }
+    await candidate.clicks('Send it');
+    const ticketId = /CS-\d{6}/.exec(candidate.text)?.[0];
+    expect(ticketId).toBeDefined();
+
+    // A new post in the channel itself, not a reply in the thread where it was registered.
+    const [card] = await connector.waitFor(channel, 1, 10000);
+    expect(JSON.stringify(card?.attachments)).toContain(ticketId);
+
+    // Teams' clientInfo reached the ticket, described as the chat device, never as the interview's.
+    const ticket = bot.app.tickets.get(ticketId!);
+    expect(ticket).toMatchObject({ channel: 'msteams', locale: 'en-GB', timezone: 'Europe/London' });
+    expect(ticket?.device.profile).toMatchObject({ teamsPlatform: 'iOS' });
+    expect(ticket?.device.profile?.sameDeviceAsInterview).not.toBe(true);
+  });
+});
