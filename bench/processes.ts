@@ -73,10 +73,13 @@ export function reservePort(): Promise<number> {
   });
 }
 
-/** Starts the real server (`dist/src/index.js`) on its own data folder and waits until /healthz answers. */
-export async function startBot(name: string, dataDir = scratchDir('data')): Promise<ServerProcess> {
+/**
+ * Starts the real server (`dist/src/index.js`, or another build's entry to compare with) on its own
+ * data folder and waits until /healthz answers.
+ */
+export async function startBot(name: string, dataDir = scratchDir('data'), entry = SERVER_ENTRY): Promise<ServerProcess> {
   const port = await reservePort();
-  return startServer(name, SERVER_ENTRY, botEnvironment(dataDir, port), port, dataDir);
+  return startServer(name, entry, botEnvironment(dataDir, port), port, dataDir);
 }
 
 /** Starts the echo bot: botbuilder + restify and nothing else. */

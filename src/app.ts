@@ -114,10 +114,11 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     deviceCheckLinks,
     port,
     async close() {
+      // First: the local Direct Line's in-flight deliveries get their replies through this server.
+      await webChat.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections would hold close() open forever; in-flight requests still finish.
       server.server.closeIdleConnections();
-      webChat.close();
       await turns.drain();
       await closed;
       await outbox.stop();

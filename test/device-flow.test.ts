@@ -121,7 +121,7 @@ describe('camera or microphone: the steps for the candidate\'s own browser and s
     const asked = converse(device, [CAMERA]);
     expect(asked.text).toMatch(/allow access in your browser/);
     expect(asked.text).toMatch(/You're chatting on/);
-    expect(asked.buttons).toEqual(['Yes, the same one', 'No, another one']);
+    expect(asked.buttons).toEqual(['Yes, the same one', 'No, another one', 'Check my camera and mic']);
 
     const first = converse(device, [CAMERA, 'yes']);
     for (const words of firstStep) expect(first.text).toMatch(words);
@@ -148,6 +148,7 @@ describe('camera or microphone: the steps for the candidate\'s own browser and s
       'Firefox',
       'Chrome on Android',
       "Other / an app's browser",
+      'Check my camera and mic',
     ]);
   });
 
@@ -289,13 +290,19 @@ describe('every step of these topics is shown to some candidate, and every path 
     if (!found || !TOPICS.includes(found.topic)) return [];
     if (found.node.type === 'advice') return [YES, NO].map((answer) => ({ type: choiceEvent(answer) }));
     if (found.node.type === 'question') return found.node.choices.map((c) => ({ type: choiceEvent(c.id) }));
+    if (found.node.type === 'check') {
+      const device = snapshot.context.device ?? { source: 'webchat' };
+      return [{ type: choiceEvent('skip') }, ...(['ok', 'blocked', 'no-device', 'in-use', 'failed'] as const).map((check) => ({ type: 'check.done', check, device }))];
+    }
     return [];
   }
+  /** Where the candidate is and what the last check found; the growing path log would make every state unique. */
+  const serializeState = (snapshot: AnyMachineSnapshot) => JSON.stringify([snapshot.value, (snapshot.context as ConversationContext).check]);
 
   const paths = devices.flatMap((device) => {
     const start = getInitialSnapshot(engine.flow.machine);
     const [fromState] = device ? transition(engine.flow.machine, start, { type: 'device.update', device }) : [start];
-    return getSimplePaths(engine.flow.machine, { events: clickable, fromState });
+    return getSimplePaths(engine.flow.machine, { events: clickable, fromState, serializeState });
   });
 
   test('every node, branches included, is on some candidate\'s path', () => {

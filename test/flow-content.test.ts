@@ -75,6 +75,7 @@ const startOf = (topicId: string) => `${topicId}/${topic(topicId).start}`;
 function textOf(node: FlowNode): string {
   if (node.type === 'branch') return '';
   if (node.type === 'form') return [node.say, ...node.fields.map((field) => field.ask)].join('\n');
+  if (node.type === 'check') return [node.say, node.skip.label].join('\n');
   const steps = node.type === 'question' ? node.choices.map((choice) => choice.label) : node.steps;
   return [node.say, ...steps].join('\n');
 }

@@ -25,10 +25,16 @@ function clickable(snapshot: AnyMachineSnapshot): EventObject[] {
   if (node?.type === 'advice') return [YES, NO, TRIED].map((answer) => ({ type: choiceEvent(answer) }));
   if (node?.type === 'question') return node.choices.map((c) => ({ type: choiceEvent(c.id) }));
   if (node?.type === 'form') return [{ type: 'form.submitted' }, { type: 'form.cancelled' }];
+  if (node?.type === 'check') {
+    const device = snapshot.context.device ?? { source: 'webchat' };
+    return [{ type: choiceEvent('skip') }, ...(['ok', 'blocked', 'no-device', 'in-use', 'failed'] as const).map((check) => ({ type: 'check.done', check, device }))];
+  }
   return [];
 }
 
-const paths = getSimplePaths(flow.machine, { events: clickable });
+/** A state is where the candidate is plus what the last check found; the growing path log would make every state unique. */
+const serializeState = (snapshot: AnyMachineSnapshot) => JSON.stringify([snapshot.value, (snapshot.context as ConversationContext).check]);
+const paths = getSimplePaths(flow.machine, { events: clickable, serializeState });
 
 /** Candidates whose device facts, between them, take every `branch` of the flow. */
 const devices: DeviceFacts[] = [
@@ -41,7 +47,7 @@ const devices: DeviceFacts[] = [
 function pathsOn(device: DeviceFacts) {
   const [fromState] = transition(flow.machine, getInitialSnapshot(flow.machine), { type: 'device.update', device });
   const events = (snapshot: AnyMachineSnapshot) => clickable(snapshot).filter((e) => e.type !== choiceEvent(TRIED));
-  return getSimplePaths(flow.machine, { events, fromState });
+  return getSimplePaths(flow.machine, { events, fromState, serializeState });
 }
 const endsOf = paths.filter((p) => clickable(p.state).length === 0);
 

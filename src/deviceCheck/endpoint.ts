@@ -4,6 +4,7 @@ import { clientAddress } from '../web/clientAddress';
 import type { RateLimit } from '../web/rateLimit';
 import type { DeviceCheckLinks, DeviceCheckTokenProblem } from './links';
 import { parseDeviceCheck, type DeviceCheckResult } from './result';
+import { replyJson } from '../web/replyJson';
 
 /** Hands a conversation's check result to the conversation (the engine decides what to say). */
 export type DeviceCheckResultHandler = (conversationKey: string, result: DeviceCheckResult) => Promise<void> | void;
@@ -34,25 +35,25 @@ export function registerDeviceCheckEndpoint(server: Server, { links, onResult, r
     const client = clientAddress(req);
     if (!rateLimit.allow(client)) {
       res.header('Retry-After', String(rateLimit.retryAfter(client)));
-      return res.json(429, { error: 'rate_limited', message: 'Too many checks from this device. Please wait a minute and try again.' });
+      return replyJson(res, 429, { error: 'rate_limited', message: 'Too many checks from this device. Please wait a minute and try again.' });
     }
 
     const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('t');
     const check = links.verify(token);
     if ('error' in check) {
       const problem = LINK_PROBLEMS[check.error];
-      return res.json(problem.status, { error: problem.error, message: problem.message });
+      return replyJson(res, problem.status, { error: problem.error, message: problem.message });
     }
 
     const result = parseDeviceCheck(typeof req.body === 'object' ? req.body : undefined);
     if (!result) {
-      return res.json(400, { error: 'bad_result', message: 'Send the check result as JSON: { camera, microphone, videoInputs, audioInputs, getUserMedia, checkedAt }.' });
+      return replyJson(res, 400, { error: 'bad_result', message: 'Send the check result as JSON: { camera, microphone, videoInputs, audioInputs, getUserMedia, checkedAt }.' });
     }
     try {
       await onResult(check.conversationKey, result);
     } catch (error) {
       log.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'device check result not handled');
-      return res.json(500, { error: 'not_saved', message: 'Sorry, the result could not be saved. Please try again.' });
+      return replyJson(res, 500, { error: 'not_saved', message: 'Sorry, the result could not be saved. Please try again.' });
     }
     res.json(200, { status: 'received' });
   });

@@ -5,6 +5,7 @@ import type { RateLimit } from '../web/rateLimit';
 import type { Conversation, Conversations, StoredActivity, TokenCheck } from './conversations';
 import { BotUnavailableError, type BotForwarder } from './forwardToBot';
 import { PageActivity } from './pageActivity';
+import { replyJson } from '../web/replyJson';
 
 export const DIRECT_LINE_PATH = '/v3/directline';
 export const CHANNEL_ID = 'webchat';
@@ -108,7 +109,7 @@ export function registerClientRoutes(server: Server, options: ClientRoutesOption
     const parsed = PageActivity.safeParse(req.body);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
-      return res.json(400, { error: { code: 'BadArgument', message: `Not an activity Direct Line accepts. ${problems.join('; ')}` } });
+      return replyJson(res, 400, { error: { code: 'BadArgument', message: `Not an activity Direct Line accepts. ${problems.join('; ')}` } });
     }
     const { from, ...fields } = parsed.data;
     const stored = conversations.append(conversation.id, {
@@ -118,14 +119,14 @@ export function registerClientRoutes(server: Server, options: ClientRoutesOption
       conversation: { id: conversation.id },
       from: { id: conversation.userId, ...(from?.name && { name: from.name }), role: 'user' },
     });
-    if (!stored) return res.json(404, { error: { code: 'BadArgument', message: 'The conversation has ended.' } });
+    if (!stored) return replyJson(res, 404, { error: { code: 'BadArgument', message: 'The conversation has ended.' } });
     start(conversation);
     try {
       await forward(conversation, stored);
     } catch (error) {
       log.warn({ err: describe(error), conversationId: conversation.id, type: stored.type }, 'activity not delivered to the bot');
       const status = error instanceof BotUnavailableError && error.status === undefined ? 504 : 502;
-      return res.json(status, { error: { code: 'BotError', message: 'The bot did not accept the activity.' } });
+      return replyJson(res, status, { error: { code: 'BotError', message: 'The bot did not accept the activity.' } });
     }
     res.json(200, { id: stored.id });
   });

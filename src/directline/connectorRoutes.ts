@@ -3,6 +3,7 @@ import type { Request, Response, Server } from 'restify';
 import type { Conversations } from './conversations';
 import { CHANNEL_ID } from './clientRoutes';
 import { pickBotFields } from './pageActivity';
+import { replyJson } from '../web/replyJson';
 
 export const CONNECTOR_PATH = '/directline-connector';
 
@@ -30,11 +31,11 @@ export function registerConnectorRoutes(server: Server, { conversations, key, bo
     const conversation = params.conversationId ? conversations.get(params.conversationId) : undefined;
     // The same answer for a wrong key and an unknown conversation: neither is anyone's business.
     if (!timingSafeEqual(digest(params.key ?? ''), expectedKey) || !conversation) {
-      return res.json(404, { error: { code: 'NotFound', message: 'No such conversation.' } });
+      return replyJson(res, 404, { error: { code: 'NotFound', message: 'No such conversation.' } });
     }
     const body = req.body as Record<string, unknown> | undefined;
     if (typeof body !== 'object' || body === null || typeof body.type !== 'string') {
-      return res.json(400, { error: { code: 'BadArgument', message: 'The body must be an activity with a type.' } });
+      return replyJson(res, 400, { error: { code: 'BadArgument', message: 'The body must be an activity with a type.' } });
     }
     const from = (body.from ?? {}) as { id?: unknown; name?: unknown };
     const stored = conversations.append(conversation.id, {

@@ -202,6 +202,11 @@ export function createConversations({
       return entries.size;
     },
 
+    /** Resolves once every activity being delivered to the bot has been (or failed). */
+    async delivered(): Promise<void> {
+      await Promise.all([...entries.values()].map((entry) => entry.conversation.forwarding));
+    },
+
     /** Ends every stream (shutting down). */
     clear(): void {
       for (const id of [...entries.keys()]) forget(id);

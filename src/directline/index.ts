@@ -26,7 +26,11 @@ export interface LocalDirectLine {
   conversations: Conversations;
   /** Where the bot sends replies (the serviceUrl of every activity it gets from here). */
   readonly serviceUrl: string;
-  close(): void;
+  /**
+   * Lets deliveries in flight finish, then ends every stream. Call it before the server stops
+   * accepting connections: the bot's replies to those deliveries come back through this server.
+   */
+  close(): Promise<void>;
 }
 
 const SWEEP_MS = 60_000;
@@ -60,8 +64,9 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
     get serviceUrl() {
       return serviceUrl();
     },
-    close() {
+    async close() {
       clearInterval(sweeper);
+      await conversations.delivered();
       stream.close();
       conversations.clear();
     },

@@ -6,6 +6,7 @@ import { clientAddress } from '../web/clientAddress';
 import type { RateLimit } from '../web/rateLimit';
 import type { Conversations } from './conversations';
 import { DIRECT_LINE_PATH } from './clientRoutes';
+import { replyJson } from '../web/replyJson';
 
 /** What the page gets from POST /api/directline/token, whichever Direct Line serves it. */
 export interface WebChatSession {
@@ -90,12 +91,12 @@ export function registerTokenEndpoint(server: Server, { sessions, rateLimit, log
   server.post('/api/directline/token', async function issueDirectLineToken(req: Request, res: Response) {
     res.header('Cache-Control', 'no-store');
     if (!sessions) {
-      return res.json(503, { error: 'webchat_unavailable', message: 'Web chat is not set up on this server (set DIRECT_LINE_SECRET).' });
+      return replyJson(res, 503, { error: 'webchat_unavailable', message: 'Web chat is not set up on this server (set DIRECT_LINE_SECRET).' });
     }
     const client = clientAddress(req);
     if (!rateLimit.allow(client)) {
       res.header('Retry-After', String(rateLimit.retryAfter(client)));
-      return res.json(429, { error: 'rate_limited', message: 'Too many chats started from this address. Please wait a minute.' });
+      return replyJson(res, 429, { error: 'rate_limited', message: 'Too many chats started from this address. Please wait a minute.' });
     }
     try {
       res.json(200, await sessions());

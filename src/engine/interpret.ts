@@ -72,6 +72,7 @@ export function answersAt(flow: CompiledFlow, state: string): { id: string; phra
     ];
   }
   if (node?.type === 'question') return node.choices.map((c) => ({ id: choiceEvent(c.id), phrases: [c.label, ...c.synonyms] }));
+  if (node?.type === 'check') return [{ id: choiceEvent('skip'), phrases: [node.skip.label, ...node.skip.synonyms] }];
   return [];
 }
 

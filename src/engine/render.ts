@@ -55,6 +55,8 @@ function renderNode(flow: CompiledFlow, node: FlowNode): Reply[] {
       return [{ text: withSteps(node.say, node.steps), choices: [commandChoice(flow, node.outcome === 'escalate' ? 'restart' : 'menu')] }];
     case 'form':
       return startForm(node, '').replies;
+    case 'check':
+      return [{ text: node.say, choices: [{ id: choiceEvent('skip'), label: node.skip.label }] }];
     case 'branch':
       // Branches decide instantly and are never a resting state; reaching here means a flow bug the checker missed.
       return [menuReply(flow)];

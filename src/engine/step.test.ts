@@ -259,3 +259,33 @@ describe('the escalation form', () => {
     expect(sent.effects).toContainEqual(expect.objectContaining({ type: 'open-ticket', device: { confirmed: true } }));
   });
 });
+
+describe('the camera and microphone check', () => {
+  const toCheck = ['my camera is not working', 'Check my camera and mic'];
+
+  test('asking for the check starts it in the candidate\'s browser and offers to skip it', () => {
+    const chat = converse(toCheck);
+    expect(chat.at).toBe('camera-microphone/run-check');
+    expect(chat.effects).toContainEqual(expect.objectContaining({ type: 'request-device-check' }));
+    expect(chat.buttons).toEqual(['Skip the check']);
+  });
+
+  test.each([
+    ['NotAllowedError', 'camera-microphone/check-blocked', /blocking/i],
+    ['NotFoundError', 'camera-microphone/no-camera-detected', /can't find a camera/i],
+    ['NotReadableError', 'camera-microphone/close-other-apps', /another app/i],
+    ['ok', 'camera-microphone/check-passed', /work in this browser/i],
+  ])('a check that reports %s leads to %s', (getUserMedia, state, says) => {
+    const chat = converse([...toCheck, { kind: 'device-check', result: { getUserMedia, camera: 'prompt', videoInputs: 1, audioInputs: 1 } }]);
+    expect(chat.at).toBe(state);
+    expect(chat.text).toMatch(says);
+  });
+
+  test('a result that arrives after the candidate moved on is remembered without interrupting', () => {
+    const chat = converse([...toCheck, 'Skip the check', { kind: 'device-check', result: { getUserMedia: 'NotAllowedError', camera: 'denied' } }]);
+    expect(chat.at).toBe('camera-microphone/which-browser');
+    expect(chat.text).toBe('');
+    expect(chat.state.snapshot.context.check).toBe('blocked');
+    expect(chat.state.snapshot.context.device?.camera).toBe('denied');
+  });
+});

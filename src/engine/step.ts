@@ -6,6 +6,7 @@ import type { Understanding } from './understanding';
 import type { CandidateInput, Effect, Reply, SavedConversation, StepResult } from './types';
 import { persist, restore } from './restore';
 import { answersAt, commandIn, interpret, ANSWER_CONFIDENCE } from './interpret';
+import { checkOutcome, withCheck } from './deviceCheck';
 import { formTurn, startForm, type FormInput, type FormProgress, type DeviceAnswers } from './form';
 import { menuReply, renderState } from './render';
 
@@ -51,7 +52,7 @@ export function step(engine: Engine, saved: SavedConversation | undefined, input
       if (action.type !== 'open-ticket') effects.push({ type: action.type, topic, path: [...path] });
       else if (submitted) effects.push({ type: 'open-ticket', topic: problemTopic(flow, path), path: [...path], ...submitted });
     }
-    return event.type !== 'device.update';
+    return event.type !== 'device.update' && event.type !== 'check.done';
   };
   const moveTo = (event: string) => {
     // A stale button (from an older message) moves nothing: the candidate sees where they really are.
@@ -98,6 +99,13 @@ export function step(engine: Engine, saved: SavedConversation | undefined, input
     case 'device':
       send({ type: 'device.update', device: input.device });
       break;
+    case 'device-check': {
+      const waiting = flow.steps.get(state())?.node.type === 'check';
+      send({ type: 'check.done', check: checkOutcome(input.result), device: withCheck(snapshot.context.device, input.result) });
+      // Only a step that was waiting for the result answers; a late result is just remembered.
+      if (waiting) replies.push(...renderState(flow, state(), snapshot.context));
+      break;
+    }
     case 'choice':
       if (formNode() && !input.id.startsWith('command.')) answerForm(input);
       else moveTo(input.id);

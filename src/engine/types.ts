@@ -1,6 +1,7 @@
 import type { ConversationContext, DeviceSummary } from '../flow/context';
 import type { FormFieldId } from '../flow/schema';
 import type { DeviceAnswers, FormProgress } from './form';
+import type { DeviceCheckSummary } from './deviceCheck';
 
 /** What is saved per conversation between turns. Small and JSON-only: it is written every turn. */
 export interface SavedConversation {
@@ -28,7 +29,9 @@ export type CandidateInput =
   | { kind: 'text'; text: string }
   /** A clicked button or card submit; `id` is the choice's id as rendered in a Reply. */
   | { kind: 'choice'; id: string }
-  | { kind: 'device'; device: DeviceSummary };
+  | { kind: 'device'; device: DeviceSummary }
+  /** The result of the camera and microphone check the page (or the check link) ran. */
+  | { kind: 'device-check'; result: DeviceCheckSummary };
 
 /** A channel-neutral message: the bot layer renders it as text with suggested actions or a card. */
 export interface Reply {

@@ -72,6 +72,7 @@ export function compileFlow(source: FlowSource): CompiledFlow {
       reset: assign(({ context }) => ({ topic: null, path: [], device: context.device })),
       // The bot layer merges every source by trust (src/device) and sends the whole result: replace, don't spread.
       updateDevice: assign(({ event }) => (event.type === 'device.update' ? { device: event.device } : {})),
+      recordCheck: assign(({ event }) => (event.type === 'check.done' ? { check: event.check, device: event.device } : {})),
       // Effects: named here so XState knows them; the conversation step returns them as data.
       ...Object.fromEntries(effectNames.map((name) => [name, () => undefined])),
     },
@@ -85,6 +86,8 @@ export function compileFlow(source: FlowSource): CompiledFlow {
       [commandEvent('menu')]: { target: `.${MENU}`, reenter: true },
       ...(contact && { [commandEvent('human')]: { target: `.${stateId(contact.id, contact.start)}`, reenter: true } }),
       'device.update': { actions: 'updateDevice' },
+      // A check result that arrives after the candidate moved on still counts for later steps and tickets.
+      'check.done': { actions: 'recordCheck' },
     },
     states: states as Record<string, {}>,
   });
@@ -94,6 +97,7 @@ export function compileFlow(source: FlowSource): CompiledFlow {
 
 function entryEffects(node: FlowNode) {
   const own = node.actions.map((type) => ({ type }));
+  if (node.type === 'check' && !own.some((a) => a.type === 'request-device-check')) return [...own, { type: 'request-device-check' }];
   if (node.type !== 'end') return own;
   const outcome = node.outcome === 'escalate' ? 'escalate' : 'resolve';
   return own.some((a) => a.type === outcome) ? own : [...own, { type: outcome }];
@@ -113,6 +117,8 @@ function transitionsOf(node: FlowNode, target: (t: string) => string): object {
       return { on: Object.fromEntries(node.choices.map((c) => [choiceEvent(c.id), target(c.next)])) };
     case 'form':
       return { on: { 'form.submitted': target(node.next), 'form.cancelled': target(node.cancelled) } };
+    case 'check':
+      return { on: { 'check.done': { target: target(node.next), actions: 'recordCheck' }, [choiceEvent('skip')]: target(node.skip.next) } };
     case 'branch':
       return { always: node.branches.map((b) => ({ target: target(b.next), ...(b.when && { guard: b.when }) })) };
     case 'end':

@@ -11,7 +11,12 @@ export interface ConversationContext {
   path: string[];
   /** What is known of the candidate's device, for guards and tickets. */
   device?: DeviceSummary;
+  /** The outcome of the last camera and microphone check, for guards. */
+  check?: CheckOutcome;
 }
+
+/** What a camera and microphone check found, reduced to what the tree branches on. */
+export type CheckOutcome = 'ok' | 'blocked' | 'no-device' | 'in-use' | 'failed';
 
 /** The device facts guards read; `src/device` produces them. Every field optional: we may know nothing. */
 export type DeviceSummary = DeviceFacts;

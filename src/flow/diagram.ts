@@ -34,6 +34,8 @@ function shape(key: string, node: FlowNode): string {
       return `[["${node.outcome === 'escalate' ? 'Escalate' : 'Resolved'}: ${escape(summary(node.say))}"]]`;
     case 'branch':
       return `{{"${escape(key)}"}}`;
+    case 'check':
+      return `[("${escape(key)}: device check")]`;
     case 'form':
       return `[/"${escape(key)}: asks ${node.fields.map((f) => f.label).join(', ')}, device; review"/]`;
     case 'advice':
@@ -44,6 +46,7 @@ function shape(key: string, node: FlowNode): string {
 function edgeLabel(node: FlowNode, at: string): string {
   if (node.type === 'advice') return at === 'helped' ? 'helped' : 'not helped';
   if (node.type === 'form') return at === 'next' ? 'sent' : 'cancelled';
+  if (node.type === 'check') return at === 'next' ? 'result' : node.skip.label;
   const index = Number(at.split('.')[1]);
   if (node.type === 'question') return node.choices[index]?.label ?? at;
   if (node.type === 'branch') return node.branches[index]?.when ?? 'otherwise';

@@ -3,7 +3,7 @@
  * conversation step returns them as data and the bot layer performs them. `end` nodes add
  * `escalate` or `resolve` themselves, so flow authors rarely list these by hand.
  */
-export const effectNames = ['escalate', 'resolve', 'open-ticket'] as const;
+export const effectNames = ['escalate', 'resolve', 'open-ticket', 'request-device-check'] as const;
 
 export type EffectName = (typeof effectNames)[number];
 

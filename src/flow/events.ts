@@ -1,4 +1,4 @@
-import type { DeviceSummary } from './context';
+import type { CheckOutcome, DeviceSummary } from './context';
 
 /**
  * Events the conversation machine accepts. Choice and command ids double as event types, so a
@@ -9,7 +9,8 @@ export type FlowEvent =
   | { type: `topic.${string}` }
   | { type: 'command.restart' | 'command.menu' | 'command.human' }
   | { type: 'device.update'; device: DeviceSummary }
-  | { type: 'form.submitted' | 'form.cancelled' };
+  | { type: 'form.submitted' | 'form.cancelled' }
+  | { type: 'check.done'; check: CheckOutcome; device: DeviceSummary };
 
 export const choiceEvent = (id: string) => `choice.${id}` as const;
 export const topicEvent = (id: string) => `topic.${id}` as const;

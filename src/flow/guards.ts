@@ -26,6 +26,10 @@ export const guards = {
   linux: ({ device }) => device?.os === 'linux',
   'camera-blocked': ({ device }) => device?.camera === 'denied' || device?.microphone === 'denied',
   'no-camera-found': ({ device }) => device?.videoInputs === 0 || device?.audioInputs === 0,
+  'check-ok': ({ check }) => check === 'ok',
+  'check-blocked': ({ check }) => check === 'blocked',
+  'check-no-device': ({ check }) => check === 'no-device',
+  'check-in-use': ({ check }) => check === 'in-use',
 } satisfies Record<string, (context: ConversationContext) => boolean>;
 
 export type GuardName = keyof typeof guards;

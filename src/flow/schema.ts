@@ -106,7 +106,19 @@ const FormNode = z.strictObject({
   actions: Actions,
 });
 
-export const FlowNode = z.discriminatedUnion('type', [AdviceNode, QuestionNode, BranchNode, EndNode, FormNode]);
+/**
+ * Runs the camera and microphone check where the candidate's browser is (the web page, or a link
+ * for Teams) and waits for its result; `next` is usually a branch on the check-* guards.
+ */
+const CheckNode = z.strictObject({
+  type: z.literal('check'),
+  say: Text,
+  next: Target.describe('where the result leads'),
+  skip: z.strictObject({ label: z.string().min(1).max(40), synonyms: Phrases.default([]), next: Target }),
+  actions: Actions,
+});
+
+export const FlowNode = z.discriminatedUnion('type', [AdviceNode, QuestionNode, BranchNode, EndNode, FormNode, CheckNode]);
 export type FormNode = z.output<typeof FormNode>;
 export type FormFieldId = z.output<typeof FormFieldId>;
 

@@ -44,6 +44,11 @@ export function targetsOf(node: TopicFile['nodes'][string]): { at: string; targe
         { at: 'next', target: node.next },
         { at: 'cancelled', target: node.cancelled },
       ];
+    case 'check':
+      return [
+        { at: 'next', target: node.next },
+        { at: 'skip.next', target: node.skip.next },
+      ];
     case 'end':
       return [];
   }

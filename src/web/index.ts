@@ -22,7 +22,8 @@ export interface WebChatOptions {
 export interface WebChat {
   /** The in-process Direct Line, when this server runs one (no DIRECT_LINE_SECRET, auth off). */
   localDirectLine?: LocalDirectLine;
-  close(): void;
+  /** Before the server closes: lets the local Direct Line's deliveries finish (see LocalDirectLine.close). */
+  close(): Promise<void>;
 }
 
 /**
@@ -54,13 +55,16 @@ export function registerWebChat(server: Server, { config, log, deviceCheckLinks,
     files: loadPublicFiles(),
     webChatBundle: loadWebChatBundle(),
     links: deviceCheckLinks,
-    pageHeaders: pageSecurityHeaders({ directLineOrigin: config.DIRECT_LINE_SECRET ? new URL(config.DIRECT_LINE_ENDPOINT).origin : undefined }),
+    pageHeaders: pageSecurityHeaders({
+      directLineOrigin: config.DIRECT_LINE_SECRET ? new URL(config.DIRECT_LINE_ENDPOINT).origin : undefined,
+      publicUrl: config.PUBLIC_URL,
+    }),
   });
   registerDeviceCheckEndpoint(server, { links: deviceCheckLinks, onResult: onDeviceCheckResult, rateLimit: deviceChecks, log });
 
   return {
     localDirectLine,
-    close: () => localDirectLine?.close(),
+    close: async () => localDirectLine?.close(),
   };
 }
 

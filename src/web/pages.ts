@@ -32,11 +32,12 @@ export function registerPages(server: Server, { files, webChatBundle, links, pag
 
   server.get('/check', async function deviceCheckPage(req: Request, res: Response) {
     pageHeaders(req, res);
-    res.header('Cache-Control', 'no-store');
+    res.setHeader('Cache-Control', 'no-store');
     const check = links.verify(new URL(req.url ?? '/', 'http://localhost').searchParams.get('t'));
     if ('error' in check) {
       const problem = LINK_PROBLEMS[check.error];
-      return res.sendRaw(problem.status, linkProblemPage(problem.message), { 'Content-Type': 'text/html; charset=utf-8' });
+      res.sendRaw(problem.status, linkProblemPage(problem.message), { 'Content-Type': 'text/html; charset=utf-8' });
+      return;
     }
     await send(req, res, files['check.html']);
   });

@@ -3,6 +3,8 @@ import type { Request, Response } from 'restify';
 export interface PageSecurityOptions {
   /** Where Direct Line lives when it isn't this server (Azure's endpoint); undefined for the local one. */
   directLineOrigin?: string;
+  /** PUBLIC_URL: the local Direct Line's stream is there when a proxy rewrites the Host header. */
+  publicUrl?: string;
 }
 
 /**
@@ -10,10 +12,12 @@ export interface PageSecurityOptions {
  * (Web Chat's bundle included: nothing loads from a CDN); Web Chat injects its styles at run time,
  * hence 'unsafe-inline' for styles alone. Camera and microphone stay allowed for the device check.
  */
-export function pageSecurityHeaders({ directLineOrigin }: PageSecurityOptions) {
+export function pageSecurityHeaders({ directLineOrigin, publicUrl }: PageSecurityOptions) {
+  const elsewhere: string[] = [];
+  if (directLineOrigin) elsewhere.push(directLineOrigin, directLineOrigin.replace(/^http/, 'ws'));
+  if (publicUrl) elsewhere.push(new URL(publicUrl).origin.replace(/^http/, 'ws'));
   return function setPageHeaders(req: Request, res: Response): void {
-    const connect = ["'self'", ...webSocketOrigins(req.headers.host)];
-    if (directLineOrigin) connect.push(directLineOrigin, directLineOrigin.replace(/^http/, 'ws'));
+    const connect = [...new Set(["'self'", ...webSocketOrigins(req.headers.host), ...elsewhere])];
     const policy = [
       "default-src 'none'",
       "script-src 'self'",
@@ -26,11 +30,11 @@ export function pageSecurityHeaders({ directLineOrigin }: PageSecurityOptions) {
       "form-action 'none'",
       "object-src 'none'",
     ];
-    res.header('Content-Security-Policy', policy.join('; '));
-    res.header('X-Content-Type-Options', 'nosniff');
-    res.header('Referrer-Policy', 'no-referrer');
-    res.header('Permissions-Policy', 'camera=(self), microphone=(self), geolocation=(), payment=()');
-    res.header('Cache-Control', 'no-cache');
+    res.setHeader('Content-Security-Policy', policy.join('; '));
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('Permissions-Policy', 'camera=(self), microphone=(self), geolocation=(), payment=()');
+    res.setHeader('Cache-Control', 'no-cache');
   };
 }
 

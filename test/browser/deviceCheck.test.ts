@@ -1,0 +1,138 @@
+import type { Browser } from 'playwright-core';
+import { conversationKey } from '../../src/conversation/turns';
+import { parseDeviceCheck } from '../../src/deviceCheck/result';
+import type { StoredActivity } from '../../src/directline/conversations';
+import { startTestBot, type TestBot } from '../support/testBot';
+import { CandidateChat } from './support/candidateChat';
+import { launchChromium, screenshot, watchedContext, type WatchedContext } from './support/chromium';
+
+/**
+ * Chromium's fake camera and microphone stand in for real ones. Whether the candidate allows them
+ * is the context's permission: granted, or (Playwright's default) the prompt is refused.
+ */
+const ALLOWED = { permissions: ['camera', 'microphone'] };
+const REFUSED = {};
+
+let browser: Browser;
+let bot: TestBot;
+let watched: WatchedContext;
+
+beforeAll(async () => {
+  [browser, bot] = await Promise.all([launchChromium(['--use-fake-device-for-media-stream']), startTestBot()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await bot?.close();
+});
+afterEach(async () => {
+  const { external, errors } = watched;
+  await watched.close();
+  expect(external).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+/** What the bot does when its flow wants a check: an event to the page, through Direct Line. */
+async function botAsksForDeviceCheck(conversationId: string): Promise<void> {
+  const serviceUrl = bot.app.webChat.localDirectLine!.serviceUrl;
+  const response = await fetch(`${serviceUrl}v3/conversations/${conversationId}/activities`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'event', name: 'webchat/device-check/run', from: { id: 'candidate-support-bot' } }),
+  });
+  expect(response.status).toBe(200);
+}
+
+/** The `webchat/device-check` events the page sent (each one was delivered to the bot). */
+function checkResults(conversationId: string): StoredActivity[] {
+  const { activities } = bot.app.webChat.localDirectLine!.conversations.after(conversationId, '');
+  return activities.filter((a) => a.type === 'event' && a.name === 'webchat/device-check' && a.from.role === 'user');
+}
+
+async function firstCheckResult(conversationId: string, ms = 10_000): Promise<StoredActivity> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const [result] = checkResults(conversationId);
+    if (result) return result;
+    if (Date.now() > until) throw new Error('the page sent no device-check result');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('the device check the bot asks the chat page for', () => {
+  test('with the camera and microphone allowed: getUserMedia works and the devices are counted', async () => {
+    watched = await watchedContext(browser, ALLOWED);
+    const chat = await CandidateChat.open(await watched.newPage(), bot.url);
+    const conversationId = await chat.conversationId();
+    await botAsksForDeviceCheck(conversationId);
+
+    const result = parseDeviceCheck((await firstCheckResult(conversationId)).value);
+    expect(result).toMatchObject({ getUserMedia: 'ok', camera: 'granted', microphone: 'granted' });
+    expect(result!.videoInputs).toBeGreaterThanOrEqual(1);
+    expect(result!.audioInputs).toBeGreaterThanOrEqual(1);
+    expect(Date.parse(result!.checkedAt)).not.toBeNaN();
+  });
+
+  test('with the permission refused: the bot hears NotAllowedError and that access is denied', async () => {
+    watched = await watchedContext(browser, REFUSED);
+    const chat = await CandidateChat.open(await watched.newPage(), bot.url);
+    const conversationId = await chat.conversationId();
+    await botAsksForDeviceCheck(conversationId);
+
+    const result = parseDeviceCheck((await firstCheckResult(conversationId)).value);
+    expect(result).toMatchObject({ getUserMedia: 'NotAllowedError', camera: 'denied', microphone: 'denied' });
+  });
+
+  test('a reload replays the conversation but does not run the same check again', async () => {
+    watched = await watchedContext(browser, ALLOWED);
+    const chat = await CandidateChat.open(await watched.newPage(), bot.url);
+    const conversationId = await chat.conversationId();
+    await botAsksForDeviceCheck(conversationId);
+    await firstCheckResult(conversationId);
+
+    await chat.page.reload();
+    await chat.waitForText(/What happens when you click your interview link\?/);
+    // A replayed request would be answered within a few hundred milliseconds (see the tests above).
+    await chat.page.waitForTimeout(1500);
+    expect(checkResults(conversationId)).toHaveLength(1);
+  });
+});
+
+describe('the check page opened from a link (Teams, or the phone used for the interview)', () => {
+  const key = conversationKey('msteams', 'a:1teams-conversation');
+
+  test('with the camera and microphone allowed, the page says they work and sends the result for its conversation', async () => {
+    watched = await watchedContext(browser, ALLOWED);
+    const page = await watched.newPage();
+    await page.goto(bot.app.deviceCheckLinks.linkFor(key));
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Check your camera and microphone');
+
+    const sent = page.waitForResponse((response) => response.url().includes('/api/device-check'));
+    await page.getByRole('button', { name: 'Check my camera and microphone' }).click();
+    const response = await sent;
+    expect(response.status()).toBe(200);
+    const result = parseDeviceCheck(response.request().postDataJSON());
+    expect(result).toMatchObject({ getUserMedia: 'ok', camera: 'granted', microphone: 'granted' });
+    expect(result!.videoInputs).toBeGreaterThanOrEqual(1);
+
+    const status = page.getByRole('status');
+    await status.getByText(/go back to it/).waitFor();
+    expect(await status.textContent()).toMatch(/Your camera and microphone work in this browser[\s\S]*Cameras found: [1-9]/);
+    await screenshot(page, 'check-page-allowed');
+  });
+
+  test('with the permission refused, the page says the browser is blocking them, and the result says NotAllowedError', async () => {
+    watched = await watchedContext(browser, REFUSED);
+    const page = await watched.newPage();
+    await page.goto(bot.app.deviceCheckLinks.linkFor(key));
+
+    const sent = page.waitForResponse((response) => response.url().includes('/api/device-check'));
+    await page.getByRole('button', { name: 'Check my camera and microphone' }).click();
+    const response = await sent;
+    expect(parseDeviceCheck(response.request().postDataJSON())).toMatchObject({ getUserMedia: 'NotAllowedError', camera: 'denied' });
+
+    const status = page.getByRole('status');
+    await status.getByText(/blocking/).waitFor();
+    expect(await status.textContent()).toMatch(/Camera access: blocked/);
+    await screenshot(page, 'check-page-refused');
+  });
+});
