@@ -1,4 +1,4 @@
-/** How long and how hard each scenario runs: the full run (≈12 min) or `--quick` (≈1 min). */
+/** How long and how hard each scenario runs: the full run (≈11 min) or `--quick` (≈1½ min). */
 export interface BenchOptions {
   mode: 'full' | 'quick';
   /** Planned conversations, reused round-robin with fresh conversation ids. */
@@ -15,7 +15,10 @@ export interface BenchOptions {
 
 export interface AlternatingLoad {
   candidates: number;
-  /** Slices per server: bot, echo, echo, bot, bot, echo… so drift and ordering hit both alike. */
+  /**
+   * Slices per server: bot, echo, echo, bot, bot, echo… so drift and ordering hit both alike. Short
+   * slices, because what disturbs a shared machine (a test run next door) comes and goes in seconds.
+   */
   slices: number;
   sliceMs: number;
   /** Per server, before the first measured slice: JIT, SQLite cache, connections. */
@@ -28,24 +31,24 @@ const FULL: BenchOptions = {
   escalationShare: 0.1,
   coldStartRuns: 5,
   classificationRepetitions: 20,
-  steady: { candidates: 200, slices: 6, sliceMs: 10_000, warmupMs: 5_000 },
+  steady: { candidates: 200, slices: 10, sliceMs: 5_000, warmupMs: 5_000 },
   burst: { conversations: 1000, rounds: 3 },
   escalations: { candidates: 200, ms: 15_000 },
   soak: { candidates: 200, ms: 300_000, sampleMs: 1_000 },
-  largeStore: { conversations: 100_000, candidates: 200, slices: 4, sliceMs: 10_000, warmupMs: 5_000 },
+  largeStore: { conversations: 100_000, candidates: 200, slices: 6, sliceMs: 5_000, warmupMs: 3_000 },
 };
 
 const QUICK: BenchOptions = {
   mode: 'quick',
   plans: 1000,
   escalationShare: 0.1,
-  coldStartRuns: 5,
+  coldStartRuns: 3,
   classificationRepetitions: 5,
-  steady: { candidates: 200, slices: 2, sliceMs: 4_000, warmupMs: 2_000 },
+  steady: { candidates: 200, slices: 2, sliceMs: 3_000, warmupMs: 1_000 },
   burst: { conversations: 1000, rounds: 1 },
-  escalations: { candidates: 200, ms: 4_000 },
+  escalations: { candidates: 200, ms: 3_000 },
   soak: { candidates: 200, ms: 30_000, sampleMs: 1_000 },
-  largeStore: { conversations: 20_000, candidates: 200, slices: 2, sliceMs: 3_000, warmupMs: 1_500 },
+  largeStore: { conversations: 20_000, candidates: 200, slices: 2, sliceMs: 3_000, warmupMs: 1_000 },
 };
 
 export function readOptions(argv: readonly string[]): BenchOptions {

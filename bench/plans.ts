@@ -4,11 +4,13 @@ import { step, type Engine } from '../src/engine/step';
 import type { CandidateInput, Reply, SavedConversation } from '../src/engine/types';
 import { mergeDeviceSources, parseWebChatJoin, toFacts, type DeviceProfile } from '../src/device';
 import { appendTurn, type TranscriptLine } from '../src/conversation/transcript';
-import { WEBCHAT_JOIN } from '../src/bot/toCandidateInput';
 import { formAnswers } from './formAnswers';
 import { joinEventValue } from './joinEvents';
 import { pickFrom, seededRandom, type Random } from './random';
 import { FIRST_MESSAGES, SAID_NO, SAID_YES } from './utterances';
+
+/** The event our Web Chat page posts when the chat opens, with the browser's details (see src/bot). */
+export const WEBCHAT_JOIN = 'webchat/join';
 
 /** What the candidate's page posts in one turn. */
 export type Sent = { type: 'event'; name: typeof WEBCHAT_JOIN; value: Record<string, unknown> } | { type: 'message'; text: string };

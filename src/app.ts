@@ -85,7 +85,13 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     sideCommands: [registerRecruiters(flow, understanding, tickets)],
     log,
   });
-  const server = createHttpServer({ adapter, bot, log, health: () => ({ flowVersion: flow.version }) });
+  const server = createHttpServer({
+    messages: (activity, authorization) => adapter.handle(activity as unknown as Activity, authorization, bot),
+    log,
+    appId: config.MicrosoftAppId,
+    rateLimit: { burst: config.RATE_LIMIT_BURST, perSecond: config.RATE_LIMIT_PER_SECOND },
+    health: () => ({ flowVersion: flow.version }),
+  });
   if (config.TICKETS_API_TOKEN) registerTicketRoutes(server, { store: tickets, token: config.TICKETS_API_TOKEN });
   const deviceCheckLinks = createDeviceCheckLinks({ secret: config.DEVICE_CHECK_SECRET, publicUrl: publicUrlOf(config, server) });
   const webChat = registerWebChat(server, {

@@ -124,8 +124,8 @@ describe('an operator packaging the Teams app', () => {
 describe('the manifest in the repository', () => {
   const manifest = JSON.parse(readFileSync(join(root, 'manifest/manifest.json'), 'utf8'));
   const guide = () => loadFlow(join(root, 'flows')).guide;
-  const commandsFor = (scope: string): string[] =>
-    manifest.bots[0].commandLists.filter((list: { scopes: string[] }) => list.scopes.includes(scope)).flatMap((list: { commands: { title: string }[] }) => list.commands.map((c) => c.title));
+  const commandLists: { scopes: string[]; commands: { title: string }[] }[] = manifest.bots[0].commandLists;
+  const commandsFor = (scope: string) => commandLists.filter((list) => list.scopes.includes(scope)).flatMap((list) => list.commands.map((c) => c.title));
   const lower = (phrases: string[]) => phrases.map((p) => p.toLowerCase());
 
   test("offers candidates commands the bot understands, from the guide's own phrases", () => {

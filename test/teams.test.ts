@@ -80,11 +80,12 @@ class TeamsUser {
     return new TeamsUser({ id: `19:${randomUUID()}@thread.v2`, conversationType: 'groupChat' });
   }
 
+  /** Teams sends both when the app is added in a personal chat. */
   async installsApp() {
-    await this.send({ type: 'installationUpdate', action: 'add', membersAdded: undefined });
-    const install = this.last;
-    await this.send({ type: 'conversationUpdate', membersAdded: [{ id: BOT.id }] });
-    this.last = [...install, ...this.last];
+    const installed = await this.send({ type: 'installationUpdate', action: 'add' });
+    const joined = await this.send({ type: 'conversationUpdate', membersAdded: [{ id: BOT.id }] });
+    this.last = [...installed, ...joined];
+    return this.last;
   }
 
   says(text: string) {
@@ -133,15 +134,13 @@ class TeamsUser {
 }
 
 describe('a candidate in a Teams personal chat', () => {
-  test.each([
-    ['installationUpdate', [{ type: 'installationUpdate', action: 'add' }]],
-    ['conversationUpdate adding the bot', [{ type: 'conversationUpdate', membersAdded: [{ id: BOT.id }] }]],
-    ['both, as Teams sends them', [{ type: 'installationUpdate', action: 'add' }, { type: 'conversationUpdate', membersAdded: [{ id: BOT.id }] }]],
-  ])('installing the app (%s) greets them once, with the topics as card buttons', async (_events, events) => {
+  test.each<[string, (candidate: TeamsUser) => Promise<ReceivedActivity[]>]>([
+    ['installationUpdate', (candidate) => candidate.send({ type: 'installationUpdate', action: 'add' })],
+    ['conversationUpdate adding the bot', (candidate) => candidate.send({ type: 'conversationUpdate', membersAdded: [{ id: BOT.id }] })],
+    ['both, as Teams sends them', (candidate) => candidate.installsApp()],
+  ])('installing the app (%s) greets them once, with the topics as card buttons', async (_events, install) => {
     const candidate = TeamsUser.candidate();
-    const replies: ReceivedActivity[] = [];
-    for (const event of events) replies.push(...(await candidate.send(event)));
-    candidate.last = replies;
+    await install(candidate);
     expect(candidate.text.match(/I help when your video interview link isn't working/g)).toHaveLength(1);
     expect(candidate.buttons).toEqual(expect.arrayContaining(['Page shows 404 / not found', 'Link expired or no longer valid', 'Camera or microphone not working']));
     expect(candidate.last.some((r) => r.suggestedActions)).toBe(false);

@@ -42,7 +42,10 @@ export async function alternate(
       run.parts.push(part);
       const slice = sliceSummary(run.target.name, part);
       slices.push(slice);
-      progress(`slice ${round + 1}/${load.slices} ${slice.target}: ${slice.turnsPerSecond} turns/s, p50 ${slice.p50} ms, p99 ${slice.p99} ms`);
+      progress(
+        `slice ${round + 1}/${load.slices} ${slice.target}: ${slice.turnsPerSecond} turns/s, p50 ${slice.p50} ms, p99 ${slice.p99} ms, ` +
+          `${slice.cpuMsPerTurn} ms CPU/turn; other processes ${slice.otherCores} cores`,
+      );
     }
   }
   return { results: Object.fromEntries(runs.map((run) => [run.target.name, combine(run.parts, run.log)])), slices };

@@ -1,19 +1,73 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
 import { isAuthEnabled, type Config } from '../config/config';
 import type { Logger } from '../log';
+
+type Logic = (context: TurnContext) => Promise<void>;
+
+export interface MessageResponse {
+  status: number;
+  body?: unknown;
+}
+
+/** How long checking a token may take (fetching signing keys included) before the request is refused. */
+const AUTH_TIMEOUT_MS = 10_000;
 
 /**
  * The Bot Framework adapter: checks incoming tokens (when MicrosoftAppId is set) and sends
  * replies to the channel's serviceUrl, or in the HTTP response for `expectReplies`.
+ *
+ * `handle` replaces CloudAdapter.process so failures get honest statuses: botbuilder answers 500
+ * when the identity metadata can't be fetched and echoes internal error messages; here anything
+ * that fails before the turn starts is a 401, and a hung key fetch can't hold the request.
  */
-export function createAdapter(config: Config, log: Logger, apology: string): CloudAdapter {
+export class BotAdapter extends CloudAdapter {
+  async handle(activity: Activity, authorization: string, logic: Logic): Promise<MessageResponse> {
+    let started = false;
+    const run = this.processActivity(authorization, withDates(activity), async (context) => {
+      started = true;
+      await logic(context);
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), AUTH_TIMEOUT_MS);
+    });
+    try {
+      const result = await Promise.race([run, timeout]);
+      if (result === 'timeout' && !started) {
+        run.catch(() => undefined);
+        return { status: 401, body: { error: 'Unauthorized', message: 'the token could not be verified in time' } };
+      }
+      const invoke = result === 'timeout' ? await run : result;
+      return { status: invoke?.status ?? 200, body: invoke?.body };
+    } catch (error) {
+      if (!started || (error as { statusCode?: number }).statusCode === 401) {
+        return { status: 401, body: { error: 'Unauthorized', message: 'the token could not be verified' } };
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** As botbuilder's own request handling does: timestamps arrive as strings, turns expect Dates. */
+function withDates(activity: Activity): Activity {
+  const fixed = { ...activity } as Activity & Record<string, unknown>;
+  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const) {
+    const value = fixed[field];
+    if (typeof value === 'string') Object.assign(fixed, { [raw]: value, [field]: new Date(value) });
+  }
+  return fixed;
+}
+
+export function createAdapter(config: Config, log: Logger, apology: string): BotAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new BotAdapter(auth);
   if (!isAuthEnabled(config)) log.warn('MicrosoftAppId is empty: requests are not authenticated (local development only)');
 
   adapter.onTurnError = async function onTurnError(context: TurnContext, error: Error) {

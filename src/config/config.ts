@@ -14,6 +14,8 @@ const ConfigSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     DATA_DIR: z.string().trim().min(1).default('./data'),
     FLOWS_DIR: z.string().trim().min(1).default('./flows'),
+    RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(30),
+    RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(1),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MicrosoftAppId: optional,
     MicrosoftAppPassword: optional,

@@ -1,26 +1,34 @@
 import restify, { type Server } from 'restify';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from '../log';
 import { activityGuard } from './activityGuard';
+import { messageRateLimit } from './messageRateLimit';
+import { tokenPrecheck } from './tokenPrecheck';
 
 /** Bot Framework activities are small; anything bigger is junk or an attack. */
 const MAX_BODY_BYTES = 256 * 1024;
 
 export interface HttpServerOptions {
-  adapter: CloudAdapter;
-  bot: (context: TurnContext) => Promise<void>;
+  /** Runs one incoming activity through the bot; the bot layer owns everything Bot Framework. */
+  messages: (activity: Record<string, unknown>, authorization: string) => Promise<{ status: number; body?: unknown }>;
   log: Logger;
   /** Extra facts for GET /healthz, e.g. the flow version. */
   health: () => Record<string, unknown>;
+  /** When set, requests must carry a Bot Framework token for this bot. */
+  appId?: string;
+  /** Messages a conversation may send at once, and per second after that. */
+  rateLimit: { burst: number; perSecond: number };
 }
 
 /** The bot's HTTP surface: the Bot Framework messaging endpoint and a health check. */
-export function createHttpServer({ adapter, bot, log, health }: HttpServerOptions): Server {
+export function createHttpServer({ messages, log, health, appId, rateLimit }: HttpServerOptions): Server {
   const server = restify.createServer({ name: 'candidate-support-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES }));
 
-  server.post('/api/messages', activityGuard, async function messages(req, res) {
-    await adapter.process(req, res, bot);
+  const checks = [...(appId ? [tokenPrecheck(appId)] : []), activityGuard, messageRateLimit(rateLimit)];
+  server.post('/api/messages', ...checks, async function postMessage(req, res) {
+    const { status, body } = await messages(req.body as Record<string, unknown>, req.header('authorization') ?? '');
+    if (body === undefined) res.send(status);
+    else res.json(status, body);
   });
 
   server.get('/healthz', async function healthz(_req, res) {

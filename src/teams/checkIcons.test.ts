@@ -24,7 +24,11 @@ test('the drawn icons pass', () => {
 });
 
 test.each<[string, Record<string, PNG | string>, RegExp]>([
-  ['a colour icon of the wrong size', { 'color.png': filled(96, [0, 0, 255, 255]), 'outline.png': drawOutlineIcon() }, /color\.png: the color icon must be 192×192 pixels \(it is 96×96\)/],
+  [
+    'a colour icon of the wrong size',
+    { 'color.png': filled(96, [0, 0, 255, 255]), 'outline.png': drawOutlineIcon() },
+    /color\.png: the color icon must be 192×192 pixels \(it is 96×96\)/,
+  ],
   ['an outline icon of the wrong size', { 'color.png': drawColorIcon(), 'outline.png': filled(192, [255, 255, 255, 0]) }, /must be 32×32/],
   ['an outline icon without transparency', { 'color.png': drawColorIcon(), 'outline.png': filled(32, [255, 255, 255, 255]) }, /needs a transparent background/],
   ['an outline icon in colour', { 'color.png': drawColorIcon(), 'outline.png': filled(32, [0, 0, 0, 128]) }, /must be white on transparent \(1024 pixels/],

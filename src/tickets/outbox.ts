@@ -80,34 +80,39 @@ export function createOutbox({
   let passes: Promise<unknown> = Promise.resolve();
 
   async function attempt(row: Delivery): Promise<boolean> {
-    const { ticketId, sink: sinkName } = row;
-    const attemptNo = row.attempts + 1;
-    const sink = sinks[sinkName]!;
-    let failure: Failure;
+    const { ticketId, sink } = row;
     try {
       const ticket = store.get(ticketId);
       if (!ticket) throw new SinkError('the ticket is no longer stored', { code: 'ticket_missing', kind: 'permanent' });
-      await sink.deliver(ticket);
-      store.deliveries.markDelivered(row.rowId, now().getTime());
-      log.info({ ticketId, sink: sinkName, attempt: attemptNo }, 'ticket delivered');
-      return true;
+      await sinks[sink]!.deliver(ticket);
     } catch (err) {
-      failure = describeFailure(err);
+      recordFailure(row, describeFailure(err));
+      return false;
     }
-    const retryInMs = retryDelay(failure, attemptNo, random, backoff);
+    try {
+      store.deliveries.markDelivered(row.rowId, now().getTime());
+      log.info({ ticketId, sink, attempt: row.attempts + 1 }, 'ticket delivered');
+    } catch (err) {
+      // The receiver has it; once the claim expires it gets it again, with the same idempotency key.
+      log.error({ ticketId, sink, err: safeError(err) }, 'ticket delivered but not recorded; it will be sent again');
+    }
+    return true;
+  }
+
+  function recordFailure(row: Delivery, failure: Failure): void {
+    const { ticketId, sink } = row;
+    const attempt = row.attempts + 1;
+    const retryInMs = retryDelay(failure, attempt, random, backoff);
     try {
       store.deliveries.markFailed(row.rowId, { ...failure, nextAttemptAt: now().getTime() + retryInMs });
     } catch (err) {
       // The claim is still held; once it expires the row is claimed and tried again.
-      log.error({ ticketId, sink: sinkName, err: safeError(err) }, 'could not record a failed ticket delivery');
+      log.error({ ticketId, sink, err: safeError(err) }, 'could not record a failed ticket delivery');
     }
     // "Waiting" repeats (no recruiter channel yet) would warn every few minutes for days: warn once.
     const repeat = failure.kind === 'waiting' && row.lastErrorCode === failure.code;
-    log[repeat ? 'debug' : 'warn'](
-      { ticketId, sink: sinkName, attempt: attemptNo, code: failure.code, kind: failure.kind, status: failure.status, retryInMs, reason: failure.message },
-      'ticket delivery failed; will retry',
-    );
-    return false;
+    const { code, kind, status, message: reason } = failure;
+    log[repeat ? 'debug' : 'warn']({ ticketId, sink, attempt, code, kind, status, retryInMs, reason }, 'ticket delivery failed; will retry');
   }
 
   async function pass(): Promise<DeliveryPass> {

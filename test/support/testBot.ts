@@ -14,7 +14,8 @@ export interface TestBot {
 /** The real server, in-process, on a free port with its own SQLite DATA_DIR. */
 export async function startTestBot(env: Record<string, string> = {}): Promise<TestBot> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'bot-test-'));
-  const config = readConfig({ PORT: '0', LOG_LEVEL: 'silent', FLOWS_DIR: join(__dirname, '../../flows'), ...env, DATA_DIR: dataDir });
+  // Scripted candidates type far faster than people; flood control has its own test with the defaults.
+  const config = readConfig({ PORT: '0', LOG_LEVEL: 'silent', FLOWS_DIR: join(__dirname, '../../flows'), RATE_LIMIT_BURST: '1000', ...env, DATA_DIR: dataDir });
   const app = await startApp({ config });
   return { app, url: `http://127.0.0.1:${app.port}`, dataDir, close: () => app.close() };
 }
