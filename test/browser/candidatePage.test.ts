@@ -157,6 +157,21 @@ describe('a candidate on the chat page', () => {
     await screenshot(chat.page, 'chat-after-reload');
   });
 
+  test('a reload after the chat service forgot the conversation (a restart) starts a fresh one instead of failing', async () => {
+    watched = await watchedContext(browser);
+    const chat = await CandidateChat.open(await watched.newPage(), bot.url);
+    const forgotten = await chat.conversationId();
+    bot.app.webChat.localDirectLine!.conversations.clear();
+
+    await chat.page.reload();
+    await chat.suggestedAction('Page shows 404 / not found').waitFor();
+    expect(await chat.conversationId()).not.toBe(forgotten);
+    // The refused reconnect (403) is logged by the browser and Web Chat; from here on, no errors.
+    expect(watched.errors.some((error) => error.includes('403'))).toBe(true);
+    watched.errors.length = 0;
+    await chat.says('my link says 404', /Did that help\?/);
+  });
+
   test('the bot learns the browser from the page\'s join event: Chromium\'s own user agent and client hints', async () => {
     watched = await watchedContext(browser);
     const chat = await CandidateChat.open(await watched.newPage(), bot.url);
