@@ -16,6 +16,7 @@ import { registerTicketRoutes } from './tickets/api';
 import { createAdapter } from './bot/adapter';
 import { createCandidateBot } from './bot/candidateBot';
 import { registerRecruiters } from './bot/registerRecruiters';
+import { deleteMyData } from './bot/deleteMyData';
 import { createHttpServer } from './server/httpServer';
 import { createDeviceCheckLinks, type DeviceCheckLinks } from './deviceCheck/links';
 import { publicUrlOf, registerWebChat, type WebChat } from './web';
@@ -82,7 +83,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     turns,
     devices,
     onEffects: performEffects,
-    sideCommands: [registerRecruiters(flow, understanding, tickets)],
+    sideCommands: [registerRecruiters(flow, understanding, tickets), deleteMyData(flow, understanding, turns, devices, log)],
     log,
   });
   const server = createHttpServer({

@@ -2,9 +2,9 @@ import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../log';
 import { clientAddress } from '../web/clientAddress';
 import type { RateLimit } from '../web/rateLimit';
+import { replyJson } from '../web/replyJson';
 import type { DeviceCheckLinks, DeviceCheckTokenProblem } from './links';
 import { parseDeviceCheck, type DeviceCheckResult } from './result';
-import { replyJson } from '../web/replyJson';
 
 /** Hands a conversation's check result to the conversation (the engine decides what to say). */
 export type DeviceCheckResultHandler = (conversationKey: string, result: DeviceCheckResult) => Promise<void> | void;

@@ -2,10 +2,10 @@ import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../log';
 import { clientAddress } from '../web/clientAddress';
 import type { RateLimit } from '../web/rateLimit';
+import { replyJson } from '../web/replyJson';
 import type { Conversation, Conversations, StoredActivity, TokenCheck } from './conversations';
 import { BotUnavailableError, type BotForwarder } from './forwardToBot';
 import { PageActivity } from './pageActivity';
-import { replyJson } from '../web/replyJson';
 
 export const DIRECT_LINE_PATH = '/v3/directline';
 export const CHANNEL_ID = 'webchat';

@@ -1,9 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
+import { replyJson } from '../web/replyJson';
 import type { Conversations } from './conversations';
 import { CHANNEL_ID } from './clientRoutes';
 import { pickBotFields } from './pageActivity';
-import { replyJson } from '../web/replyJson';
 
 export const CONNECTOR_PATH = '/directline-connector';
 

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import type { Logger } from '../log';
 import { clientAddress } from '../web/clientAddress';
 import type { RateLimit } from '../web/rateLimit';
+import { replyJson } from '../web/replyJson';
 import type { Conversations } from './conversations';
 import { DIRECT_LINE_PATH } from './clientRoutes';
-import { replyJson } from '../web/replyJson';
 
 /** What the page gets from POST /api/directline/token, whichever Direct Line serves it. */
 export interface WebChatSession {

@@ -154,6 +154,12 @@ export const GuideFile = z.strictObject({
     menu: Phrases.min(1),
     human: Phrases.min(1),
   }),
+  privacy: z
+    .strictObject({
+      delete: Phrases.min(1).describe('"delete my data" and the like'),
+      deleted: Text.describe('confirms the erasure and says tickets already sent stay with the recruiter'),
+    })
+    .describe('the candidate\'s right to erasure'),
   recruiters: z
     .strictObject({
       register: Phrases.min(1).describe('said in a recruiters\' channel to receive ticket cards there'),

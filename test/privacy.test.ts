@@ -1,0 +1,63 @@
+import { Writable } from 'node:stream';
+import { createLogger } from '../src/log';
+import { Candidate } from './support/candidate';
+import { startTestBot, type TestBot } from './support/testBot';
+
+/** Every log line the bot writes at the default level, as an operator's log pipeline would see them. */
+const lines: string[] = [];
+const sink = new Writable({
+  write(chunk: Buffer, _encoding, done) {
+    lines.push(chunk.toString());
+    done();
+  },
+});
+
+let bot: TestBot;
+beforeAll(async () => {
+  bot = await startTestBot({ LOG_LEVEL: 'info' }, { log: createLogger('info', sink) });
+});
+afterAll(() => bot.close());
+
+const personal = {
+  name: 'Zelda Quartermaine',
+  email: 'zelda.q@example.org',
+  position: 'Senior Lighthouse Keeper',
+  company: 'Bluewater Maritime',
+  error: 'Error 4711 at https://interview.example.com/i/s3cr3t-t0k3n',
+  message: 'my interview link at https://interview.example.com/i/s3cr3t-t0k3n shows page not found',
+};
+
+async function escalate(candidate: Candidate) {
+  await candidate.says(personal.message);
+  await candidate.says('talk to a recruiter');
+  await candidate.clicks('Send the recruiter a ticket');
+  for (const answer of [personal.name, personal.email, personal.position, personal.company, personal.error]) await candidate.says(answer);
+  await candidate.clicks('Computer');
+  await candidate.clicks('Chrome');
+  await candidate.clicks('Send it');
+}
+
+test('logs at the default level never contain what the candidate typed, their name, email or link token', async () => {
+  const candidate = new Candidate(bot.url);
+  await escalate(candidate);
+  expect(candidate.text).toMatch(/CS-\d{6}/);
+  const logs = lines.join('');
+  expect(logs).toMatch(/ticket opened/);
+  for (const value of [personal.name, 'Zelda', personal.email, personal.position, personal.company, 's3cr3t-t0k3n', 'shows page not found']) {
+    expect(logs).not.toContain(value);
+  }
+});
+
+test('"delete my data" erases the conversation and says that tickets already sent stay with the recruiter', async () => {
+  const candidate = new Candidate(bot.url);
+  await escalate(candidate);
+  const ticketId = /CS-\d{6}/.exec(candidate.text)![0];
+  await candidate.says('delete my data');
+  expect(candidate.text).toMatch(/erased/i);
+  expect(candidate.text).toMatch(/already sent stays with the recruiter/i);
+
+  // Nothing of the conversation is left: the next message starts afresh, the ticket itself remains.
+  await candidate.says('no');
+  expect(candidate.text).not.toMatch(/Zelda/);
+  expect(bot.app.tickets.get(ticketId)).toBeDefined();
+});
