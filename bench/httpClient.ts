@@ -32,6 +32,15 @@ export function createLoopbackClient(port: number, connections: number) {
     port,
     post: (path: string, body: string) => request('POST', path, body),
     get: (path: string, timeoutMs?: number) => request('GET', path, undefined, timeoutMs),
+    /**
+     * Opens `count` connections (GET /healthz on each) before a measurement. A server closes idle
+     * keep-alive connections after 5 s, so after the other server's slice every connection is new;
+     * and a Node server saturated with work accepts new connections late (they wait in the kernel's
+     * accept queue for seconds). A busy server's connections are warm, so slices start warm too.
+     */
+    warm: async (count: number) => {
+      await Promise.all(Array.from({ length: Math.min(count, connections) }, () => request('GET', '/healthz').catch(() => undefined)));
+    },
     close: () => agent.destroy(),
   };
 }

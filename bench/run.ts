@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Target } from './driver';
+import type { LoadResult } from './loadResult';
 import { readOptions } from './options';
 import { planConversations, type Plan } from './plans';
 import { prepopulate } from './prepopulate';
@@ -60,14 +61,24 @@ async function main(argv: string[]): Promise<void> {
     const before = { bot: reading(bot), echo: reading(echo) };
     const pair = [served(bot, true), served(echo, false)];
 
+    // Problems are shown as each scenario ends, so a long run that goes wrong says so early.
+    const check = (scenario: string, loads: LoadResult[]) => {
+      for (const load of loads) {
+        if (load.errors + load.divergences > 0) say(scenario)(`${load.errors} failed turns, ${load.divergences} off the plan, e.g.:\n  ${load.problems.join('\n  ')}`);
+      }
+    };
     const steady = await alternate(pair, plans, options.steady, say('steady'));
+    check('steady', Object.values(steady.results));
     const steadyBot = steady.results.bot!;
     const steadyEcho = steady.results.echo!;
     const bursts = await burst(pair, plans, options.burst, say('burst'));
+    check('burst', Object.values(bursts));
     const tickets = await escalations(pair[0]!, escalating, options.escalations);
     say('escalations')(`${tickets.ticketsPerSecond} tickets/s`);
+    check('escalations', [tickets]);
     const soaked = await soak(pair[0]!, plans, options.soak, say('soak'));
     say('soak')(`RSS ${soaked.rssMB.secondThird} → ${soaked.rssMB.lastThird} MB`);
+    check('soak', [soaked.load]);
     const after = { bot: reading(bot), echo: reading(echo) };
     await stop(bot);
     await stop(echo);
@@ -80,6 +91,7 @@ async function main(argv: string[]): Promise<void> {
     const emptyStore = await start(startBot('empty store'));
     const largeStore = await start(startBot('large store', largeDir));
     const compared = await alternate([served(emptyStore, true), served(largeStore, true)], plans, options.largeStore, say('large store'));
+    check('large store', Object.values(compared.results));
     await stop(emptyStore);
     await stop(largeStore);
     const empty = compared.results['empty store']!;
@@ -125,9 +137,6 @@ async function main(argv: string[]): Promise<void> {
     writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync(join(resultsDir, 'latest.md'), markdownReport(results));
     process.stdout.write(`\n${markdownTable(results)}\n\nWritten: bench/results/latest.json, bench/results/latest.md\n`);
-    for (const problem of [...Object.values(steady.results), ...Object.values(bursts), tickets, soaked.load, empty, large].flatMap((r) => r.problems)) {
-      process.stderr.write(`[bench] problem: ${problem}\n`);
-    }
   } finally {
     await Promise.allSettled(running.map((server) => server.stop()));
     removeScratchDirs();

@@ -36,6 +36,7 @@ export async function alternate(
   for (let round = 0; round < load.slices; round++) {
     const order = round % 2 === 0 ? runs : [...runs].reverse();
     for (const run of order) {
+      await run.target.client.warm(load.candidates);
       const stop = startMeasuring(run.server, run.log);
       await runClosedLoop(run.target, run.sessions, run.queue, performance.now() + load.sliceMs, run.log);
       const part = stop();

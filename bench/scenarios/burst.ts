@@ -26,6 +26,8 @@ export async function burst(
   for (let round_ = 0; round_ < rounds; round_++) {
     const batch = Array.from({ length: conversations }, (_, i) => plans[(round_ * conversations + i) % plans.length]!);
     for (const run of round_ % 2 === 0 ? runs : [...runs].reverse()) {
+      // The conversations are new, not the connections: the connector in front of the bot keeps them open.
+      await run.target.client.warm(conversations);
       const stop = startMeasuring(run.server, run.log);
       const seconds = await runAllAtOnce(run.target, batch, run.log);
       run.parts.push(stop());

@@ -1,4 +1,4 @@
-import { TurnContext, type ConversationReference } from 'botbuilder';
+import { ActivityTypes, TurnContext, type ConversationReference } from 'botbuilder';
 import type { Effect } from '../engine/types';
 import type { TurnRunner } from '../conversation/turns';
 import { conversationKey } from '../conversation/turns';
@@ -36,6 +36,12 @@ export interface CandidateBotOptions {
 export function createCandidateBot({ turns, devices, onEffects, sideCommands = [], log }: CandidateBotOptions) {
   return async function candidateBot(context: TurnContext): Promise<void> {
     const { activity } = context;
+    // Invokes (message extensions, card actions we don't offer) are acknowledged, not answered:
+    // botbuilder would otherwise report 501 to the channel for every one.
+    if (activity.type === ActivityTypes.Invoke) {
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
+      return;
+    }
     let input = toCandidateInput(activity);
     const key = conversationKey(activity.channelId, activity.conversation.id);
 

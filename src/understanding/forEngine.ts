@@ -4,12 +4,18 @@ import { createClassifier } from './classifier';
 import { trainingFrom } from './loadTraining';
 import { matchPhrase } from './matchPhrase';
 
+/**
+ * How much of a message is read to understand it. Candidates name their problem early; reading
+ * a pasted 10,000-character log word by word would only cost time (a message is still stored whole).
+ */
+const MAX_READ_CHARS = 500;
+
 /** The engine's view of understanding: the topic classifier trained from the loaded flow, plus answer matching. */
 export function createUnderstanding(flow: Pick<CompiledFlow, 'understanding' | 'topics'>): Understanding {
   const classifier = createClassifier(trainingFrom(flow.understanding, flow.topics.values()));
   return {
-    classify: (text) => classifier.classify(text),
-    matchPhrase: (text, options) => matchPhrase(text, options),
+    classify: (text) => classifier.classify(text.slice(0, MAX_READ_CHARS)),
+    matchPhrase: (text, options) => matchPhrase(text.slice(0, MAX_READ_CHARS), options),
     threshold: classifier.threshold,
   };
 }
