@@ -35,7 +35,7 @@ export function markdownTable(r: BenchResults): string {
     ['Burst: latency p50 / p95 / p99 (ms)', tails(burstBot.latencyMs), tails(burstEcho.latencyMs), `p99 × ${ratio(burstBot.latencyMs.p99, burstEcho.latencyMs.p99)}`],
     ['Burst: first turn (welcome) p50 / p95 / p99 (ms)', tails(burstBot.firstTurnLatencyMs), tails(burstEcho.firstTurnLatencyMs), ''],
     [`Tickets/s, ${s.escalationShare * 100} % of candidates escalate (steady)`, String(bot.ticketsPerSecond), '', '', undefined],
-    ['Tickets/s, every candidate escalates', `${r.escalations.ticketsPerSecond} (${r.escalations.turnsPerSecond} turns/s)`, '', ''],
+    [`Tickets/s, ${s.escalations.conversations} candidates at once, every one escalates`, `${r.escalations.ticketsPerSecond} (${r.escalations.turnsPerSecond} turns/s)`, '', ''],
     ['Ticket turn latency p50 / p95 / p99 (ms), every candidate escalates', r.escalations.ticketLatencyMs ? tails(r.escalations.ticketLatencyMs) : '–', '', ''],
     [
       `Soak, ${s.soak.ms / 1000} s: RSS median, second → last third (MB)`,

@@ -48,7 +48,7 @@ async function main(argv: string[]): Promise<void> {
     const classification = timeClassification(engine, options.classificationRepetitions);
     say('classification')(`p50 ${classification.ms.p50} ms, p99 ${classification.ms.p99} ms over ${classification.calls} calls`);
     const plans = planConversations(engine, { count: options.plans, escalationShare: options.escalationShare });
-    const escalating = planConversations(engine, { count: 300, escalationShare: 1, seed: 13 });
+    const escalating = planConversations(engine, { count: options.escalations.conversations, escalationShare: 1, seed: 13 });
     const step = timeEngineStep(engine, plans.slice(0, 300));
     say('engine')(`step p50 ${step.ms.p50} ms, p99 ${step.ms.p99} ms`);
 

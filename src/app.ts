@@ -17,6 +17,8 @@ import { createAdapter } from './bot/adapter';
 import { createCandidateBot } from './bot/candidateBot';
 import { registerRecruiters } from './bot/registerRecruiters';
 import { deleteMyData } from './bot/deleteMyData';
+import { createDeviceCheckReceiver } from './bot/deviceCheckResults';
+import { createConversationReferences } from './conversation/references';
 import { createHttpServer } from './server/httpServer';
 import { createDeviceCheckLinks, type DeviceCheckLinks } from './deviceCheck/links';
 import { publicUrlOf, registerWebChat, type WebChat } from './web';
@@ -55,6 +57,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   const store = options.store ?? openSqliteStore(config.DATA_DIR);
   const turns = createTurnRunner({ engine: { flow, understanding }, store });
   const devices = createDeviceProfiles(store);
+  const references = createConversationReferences(store);
 
   const adapter = createAdapter(config, log, flow.guide.apology);
   const tickets = openTicketStore(config.DATA_DIR);
@@ -82,6 +85,12 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   const bot = createCandidateBot({
     turns,
     devices,
+    deviceCheck: {
+      // The links need the server's public address, known once it exists (below); first used on a turn.
+      linkFor: (key) => deviceCheckLinks.linkFor(key),
+      text: flow.guide.deviceCheckLink,
+      references,
+    },
     onEffects: performEffects,
     sideCommands: [registerRecruiters(flow, understanding, tickets), deleteMyData(flow, understanding, turns, devices, log)],
     log,
@@ -99,8 +108,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     config,
     log,
     deviceCheckLinks,
-    // Placeholder until the engine takes device-check results: logs the outcome, stores nothing.
-    onDeviceCheckResult: (conversationKey, result) => log.info({ conversationKey, getUserMedia: result.getUserMedia }, 'device check result received'),
+    onDeviceCheckResult: createDeviceCheckReceiver({ adapter, appId: config.MicrosoftAppId ?? '', turns, references, log }),
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -239,3 +239,25 @@ describe('recruiters in a Teams channel or group chat', () => {
     expect(ticket?.device.profile?.sameDeviceAsInterview).not.toBe(true);
   });
 });
+
+describe('a Teams candidate checks the camera on the interview device', () => {
+  test('"Check my camera and mic" sends a link; the result from that device answers in the Teams chat', async () => {
+    const candidate = TeamsUser.candidate();
+    await candidate.says('my camera is not working');
+    await candidate.clicks('Check my camera and mic');
+    const link = /https?:\/\/\S+\/check\?t=[\w.-]+/.exec(candidate.text)?.[0];
+    expect(link).toBeDefined();
+
+    // The candidate opens the link on their laptop; its check page posts the result.
+    const before = connector.received.filter((r) => r.conversationId === candidate.conversation.id).length;
+    const token = new URL(link!).searchParams.get('t')!;
+    const response = await fetch(`${bot.url}/api/device-check?t=${encodeURIComponent(token)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ camera: 'denied', microphone: 'prompt', videoInputs: 1, audioInputs: 1, getUserMedia: 'NotAllowedError', checkedAt: new Date().toISOString() }),
+    });
+    expect(response.status).toBe(200);
+    const answer = await connector.waitFor(candidate.conversation.id, before + 1);
+    expect(textOf(answer.slice(before))).toMatch(/blocking/);
+  });
+});

@@ -3,6 +3,7 @@ import type { Effect } from '../engine/types';
 import type { TurnRunner } from '../conversation/turns';
 import { conversationKey } from '../conversation/turns';
 import type { DeviceProfiles } from '../conversation/deviceProfiles';
+import type { ConversationReferences } from '../conversation/references';
 import type { Logger } from '../log';
 import { deviceFrom, toCandidateInput } from './toCandidateInput';
 import { toActivity } from './toActivity';
@@ -24,8 +25,17 @@ export type EffectHandler = (effects: Effect[], origin: TurnOrigin) => Promise<R
 /** Messages that aren't the candidate's: a recruiter registering a channel for ticket cards. */
 export type SideCommand = (context: TurnContext, text: string) => Promise<boolean>;
 
+/** How the camera and microphone check reaches a candidate whose chat can't run it (Teams). */
+export interface DeviceCheckLinking {
+  linkFor(conversationKey: string): string;
+  /** The text carrying the link; `{link}` is replaced. */
+  text: string;
+  references: ConversationReferences;
+}
+
 export interface CandidateBotOptions {
   turns: TurnRunner;
+  deviceCheck: DeviceCheckLinking;
   devices: DeviceProfiles;
   onEffects: EffectHandler;
   sideCommands?: SideCommand[];
@@ -33,7 +43,19 @@ export interface CandidateBotOptions {
 }
 
 /** The bot's turn logic: the only place where Bot Framework activities meet the conversation engine. */
-export function createCandidateBot({ turns, devices, onEffects, sideCommands = [], log }: CandidateBotOptions) {
+/** Channels whose page is ours and runs the check itself when asked (src/web). */
+const CHECKS_IN_PAGE = new Set(['webchat', 'directline']);
+
+export function createCandidateBot({ turns, devices, deviceCheck, onEffects, sideCommands = [], log }: CandidateBotOptions) {
+  async function requestDeviceCheck(context: TurnContext, key: string) {
+    if (CHECKS_IN_PAGE.has(context.activity.channelId)) {
+      await context.sendActivity({ type: ActivityTypes.Event, name: 'webchat/device-check/run' });
+      return;
+    }
+    await deviceCheck.references.remember(key, TurnContext.getConversationReference(context.activity));
+    await context.sendActivity({ type: 'message', text: deviceCheck.text.replace('{link}', deviceCheck.linkFor(key)), textFormat: 'markdown' });
+  }
+
   return async function candidateBot(context: TurnContext): Promise<void> {
     const { activity } = context;
     // Invokes (message extensions, card actions we don't offer) are acknowledged, not answered:
@@ -60,5 +82,6 @@ export function createCandidateBot({ turns, devices, onEffects, sideCommands = [
     const origin: TurnOrigin = { key, channelId: activity.channelId, locale: activity.locale, reference: TurnContext.getConversationReference(activity) };
     const values = outcome.effects.length > 0 ? await onEffects(outcome.effects, origin) : {};
     if (outcome.replies.length > 0) await context.sendActivities(outcome.replies.map((reply) => toActivity(reply, values, activity.channelId)));
+    if (outcome.effects.some((e) => e.type === 'request-device-check')) await requestDeviceCheck(context, key);
   };
 }

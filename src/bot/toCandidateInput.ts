@@ -1,10 +1,13 @@
 import type { Activity } from 'botbuilder';
 import type { CandidateInput } from '../engine/types';
 import { parseTeamsClientInfo, parseWebChatJoin, type DeviceProfile } from '../device';
+import { parseDeviceCheck } from '../deviceCheck/result';
 import { isGroupConversation, mentionsBot, textForBot } from './teams/addressing';
 
 /** Web Chat's page sends this event when it connects (see the ticket and web chat issues). */
 export const WEBCHAT_JOIN = 'webchat/join';
+/** The page reports the camera and microphone check with this event (see src/deviceCheck). */
+export const WEBCHAT_DEVICE_CHECK = 'webchat/device-check';
 
 /**
  * Reads what the candidate did from a Bot Framework activity. Returns undefined for activities
@@ -34,8 +37,11 @@ export function toCandidateInput(activity: Partial<Activity>): CandidateInput | 
     }
     case 'installationUpdate':
       return activity.action === 'add' && !isGroupConversation(activity) ? { kind: 'start' } : undefined;
-    case 'event':
-      return activity.name === WEBCHAT_JOIN ? { kind: 'start' } : undefined;
+    case 'event': {
+      if (activity.name === WEBCHAT_JOIN) return { kind: 'start' };
+      const result = activity.name === WEBCHAT_DEVICE_CHECK ? parseDeviceCheck(activity.value) : undefined;
+      return result && { kind: 'device-check', result };
+    }
     default:
       return undefined;
   }

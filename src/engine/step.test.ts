@@ -84,7 +84,7 @@ describe('walking the tree', () => {
     expect(chat.at).toBe('contact-recruiter/reach-out');
     expect(chat.text).toMatch(/device and browser/i);
     expect(chat.effects).toContainEqual(expect.objectContaining({ type: 'escalate', topic: 'contact-recruiter' }));
-    const escalation = chat.effects.find((e) => e.type === 'escalate') as Extract<Effect, { type: 'escalate' }>;
+    const escalation = chat.effects.find((e) => e.type === 'escalate') as Extract<Effect, { type: 'escalate' | 'resolve' }>;
     expect(escalation.path).toEqual(expect.arrayContaining(['page-wont-load/check-link', 'page-wont-load/try-phone']));
   });
 

@@ -46,8 +46,9 @@ export interface ReplyChoice {
 
 /** Something the outside world must do because of this turn. Data only; the bot layer performs it. */
 export type Effect =
-  | { type: 'escalate'; topic: string | null; path: string[] }
-  | { type: 'resolve'; topic: string | null; path: string[] }
+  | { type: 'escalate' | 'resolve'; topic: string | null; path: string[] }
+  /** Run the camera and microphone check where the candidate's browser is. */
+  | { type: 'request-device-check'; topic: string | null; path: string[] }
   /** `topic` is the problem the candidate came with, not "contact-recruiter". */
   | { type: 'open-ticket'; topic: string; path: string[]; details: Partial<Record<FormFieldId, string>>; device: DeviceAnswers }
   | { type: 'restarted'; reason: 'flow-updated' };

@@ -154,6 +154,7 @@ export const GuideFile = z.strictObject({
     menu: Phrases.min(1),
     human: Phrases.min(1),
   }),
+  deviceCheckLink: Text.describe('sent where the page can\'t run the check itself (Teams); must contain {link}'),
   privacy: z
     .strictObject({
       delete: Phrases.min(1).describe('"delete my data" and the like'),

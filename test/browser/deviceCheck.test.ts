@@ -97,6 +97,23 @@ describe('the device check the bot asks the chat page for', () => {
   });
 });
 
+describe('a candidate with a camera problem runs the check from the chat', () => {
+  test('allowed: the bot says the camera and microphone work in this browser and what to do on the interview page', async () => {
+    watched = await watchedContext(browser, ALLOWED);
+    const chat = await CandidateChat.open(await watched.newPage(), bot.url);
+    await chat.says('my camera is not working', /device and browser you use for the interview/);
+    await chat.clicks('Check my camera and mic', /work in this browser/);
+    await screenshot(chat.page, 'chat-device-check-allowed');
+  });
+
+  test('refused: the bot says the browser is blocking them and how to allow access', async () => {
+    watched = await watchedContext(browser, REFUSED);
+    const chat = await CandidateChat.open(await watched.newPage(), bot.url);
+    await chat.says('my microphone does not work', /device and browser you use for the interview/);
+    await chat.clicks('Check my camera and mic', /blocking/);
+  });
+});
+
 describe('the check page opened from a link (Teams, or the phone used for the interview)', () => {
   const key = conversationKey('msteams', 'a:1teams-conversation');
 
