@@ -20,6 +20,7 @@ import { deleteMyData } from './bot/deleteMyData';
 import { createDeviceCheckReceiver } from './bot/deviceCheckResults';
 import { createConversationReferences } from './conversation/references';
 import { createHttpServer } from './server/httpServer';
+import { scheduleRetention } from './retention';
 import { createDeviceCheckLinks, type DeviceCheckLinks } from './deviceCheck/links';
 import { publicUrlOf, registerWebChat, type WebChat } from './web';
 
@@ -116,6 +117,11 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     server.listen(config.PORT, '0.0.0.0', () => resolve());
   });
   outbox.start();
+  const stopRetention = scheduleRetention(
+    { tickets, conversations: 'deleteOlderThan' in store ? (store as { deleteOlderThan(before: Date): number }) : undefined },
+    config.TICKET_RETENTION_DAYS,
+    log,
+  );
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   log.info({ port, flowVersion: flow.version, sinks: Object.keys(sinks) }, `listening on http://localhost:${port}/api/messages`);
@@ -136,6 +142,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       server.server.closeIdleConnections();
       await turns.drain();
       await closed;
+      stopRetention();
       await outbox.stop();
       tickets.close();
       store.close?.();

@@ -85,3 +85,21 @@ test('asking again in the same conversation for the same problem returns the sam
   expect(first).toBeDefined();
   expect(second).toBe(first);
 });
+
+test('one conversation can open at most three new tickets an hour; a fourth points back to the latest', async () => {
+  const candidate = new Candidate(bot.url);
+  const ids: string[] = [];
+  for (const problem of ['my link expired', 'the page shows 404', 'i ran out of time on a question', 'i want to redo my answer']) {
+    await candidate.says(problem);
+    await candidate.says('talk to a recruiter');
+    await candidate.clicks('Send the recruiter a ticket');
+    for (const answer of ['Alan Turing', 'alan@example.com', 'Cryptanalyst', 'Bletchley', 'It fails']) await candidate.says(answer);
+    await candidate.clicks('Computer');
+    await candidate.clicks('Firefox');
+    await candidate.clicks('Send it');
+    ids.push(/CS-\d{6}/.exec(candidate.text)![0]);
+  }
+  expect(new Set(ids.slice(0, 3)).size).toBe(3);
+  expect(ids[3]).toBe(ids[2]);
+  expect(bot.app.tickets.openedSince(`conversation/emulator/${candidate.conversationId}`, new Date(0))).toHaveLength(3);
+});

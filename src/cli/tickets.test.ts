@@ -59,7 +59,7 @@ test('showing a ticket that does not exist says so and exits 1', () => {
 test('purge deletes tickets older than the retention period and says how many had not reached every sink', () => {
   const { code, output } = run('purge');
   expect(code).toBe(0);
-  expect(output).toBe('Deleted 1 ticket opened before 2025-03-14T10:00:00.000Z; 1 of them had not reached every sink.\n');
+  expect(output).toBe('Deleted 1 ticket opened before 2025-03-14T10:00:00.000Z; 1 of them had not reached every sink; erased 0 stored conversation items.\n');
   expect(JSON.parse(run('list', '--json').output).map((t: { id: string }) => t.id)).toEqual(['CS-000002']);
 });
 

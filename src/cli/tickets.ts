@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { ticketConfigShape } from '../tickets/config';
 import { renderText } from '../tickets/renderTicket';
+import { openSqliteStore } from '../storage/sqliteStore';
+import { purgeExpired, type PurgeReport } from '../retention';
 import { openTicketStore, type DeliveryStatus, type TicketStore, type TicketSummary } from '../tickets/ticketStore';
 
 /**
@@ -45,7 +47,8 @@ export function runTicketsCli(argv: string[], { env, out, now = () => new Date()
     throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   }
 
-  const store = openTicketStore(env.DATA_DIR?.trim() || './data');
+  const dataDir = env.DATA_DIR?.trim() || './data';
+  const store = openTicketStore(dataDir);
   try {
     switch (command) {
       case 'list': {
@@ -69,12 +72,17 @@ export function runTicketsCli(argv: string[], { env, out, now = () => new Date()
       }
       case 'purge': {
         const days = count(option('--days') ?? String(ticketConfigShape.TICKET_RETENTION_DAYS.parse(env.TICKET_RETENTION_DAYS)), '--days');
-        const before = new Date(now().getTime() - days * 24 * 60 * 60 * 1000);
-        const purged = store.purgeOlderThan(before);
-        print({ ...purged, before: before.toISOString() }, () =>
-          `Deleted ${purged.tickets} ticket${purged.tickets === 1 ? '' : 's'} opened before ${before.toISOString()}` +
-          (purged.undelivered > 0 ? `; ${purged.undelivered} of them had not reached every sink` : '') +
-          '.\n',
+        const state = openSqliteStore(dataDir);
+        let purged: PurgeReport;
+        try {
+          purged = purgeExpired({ tickets: store, conversations: state }, days, now());
+        } finally {
+          state.close();
+        }
+        print(purged, () =>
+          `Deleted ${purged.tickets} ticket${purged.tickets === 1 ? '' : 's'} opened before ${purged.before}` +
+          (purged.undeliveredTickets > 0 ? `; ${purged.undeliveredTickets} of them had not reached every sink` : '') +
+          `; erased ${purged.conversationItems} stored conversation item${purged.conversationItems === 1 ? '' : 's'}.\n`,
         );
         return 0;
       }

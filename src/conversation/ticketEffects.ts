@@ -9,6 +9,9 @@ import { linesOf } from './transcript';
 
 type OpenTicket = Extract<Effect, { type: 'open-ticket' }>;
 
+/** A real candidate has one or two problems; more new tickets an hour from one conversation is a script. */
+const MAX_NEW_TICKETS_PER_HOUR = 3;
+
 export interface TicketEffectsOptions {
   flow: CompiledFlow;
   tickets: TicketStore;
@@ -18,6 +21,7 @@ export interface TicketEffectsOptions {
   /** Sink names every new ticket is queued for; `teams` is added once a recruiters' channel is registered. */
   sinks: () => string[];
   log: Logger;
+  now?: () => Date;
 }
 
 export interface EffectOrigin {
@@ -32,7 +36,7 @@ export interface EffectOrigin {
  * transaction (so nothing is lost if a sink is down), then nudges the outbox; the ticket id comes
  * back for the reply. Logs carry topics and ids only: the ticket holds the personal data.
  */
-export function createEffectPerformer({ flow, tickets, outbox, devices, transcript, sinks, log }: TicketEffectsOptions) {
+export function createEffectPerformer({ flow, tickets, outbox, devices, transcript, sinks, log, now = () => new Date() }: TicketEffectsOptions) {
   async function deviceFor(effect: OpenTicket, key: string): Promise<DeviceProfile | undefined> {
     const { confirmed, deviceType, browser } = effect.device;
     // What the candidate said about the interview device outranks what the chat device looks like.
@@ -45,6 +49,13 @@ export function createEffectPerformer({ flow, tickets, outbox, devices, transcri
     for (const effect of effects) {
       log.info({ effect: effect.type, topic: 'topic' in effect ? effect.topic : undefined, channelId: origin.channelId }, 'conversation outcome');
       if (effect.type !== 'open-ticket') continue;
+      const recent = tickets.openedSince(origin.key, new Date(now().getTime() - 3_600_000));
+      if (recent.length >= MAX_NEW_TICKETS_PER_HOUR) {
+        // The recruiter already has this candidate's details; point them at the latest ticket.
+        log.warn({ channelId: origin.channelId, recent: recent.length }, 'ticket cap reached for a conversation');
+        values.ticketId = recent[0]!;
+        continue;
+      }
       const profile = await deviceFor(effect, origin.key);
       const { details } = effect;
       const { ticket, created } = tickets.openTicket(

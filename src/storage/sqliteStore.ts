@@ -135,6 +135,14 @@ export class SqliteStore implements KeyValueStore {
     if (keys.length > 0) this.deleteMany.run(JSON.stringify(keys));
   }
 
+  /**
+   * Deletes items not written since `before` (retention of candidates' data). Returns how many.
+   * Stale conversations are as good as new: the next message simply starts afresh.
+   */
+  deleteOlderThan(before: Date): number {
+    return this.db.prepare<[number]>('DELETE FROM state WHERE updated_at < ?').run(before.getTime()).changes;
+  }
+
   /** Number of stored items. */
   count(): number {
     return this.countRows.get()!;

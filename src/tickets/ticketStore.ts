@@ -84,6 +84,7 @@ export class TicketStore {
   private readonly deleteChannel: Database.Statement<[string]>;
   private readonly selectChannels: Database.Statement<[], { key: string; reference: string; registered_at: number }>;
   private readonly purgeInTransaction: (before: number) => PurgeResult;
+  private readonly selectRecent: Database.Statement<[string, number], { id: string }>;
 
   constructor({ file, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS, now = () => new Date() }: TicketStoreOptions) {
     this.file = file;
@@ -138,6 +139,9 @@ export class TicketStore {
     this.openInTransaction = (draft, sinks) => open.immediate(draft, sinks);
 
     this.selectBody = db.prepare<[string], string>('SELECT body FROM tickets WHERE id = ?').pluck();
+    this.selectRecent = db.prepare<[string, number], { id: string }>(
+      'SELECT id FROM tickets WHERE conversation_key = ? AND created_at >= ? ORDER BY seq DESC',
+    );
     this.selectSummaries = db.prepare<[number, number], SummaryRecord>(
       `SELECT t.id, t.created_at, t.topic, t.channel,
          json_extract(t.body, '$.job.position') AS position, json_extract(t.body, '$.job.company') AS company,
@@ -179,6 +183,11 @@ export class TicketStore {
    */
   openTicket(draft: TicketDraftInput, sinks: readonly string[]): OpenedTicket {
     return this.openInTransaction(TicketDraft.parse(draft), sinks);
+  }
+
+  /** Ids of the tickets a conversation opened since `since`, newest first (for the per-hour cap). */
+  openedSince(conversationKey: string, since: Date): string[] {
+    return this.selectRecent.all(conversationKey, since.getTime()).map((row) => row.id);
   }
 
   get(id: string): Ticket | undefined {
