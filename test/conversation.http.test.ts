@@ -90,3 +90,31 @@ describe('a sender that gets the request wrong is told why', () => {
     expect(candidate.text).toMatch(/invitation email/i);
   });
 });
+
+describe('odd messages get a polite answer and lose nothing', () => {
+  test.each([
+    ['an image with no text', { attachments: [{ contentType: 'image/png', contentUrl: 'https://example.com/screenshot.png' }] }],
+    ['a file with no text', { attachments: [{ contentType: 'application/pdf', contentUrl: 'https://example.com/error.pdf', name: 'error.pdf' }] }],
+    ['only emoji', { text: '😭😭😭' }],
+    ['10,000 characters of pasted junk', { text: 'lorem ipsum dolor sit amet '.repeat(370) }],
+    ['a card submit with an unexpected value', { value: { choice: 'choice.does-not-exist', extra: { nested: true } } }],
+    ['a card submit with no value', { value: {} }],
+  ])('%s', async (_what, fields) => {
+    const candidate = new Candidate(bot.url);
+    await candidate.says('404');
+    await candidate.send({ type: 'message', ...fields });
+    expect(candidate.text.length).toBeGreaterThan(0);
+    expect(candidate.buttons.length).toBeGreaterThan(0);
+    // The conversation is intact: answering the question still works.
+    await candidate.says('no');
+    expect(candidate.text).toMatch(/new link/i);
+  });
+
+  test('unknown activity types are ignored without an answer', async () => {
+    const candidate = new Candidate(bot.url);
+    for (const type of ['typing', 'messageReaction', 'endOfConversation', 'somethingNew']) {
+      await candidate.send({ type });
+      expect(candidate.last).toEqual([]);
+    }
+  });
+});
