@@ -4,7 +4,7 @@ import { registerDeviceCheckEndpoint } from '../src/deviceCheck/endpoint';
 import { createDeviceCheckLinks } from '../src/deviceCheck/links';
 import type { DeviceCheckResult } from '../src/deviceCheck/result';
 import { createLogger } from '../src/log';
-import { createRateLimit } from '../src/web/rateLimit';
+import { createRateLimit } from '../src/server/rateLimit';
 import { startTestBot, type TestBot } from './support/testBot';
 
 const secret = 'device-check-secret-for-the-tests-0123';

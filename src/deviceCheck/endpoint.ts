@@ -1,7 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../log';
 import { clientAddress } from '../web/clientAddress';
-import type { RateLimit } from '../web/rateLimit';
+import type { RateLimit } from '../server/rateLimit';
 import { replyJson } from '../web/replyJson';
 import type { DeviceCheckLinks, DeviceCheckTokenProblem } from './links';
 import { parseDeviceCheck, type DeviceCheckResult } from './result';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { Logger } from '../log';
-import type { RateLimit } from '../web/rateLimit';
+import type { RateLimit } from '../server/rateLimit';
 import { registerClientRoutes } from './clientRoutes';
 import { CONNECTOR_PATH, registerConnectorRoutes } from './connectorRoutes';
 import { createConversations, type Conversations, type ConversationsOptions } from './conversations';

@@ -3,7 +3,7 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Logger } from '../log';
 import { clientAddress } from '../web/clientAddress';
-import type { RateLimit } from '../web/rateLimit';
+import type { RateLimit } from '../server/rateLimit';
 import { replyJson } from '../web/replyJson';
 import type { Conversations } from './conversations';
 import { DIRECT_LINE_PATH } from './clientRoutes';

@@ -100,3 +100,16 @@ test('without TICKETS_API_TOKEN the ticket routes do not exist at all', async ()
     expect((await get('/api/tickets/CS-000001', token)).status).toBe(404);
   }
 });
+
+test('guessing the token from one address is slowed down with 429 and Retry-After', async () => {
+  const statuses: number[] = [];
+  let retryAfter: string | null = null;
+  for (let i = 0; i < 40; i++) {
+    const response = await fetch(`${base}/api/tickets`, { headers: { authorization: `Bearer guess-${i}` } });
+    statuses.push(response.status);
+    if (response.status === 429) retryAfter = response.headers.get('retry-after');
+  }
+  expect(statuses[0]).toBe(401);
+  expect(statuses).toContain(429);
+  expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+});

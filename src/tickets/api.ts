@@ -2,6 +2,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { TicketId } from './ticket';
 import type { TicketStore } from './ticketStore';
+import { createRateLimit } from '../server/rateLimit';
+import { clientAddress } from '../web/clientAddress';
 
 export interface TicketRoutesOptions {
   store: TicketStore;
@@ -19,9 +21,17 @@ const DEFAULT_PAGE = 50;
 export function registerTicketRoutes(server: Server, { store, token }: TicketRoutesOptions): void {
   if (!token) return;
   const expected = digest(token);
+  // Per address: a public endpoint whose token is worth guessing.
+  const perAddress = createRateLimit({ burst: 30, perMinute: 60 });
 
   /** Compares digests, which have equal lengths whatever was sent, so timing reveals nothing. */
   function authorized(req: Request, res: Response): boolean {
+    const client = clientAddress(req);
+    if (!perAddress.allow(client)) {
+      res.header('Retry-After', String(perAddress.retryAfter(client)));
+      sendError(res, 429, 'rate_limited', 'Too many requests from this address; try again in a minute.');
+      return false;
+    }
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (match && timingSafeEqual(digest(match[1]!), expected)) return true;

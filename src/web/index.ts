@@ -7,7 +7,7 @@ import type { DeviceCheckLinks } from '../deviceCheck/links';
 import { azureSessions, localSessions, registerLocalDirectLine, registerTokenEndpoint, type LocalDirectLine, type SessionSource } from '../directline';
 import { loadPublicFiles, loadWebChatBundle } from './assets';
 import { registerPages } from './pages';
-import { createRateLimit } from './rateLimit';
+import { createRateLimit } from '../server/rateLimit';
 import { pageSecurityHeaders } from './securityHeaders';
 
 export interface WebChatOptions {
