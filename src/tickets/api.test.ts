@@ -102,6 +102,7 @@ test('without TICKETS_API_TOKEN the ticket routes do not exist at all', async ()
 });
 
 test('guessing the token from one address is slowed down with 429 and Retry-After', async () => {
+  await listen(TOKEN);
   const statuses: number[] = [];
   let retryAfter: string | null = null;
   for (let i = 0; i < 40; i++) {
@@ -109,7 +110,7 @@ test('guessing the token from one address is slowed down with 429 and Retry-Afte
     statuses.push(response.status);
     if (response.status === 429) retryAfter = response.headers.get('retry-after');
   }
-  expect(statuses[0]).toBe(401);
+  expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
   expect(statuses).toContain(429);
   expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
 });
