@@ -34,3 +34,9 @@ describe('with MicrosoftAppId set, a forged request is refused with 401', () => 
     expect(status).toBe(401);
   });
 });
+
+test('with MicrosoftAppId set, a serviceUrl that is not https (or loopback) is refused before any reply is sent', async () => {
+  const { status, body } = await post(bot.url, { ...message, serviceUrl: 'http://10.0.0.5:8080/' }, { authorization: `Bearer ${jwt(rs256, valid)}` });
+  expect(status).toBe(400);
+  expect(body.message).toMatch(/https/);
+});

@@ -2,7 +2,7 @@ import restify, { type Server } from 'restify';
 import type { Logger } from '../log';
 import { activityGuard } from './activityGuard';
 import { messageRateLimit } from './messageRateLimit';
-import { tokenPrecheck } from './tokenPrecheck';
+import { serviceUrlGuard, tokenPrecheck } from './tokenPrecheck';
 
 /** Bot Framework activities are small; anything bigger is junk or an attack. */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -24,7 +24,7 @@ export function createHttpServer({ messages, log, health, appId, rateLimit }: Ht
   const server = restify.createServer({ name: 'candidate-support-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES }));
 
-  const checks = [...(appId ? [tokenPrecheck(appId)] : []), activityGuard, messageRateLimit(rateLimit)];
+  const checks = [...(appId ? [tokenPrecheck(appId)] : []), activityGuard, ...(appId ? [serviceUrlGuard] : []), messageRateLimit(rateLimit)];
   server.post('/api/messages', ...checks, async function postMessage(req, res) {
     const { status, body } = await messages(req.body as Record<string, unknown>, req.header('authorization') ?? '');
     if (body === undefined) res.send(status);
