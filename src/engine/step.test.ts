@@ -236,6 +236,11 @@ describe('the escalation form', () => {
     expect(chat.state.form?.answers.errorText).toBe('page not found 404');
   });
 
+  test('what the candidate typed is shown back as text, not as formatting or links', () => {
+    const chat = converse([...toForm, '**Ada** [click](http://evil.example)', ...answers.slice(1), 'Phone', 'Safari']);
+    expect(chat.text).toContain('\\*\\*Ada\\*\\* \\[click\\]\\(http://evil.example\\)');
+  });
+
   test('the candidate can correct one answer from the review', () => {
     const chat = converse([...toForm, ...answers, 'Computer', 'Chrome', 'Change something', 'Company', 'Globex']);
     expect(chat.text).toMatch(/Globex/);
