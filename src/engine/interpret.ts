@@ -11,6 +11,10 @@ export type Intent =
 
 /** A typed answer must be at least this sure to count as a click; otherwise topics get a say. */
 export const ANSWER_CONFIDENCE = 0.75;
+/** Above this a topic is clear enough to route even when another one is close behind. */
+const CLEAR_CONFIDENCE = 0.5;
+/** Below CLEAR_CONFIDENCE, the best topic must lead the next by this much to be routed to. */
+const TIE_MARGIN = 0.1;
 /** Topics this close to the best guess are offered together when the bot is unsure. */
 const CLARIFY_FLOOR_RATIO = 0.5;
 
@@ -27,7 +31,10 @@ export function interpret(flow: CompiledFlow, understanding: Understanding, stat
   if (answer && answer.confidence >= ANSWER_CONFIDENCE) return { kind: 'event', event: answer.id };
 
   const classification = understanding.classify(text);
-  if (classification.topic !== 'none' && flow.topics.has(classification.topic)) {
+  const [first, second] = classification.ranked;
+  // Two topics almost tied at low confidence: asking beats guessing.
+  const tooClose = first && second && classification.confidence < CLEAR_CONFIDENCE && first.confidence - second.confidence < TIE_MARGIN;
+  if (classification.topic !== 'none' && flow.topics.has(classification.topic) && !tooClose) {
     const topic = classification.topic;
     // "It still won't load" while following that topic's advice means the advice didn't help.
     if (topicOf(flow, state) === topic && flow.steps.get(state)?.node.type === 'advice') return { kind: 'event', event: choiceEvent(NO) };

@@ -154,6 +154,22 @@ describe('never a dead end', () => {
     expect(chat.buttons).toEqual(['Yes, that worked', 'No, still stuck']);
   });
 
+  test('a message that could mean two or three problems gets one clarifying question with those topics', () => {
+    const chat = converse(['something wrong with my video']);
+    expect(chat.at).toBe('menu');
+    expect(chat.text).toMatch(/closest/i);
+    expect(chat.buttons.length).toBeGreaterThanOrEqual(2);
+    expect(chat.buttons.length).toBeLessThanOrEqual(3);
+    expect(chat.buttons).toContain("Page won't load / other error");
+    expect(converse(['something wrong with my video', "Page won't load / other error"]).at).toBe('page-wont-load/check-link');
+  });
+
+  test('two topics almost tied at low confidence are asked about, not guessed', () => {
+    const chat = converse(['my answers']);
+    expect(chat.text).toMatch(/closest/i);
+    expect(chat.buttons).toEqual(expect.arrayContaining(['Want to redo a response', 'Submitted, need to change something']));
+  });
+
   test('after two messages the bot cannot place, it offers the full menu and a recruiter', () => {
     const chat = converse(['404', 'purple monkey dishwasher', 'zxcv qwer']);
     expect(chat.buttons).toHaveLength(10);
