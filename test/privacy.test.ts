@@ -29,12 +29,7 @@ const personal = {
 
 async function escalate(candidate: Candidate) {
   await candidate.says(personal.message);
-  await candidate.says('talk to a recruiter');
-  await candidate.clicks('Send the recruiter a ticket');
-  for (const answer of [personal.name, personal.email, personal.position, personal.company, personal.error]) await candidate.says(answer);
-  await candidate.clicks('Computer');
-  await candidate.clicks('Chrome');
-  await candidate.clicks('Send it');
+  await candidate.filesTicket([personal.name, personal.email, personal.position, personal.company, personal.error]);
 }
 
 test('logs at the default level never contain what the candidate typed, their name, email or link token', async () => {

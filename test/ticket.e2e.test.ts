@@ -70,15 +70,7 @@ test('a candidate in Instagram\'s in-app browser on an iPhone gets a ticket numb
 
 test('asking again in the same conversation for the same problem returns the same ticket', async () => {
   const candidate = new Candidate(bot.url);
-  const fill = async () => {
-    await candidate.says('talk to a recruiter');
-    await candidate.clicks('Send the recruiter a ticket');
-    for (const answer of ['Grace Hopper', 'grace@example.com', 'Engineer', 'Navy', 'It says expired']) await candidate.says(answer);
-    await candidate.clicks('Computer');
-    await candidate.clicks('Chrome');
-    await candidate.clicks('Send it');
-    return /CS-\d{6}/.exec(candidate.text)?.[0];
-  };
+  const fill = () => candidate.filesTicket(['Grace Hopper', 'grace@example.com', 'Engineer', 'Navy', 'It says expired']);
   await candidate.says('my link expired');
   const first = await fill();
   const second = await fill();
@@ -91,13 +83,7 @@ test('one conversation can open at most three new tickets an hour; a fourth poin
   const ids: string[] = [];
   for (const problem of ['my link expired', 'the page shows 404', 'i ran out of time on a question', 'i want to redo my answer']) {
     await candidate.says(problem);
-    await candidate.says('talk to a recruiter');
-    await candidate.clicks('Send the recruiter a ticket');
-    for (const answer of ['Alan Turing', 'alan@example.com', 'Cryptanalyst', 'Bletchley', 'It fails']) await candidate.says(answer);
-    await candidate.clicks('Computer');
-    await candidate.clicks('Firefox');
-    await candidate.clicks('Send it');
-    ids.push(/CS-\d{6}/.exec(candidate.text)![0]);
+    ids.push((await candidate.filesTicket(['Alan Turing', 'alan@example.com', 'Cryptanalyst', 'Bletchley', 'It fails'], ['Computer', 'Firefox']))!);
   }
   expect(new Set(ids.slice(0, 3)).size).toBe(3);
   expect(ids[3]).toBe(ids[2]);

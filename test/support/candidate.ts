@@ -34,6 +34,20 @@ export class Candidate {
     return this.last;
   }
 
+  /**
+   * Asks for a recruiter and files a ticket through the form: the five answers, then the
+   * interview device as asked (type and browser buttons). Returns the ticket number shown.
+   */
+  async filesTicket(answers: [name: string, email: string, position: string, company: string, error: string], device: [string, string] = ['Computer', 'Chrome']): Promise<string | undefined> {
+    await this.says('talk to a recruiter');
+    await this.clicks('Send the recruiter a ticket');
+    for (const answer of answers) await this.says(answer);
+    await this.clicks(device[0]);
+    await this.clicks(device[1]);
+    await this.clicks('Send it');
+    return /CS-\d{6}/.exec(this.text)?.[0];
+  }
+
   get text(): string {
     return textOf(this.last);
   }
