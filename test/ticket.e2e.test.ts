@@ -53,6 +53,7 @@ test('a candidate in Instagram\'s in-app browser on an iPhone gets a ticket numb
   expect(delivery.signatureValid).toBe(true);
   expect(delivery.idempotencyKey).toBe(ticketId);
   const payload = JSON.stringify(delivery.body);
+  expect(payload).not.toContain('{ticketId}');
   for (const expected of ['Instagram in-app browser', 'iPhone', 'iOS', 'Oops! Something went wrong (code 0x5F)', 'Data Analyst', 'Acme Corp', 'ada.lovelace@example.com', 'page-wont-load/check-link', 'Open in Safari']) {
     expect(payload).toContain(expected);
   }

@@ -72,7 +72,8 @@ export function createEffectPerformer({ flow, tickets, outbox, devices, transcri
           locale: origin.locale ?? profile?.locale,
           timezone: profile?.timezone,
           conversationReference: { ...origin.reference },
-          transcript: linesOf(await transcript(origin.key)),
+          // The confirmation being sent right now names a ticket id that doesn't exist yet: leave it out.
+          transcript: linesOf(await transcript(origin.key)).filter((line) => !line.text.includes('{ticketId}')),
         },
         sinks(),
       );
