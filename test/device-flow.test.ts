@@ -172,6 +172,13 @@ describe('camera or microphone: the steps for the candidate\'s own browser and s
     expect(converse(deviceOf('safariIphone'), [CAMERA, 'no', 'Chrome on a computer']).text).toMatch(/View site information/);
   });
 
+  test('after "No, another one", later steps no longer assume the chat device: a Mac chatter on a Windows laptop is not sent to macOS settings', () => {
+    const chat = converse(deviceOf('safariMac'), [CAMERA, 'No, another one', 'Edge', 'no']);
+    // Without the Mac's facts the bot doesn't know the laptop's system, so it lists each system's switch.
+    expect(chat.text).toMatch(/\*\*Windows:\*\*.*Let desktop apps access/);
+    expect(chat.text).not.toMatch(/^Your Mac/m);
+  });
+
   test('a Teams user on Windows who confirms gets the general browser steps, then Windows\' privacy switch', () => {
     const teams = teamsOn('Windows');
     expect(converse(teams, [CAMERA]).text).toMatch(/You're chatting on/);

@@ -3,6 +3,7 @@ import type { FlowProblem } from './problems';
 import type { TopicFile } from './schema';
 import { isGuardName } from './guards';
 import { isEffectName } from './effects';
+import { isMemoryName } from './memories';
 import { resolveTarget, targetsOf, stateId } from './targets';
 
 /**
@@ -70,9 +71,12 @@ function checkBranch(node: Extract<TopicFile['nodes'][string], { type: 'branch' 
   });
 }
 
-function checkChoiceIds(choices: { id: string }[], at: string, report: Report) {
+function checkChoiceIds(choices: { id: string; remember: string[] }[], at: string, report: Report) {
   const seen = new Set<string>();
   choices.forEach((choice, i) => {
+    choice.remember.forEach((name, j) => {
+      if (!isMemoryName(name)) report(`${at}.${i}.remember.${j}`, `unknown memory "${name}" (see src/flow/memories.ts)`);
+    });
     if (seen.has(choice.id)) report(`${at}.${i}.id`, `choice id "${choice.id}" is used twice in this question`);
     seen.add(choice.id);
   });

@@ -6,6 +6,7 @@ import type { UnderstandingFile } from '../understanding/schema';
 import { checkFlow } from './check';
 import { FlowError } from './problems';
 import { guards } from './guards';
+import { memories } from './memories';
 import { effectNames } from './effects';
 import { MAX_PATH, type ConversationContext } from './context';
 import { MENU, RESOLVED, resolveTarget, stateId } from './targets';
@@ -72,6 +73,8 @@ export function compileFlow(source: FlowSource): CompiledFlow {
       reset: assign(({ context }) => ({ topic: null, path: [], device: context.device })),
       // The bot layer merges every source by trust (src/device) and sends the whole result: replace, don't spread.
       updateDevice: assign(({ event }) => (event.type === 'device.update' ? { device: event.device } : {})),
+      // What a choice teaches (`remember:` in the flow), by name.
+      remember: assign(({ context }, params: { name: keyof typeof memories }) => memories[params.name](context)),
       recordCheck: assign(({ event }) => (event.type === 'check.done' ? { check: event.check, device: event.device } : {})),
       // Effects: named here so XState knows them; the conversation step returns them as data.
       ...Object.fromEntries(effectNames.map((name) => [name, () => undefined])),
@@ -114,7 +117,14 @@ function transitionsOf(node: FlowNode, target: (t: string) => string): object {
         },
       };
     case 'question':
-      return { on: Object.fromEntries(node.choices.map((c) => [choiceEvent(c.id), target(c.next)])) };
+      return {
+        on: Object.fromEntries(
+          node.choices.map((c) => [
+            choiceEvent(c.id),
+            { target: target(c.next), actions: c.remember.map((name) => ({ type: 'remember', params: { name } })) },
+          ]),
+        ),
+      };
     case 'form':
       return { on: { 'form.submitted': target(node.next), 'form.cancelled': target(node.cancelled) } };
     case 'check':

@@ -25,6 +25,10 @@ const Choice = z.strictObject({
   label: z.string().min(1).max(40).describe('button text; Teams cuts longer labels'),
   synonyms: Phrases.default([]),
   next: Target,
+  remember: z
+    .array(Id)
+    .default([])
+    .describe('what picking this choice tells the bot (see src/flow/memories.ts), e.g. "chat-device-is-not-interview-device"'),
 });
 
 const Actions = z.array(Id).default([]).describe('effects to perform on entering the node (see src/flow/actions.ts)');
