@@ -26,6 +26,8 @@ export function markdownTable(r: BenchResults): string {
     [`Steady, ${s.steady.candidates} candidates: turns/s`, String(bot.turnsPerSecond), String(echo.turnsPerSecond), String(r.steady.ratio.turnsPerSecond), target('throughput')],
     ['Steady: latency p50 / p95 / p99 (ms)', tails(bot.latencyMs), tails(echo.latencyMs), `p99 × ${r.steady.ratio.p99}`, target('tail-latency')],
     ['Steady: server CPU per turn (ms)', String(bot.cpuMsPerTurn), String(echo.cpuMsPerTurn), ratio(bot.cpuMsPerTurn, echo.cpuMsPerTurn)],
+    ['Steady: driver CPU per turn (ms)', String(bot.driverCpuMsPerTurn), String(echo.driverCpuMsPerTurn), ''],
+    [`Steady: other processes' CPU meanwhile (cores of ${r.machine.cpus}), the noise`, String(bot.otherCores), String(echo.otherCores), ''],
     [
       `Burst, ${burstBot.conversations.toLocaleString('en-US')} new conversations at once: all ended after (s)`,
       String(burstBot.allDoneSeconds),
@@ -76,12 +78,13 @@ export function markdownTable(r: BenchResults): string {
     [`Cold start: spawn → listening (median of ${coldStart.runs}, ms)`, String(coldStart.listeningMs), '', '', target('cold-start')],
     ['Cold start: spawn → first answered turn (ms)', String(coldStart.firstTurnMs), '', ''],
     [
-      `Classification per utterance p50 / p99 (ms, ${r.classification.utterances} utterances × ${s.classificationRepetitions})`,
+      `Classification per utterance p50 / p99 (ms; median of ${s.classificationRepetitions} runs of each of ${r.classification.utterances} utterances)`,
       `${r.classification.ms.p50} / ${r.classification.ms.p99}`,
       '',
       '',
       target('classification'),
     ],
+    ['Classification, every call p50 / p99 / max (ms; pauses of the machine included)', `${r.classification.allCallsMs.p50} / ${r.classification.allCallsMs.p99} / ${r.classification.allCallsMs.max}`, '', ''],
     ['Engine step in-process p50 / p99 (ms)', `${r.engine.stepMs.p50} / ${r.engine.stepMs.p99}`, '', ''],
     ['Failed turns; turns off the planned path', correctness(r), '', '', target('correctness')],
   ];

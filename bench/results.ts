@@ -20,7 +20,7 @@ export interface BenchResults {
   machine: { cpus: number; cpuModel: string; node: string; platform: string; memoryMB: number };
   settings: BenchOptions;
   engine: { buildMs: number; stepMs: LatencySummary; stepTurns: number };
-  classification: { utterances: number; calls: number; ms: LatencySummary };
+  classification: { utterances: number; calls: number; ms: LatencySummary; allCallsMs: LatencySummary };
   plans: { count: number; meanTurns: number; outcomes: Record<string, number> };
   coldStart: ColdStartResult;
   steady: AlternatingResult & { ratio: { turnsPerSecond: number; p99: number } };

@@ -1,13 +1,4 @@
-/** Percentiles by nearest rank over a copy: the samples keep their order for per-slice views. */
-export function percentile(samples: readonly number[], p: number): number {
-  if (samples.length === 0) return NaN;
-  const sorted = Float64Array.from(samples).sort();
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank]!;
-}
-
-export const median = (samples: readonly number[]) => percentile(samples, 50);
-
+/** Nearest-rank percentiles of latency samples (ms). */
 export interface LatencySummary {
   p50: number;
   p95: number;
@@ -16,10 +7,17 @@ export interface LatencySummary {
 }
 
 export function summarize(samples: readonly number[]): LatencySummary {
-  if (samples.length === 0) return { p50: NaN, p95: NaN, p99: NaN, max: NaN };
   const sorted = Float64Array.from(samples).sort();
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-  return { p50: at(50), p95: at(95), p99: at(99), max: sorted[sorted.length - 1]! };
+  return { p50: rank(sorted, 50), p95: rank(sorted, 95), p99: rank(sorted, 99), max: rank(sorted, 100) };
+}
+
+export function median(samples: readonly number[]): number {
+  return rank(Float64Array.from(samples).sort(), 50);
+}
+
+function rank(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
 /** Rounds for the report: three significant figures are all a benchmark on a shared machine supports. */

@@ -9,6 +9,11 @@ export interface TranscriptLine {
 /** Enough context for a recruiter, bounded so a flood can't grow it without limit. */
 const MAX_LINES = 60;
 const MAX_TEXT = 1000;
+/**
+ * The bot's own words are the guide's, and a ticket lists the guidance given in full (stepsTried):
+ * the transcript keeps their opening only. It is read and written every turn, so size is speed.
+ */
+const MAX_BOT_TEXT = 120;
 
 /**
  * The conversation as the recruiter reads it on a ticket. Personal data: stored apart from the
@@ -26,7 +31,11 @@ export function appendTurn(stored: unknown, input: CandidateInput, replies: Repl
   const said = input.kind === 'text' ? input.text : input.kind === 'choice' ? `[clicked ${input.id}]` : undefined;
   const added: TranscriptLine[] = [
     ...(said !== undefined ? [{ from: 'candidate' as const, text: said.slice(0, MAX_TEXT), at }] : []),
-    ...replies.map((r) => ({ from: 'bot' as const, text: r.text.slice(0, MAX_TEXT), at })),
+    ...replies.map((r) => ({ from: 'bot' as const, text: clip(r.text, MAX_BOT_TEXT), at })),
   ];
   return { lines: [...linesOf(stored), ...added].slice(-MAX_LINES) };
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
