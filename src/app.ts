@@ -79,7 +79,10 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     devices,
     transcript: turns.transcript,
     // Teams cards only once a recruiters' channel has registered; otherwise tickets would wait for one forever.
-    sinks: () => Object.keys(sinks).filter((name) => name !== 'teams' || tickets.recruiterChannels().length > 0),
+    sinks: async () => {
+      const teamsReady = (await tickets.recruiterChannels()).length > 0;
+      return Object.keys(sinks).filter((name) => name !== 'teams' || teamsReady);
+    },
     log,
   });
 
@@ -118,7 +121,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   });
   outbox.start();
   const stopRetention = scheduleRetention(
-    { tickets, conversations: 'deleteOlderThan' in store ? (store as { deleteOlderThan(before: Date): number }) : undefined },
+    { tickets, conversations: 'deleteOlderThan' in store ? (store as { deleteOlderThan(before: Date): number | Promise<number> }) : undefined },
     config.TICKET_RETENTION_DAYS,
     log,
   );
@@ -144,7 +147,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       await closed;
       stopRetention();
       await outbox.stop();
-      tickets.close();
+      await tickets.close();
       store.close?.();
     },
   };
