@@ -4,12 +4,12 @@ import { readConfig, type Config } from './config/config';
 import { createLogger, type Logger } from './log';
 import { loadFlow, type CompiledFlow } from './flow';
 import { createUnderstanding } from './understanding/forEngine';
-import { openSqliteStore } from './storage/sqliteStore';
+import { openStorage } from './storage/openStorage';
 import type { KeyValueStore } from './storage/keyValueStore';
 import { createTurnRunner } from './conversation/turns';
 import { createDeviceProfiles } from './conversation/deviceProfiles';
 import { createEffectPerformer } from './conversation/ticketEffects';
-import { openTicketStore, type TicketStore } from './tickets/ticketStore';
+import type { TicketStore } from './tickets/ticketStore';
 import { createOutbox, type Outbox } from './tickets/outbox';
 import { configuredSinks } from './tickets/config';
 import { registerTicketRoutes } from './tickets/api';
@@ -41,7 +41,7 @@ export interface App {
 export interface AppOptions {
   config?: Config;
   log?: Logger;
-  /** Substitute the state store (tests); defaults to SQLite under DATA_DIR. */
+  /** Substitute the state store (tests); defaults to the configured STORAGE (SQLite under DATA_DIR, or PostgreSQL). */
   store?: KeyValueStore & { close?(): void };
 }
 
@@ -55,13 +55,14 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   const flow = loadFlow(config.FLOWS_DIR);
   const understanding = createUnderstanding(flow);
 
-  const store = options.store ?? openSqliteStore(config.DATA_DIR);
+  const storage = await openStorage(config);
+  const store = options.store ?? storage.state;
   const turns = createTurnRunner({ engine: { flow, understanding }, store });
   const devices = createDeviceProfiles(store);
   const references = createConversationReferences(store);
 
   const adapter = createAdapter(config, log, flow.guide.apology);
-  const tickets = openTicketStore(config.DATA_DIR);
+  const tickets = storage.tickets;
   const sinks = configuredSinks(config, {
     teams: {
       channels: async () => tickets.recruiterChannels(),
@@ -147,8 +148,8 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       await closed;
       stopRetention();
       await outbox.stop();
-      await tickets.close();
-      store.close?.();
+      if (options.store) options.store.close?.();
+      await storage.close();
     },
   };
 }
