@@ -72,7 +72,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
         }),
     },
   });
-  const outbox = createOutbox({ store: tickets, sinks, log });
+  const outbox = createOutbox({ store: tickets, sinks, log, claimMs: config.OUTBOX_CLAIM_SECONDS * 1000 });
   const performEffects = createEffectPerformer({
     flow,
     tickets,

@@ -16,6 +16,8 @@ const ConfigSchema = z
     /** Where conversation state and tickets live: SQLite files under DATA_DIR (one instance), or PostgreSQL (several). */
     STORAGE: z.enum(['sqlite', 'postgres']).default('sqlite'),
     DATABASE_URL: optional,
+    /** How long an instance's claim on a ticket delivery holds; a crashed instance's claims are retried after it. */
+    OUTBOX_CLAIM_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     FLOWS_DIR: z.string().trim().min(1).default('./flows'),
     RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(30),
     RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(1),
