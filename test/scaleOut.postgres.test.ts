@@ -70,7 +70,8 @@ describeWithPostgres('several bot instances on one PostgreSQL database', () => {
   beforeAll(async () => {
     db = await startTestPostgres();
     pool = new Pool({ connectionString: db.url });
-    webhook = await startWebhookReceiver(secret);
+    // Slow to answer, so deliveries are still in flight when an instance is killed.
+    webhook = await startWebhookReceiver(secret, () => 200, 1500);
     // Started together: both run the migrations at once, and exactly one applies them.
     instances = await Promise.all([startInstance(), startInstance()]);
   }, 60_000);
@@ -136,9 +137,15 @@ describeWithPostgres('several bot instances on one PostgreSQL database', () => {
     // No doubled ticket: exactly one per escalated conversation.
     const { rows: tickets } = await pool.query<{ id: string; conversation_key: string }>('SELECT id, conversation_key FROM tickets ORDER BY seq');
     expect(tickets.map((t) => t.conversation_key).sort()).toEqual(conversations.map((c) => `conversation/emulator/${c.id}`).sort());
-    // Each ticket reaches the webhook; a repeat (a delivery cut off by the kill) carries the same key.
+    // Each ticket reaches the webhook; a repeat (a delivery cut off by the kill, retried by the
+    // survivor once the claim expired) carries the same key.
     await eventually(() => (new Set(webhook.deliveries.map((d) => d.idempotencyKey)).size >= tickets.length ? true : undefined), 20_000, 'every ticket delivered');
     expect(new Set(webhook.deliveries.map((d) => d.idempotencyKey))).toEqual(new Set(tickets.map((t) => t.id)));
+    // …and the outbox ends with every row marked delivered, the killed instance's included.
+    for (let waited = 0; (await pool.query('SELECT 1 FROM outbox WHERE delivered_at IS NULL')).rowCount! > 0; waited += 100) {
+      if (waited > 15_000) throw new Error('deliveries claimed by the killed instance were never taken over');
+      await new Promise((r) => setTimeout(r, 100));
+    }
     for (const delivery of webhook.deliveries) {
       expect(delivery.signatureValid).toBe(true);
       expect(delivery.idempotencyKey).toBe(delivery.body.ticket?.id ?? delivery.body.id);
