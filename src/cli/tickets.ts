@@ -1,16 +1,17 @@
 import { existsSync } from 'node:fs';
 import { ticketConfigShape } from '../tickets/config';
 import { renderText } from '../tickets/renderTicket';
-import { openSqliteStore } from '../storage/sqliteStore';
+import { openStorage } from '../storage/openStorage';
 import { purgeExpired, type PurgeReport } from '../retention';
-import { openTicketStore, type DeliveryStatus, type TicketSummary } from '../tickets/ticketStore';
+import type { DeliveryStatus, TicketSummary } from '../tickets/ticketStore';
 import type { Ticket } from '../tickets/ticket';
 
 /**
  * tickets list [--limit N] [--offset N] [--json]   newest first
  * tickets show ID [--json]                          the ticket as the recruiter got it, plus delivery progress
  * tickets purge [--days N] [--json]                 deletes tickets older than N days (default TICKET_RETENTION_DAYS, 90)
- * Reads DATA_DIR/tickets.sqlite (DATA_DIR from the environment or .env, default ./data). `show`
+ * Reads DATA_DIR/tickets.sqlite (DATA_DIR from the environment or .env, default ./data), or with
+ * STORAGE=postgres the database at DATABASE_URL. `show`
  * prints candidates' personal data: it is for the people who handle the tickets.
  */
 
@@ -49,7 +50,10 @@ export async function runTicketsCli(argv: string[], { env, out, now = () => new 
   }
 
   const dataDir = env.DATA_DIR?.trim() || './data';
-  const store = openTicketStore(dataDir);
+  const postgres = env.STORAGE?.trim() === 'postgres';
+  if (postgres && !env.DATABASE_URL?.trim()) throw new UsageError('STORAGE=postgres needs DATABASE_URL');
+  const storage = await openStorage({ STORAGE: postgres ? 'postgres' : 'sqlite', DATABASE_URL: env.DATABASE_URL?.trim(), DATA_DIR: dataDir });
+  const store = storage.tickets;
   try {
     switch (command) {
       case 'list': {
@@ -73,13 +77,7 @@ export async function runTicketsCli(argv: string[], { env, out, now = () => new 
       }
       case 'purge': {
         const days = count(option('--days') ?? String(ticketConfigShape.TICKET_RETENTION_DAYS.parse(env.TICKET_RETENTION_DAYS)), '--days');
-        const state = openSqliteStore(dataDir);
-        let purged: PurgeReport;
-        try {
-          purged = await purgeExpired({ tickets: store, conversations: state }, days, now());
-        } finally {
-          state.close();
-        }
+        const purged: PurgeReport = await purgeExpired({ tickets: store, conversations: storage.state as { deleteOlderThan(before: Date): number | Promise<number> } }, days, now());
         print(purged, () =>
           `Deleted ${purged.tickets} ticket${purged.tickets === 1 ? '' : 's'} opened before ${purged.before}` +
           (purged.undeliveredTickets > 0 ? `; ${purged.undeliveredTickets} of them had not reached every sink` : '') +
@@ -89,7 +87,7 @@ export async function runTicketsCli(argv: string[], { env, out, now = () => new 
       }
     }
   } finally {
-    await store.close();
+    await storage.close();
   }
 }
 
