@@ -7,6 +7,7 @@ export type { TicketDraftInput, Step, TranscriptLine, TicketDevice } from './tic
 export { SqliteTicketStore, openTicketStore, TICKETS_FILE } from './ticketStore';
 export type { TicketStore, OpenedTicket, TicketSummary, DeliveryStatus, RecruiterChannel, PurgeResult } from './ticketStore';
 export type { Delivery, DeliveryQueue } from './deliveryRows';
+export { PostgresTicketStore } from './postgresTicketStore';
 export { createOutbox } from './outbox';
 export type { Outbox, OutboxOptions, DeliveryPass } from './outbox';
 export { SinkError, failureKindForStatus, parseRetryAfter } from './sink';
