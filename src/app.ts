@@ -4,12 +4,12 @@ import { readConfig, type Config } from './config/config';
 import { createLogger, type Logger } from './log';
 import { loadFlow, type CompiledFlow } from './flow';
 import { createUnderstanding } from './understanding/forEngine';
-import { openSqliteStore } from './storage/sqliteStore';
+import { openStorage } from './storage/openStorage';
 import type { KeyValueStore } from './storage/keyValueStore';
 import { createTurnRunner } from './conversation/turns';
 import { createDeviceProfiles } from './conversation/deviceProfiles';
 import { createEffectPerformer } from './conversation/ticketEffects';
-import { openTicketStore, type TicketStore } from './tickets/ticketStore';
+import type { TicketStore } from './tickets/ticketStore';
 import { createOutbox, type Outbox } from './tickets/outbox';
 import { configuredSinks } from './tickets/config';
 import { registerTicketRoutes } from './tickets/api';
@@ -41,7 +41,7 @@ export interface App {
 export interface AppOptions {
   config?: Config;
   log?: Logger;
-  /** Substitute the state store (tests); defaults to SQLite under DATA_DIR. */
+  /** Substitute the state store (tests); defaults to the configured STORAGE (SQLite under DATA_DIR, or PostgreSQL). */
   store?: KeyValueStore & { close?(): void };
 }
 
@@ -55,13 +55,14 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   const flow = loadFlow(config.FLOWS_DIR);
   const understanding = createUnderstanding(flow);
 
-  const store = options.store ?? openSqliteStore(config.DATA_DIR);
+  const storage = await openStorage(config);
+  const store = options.store ?? storage.state;
   const turns = createTurnRunner({ engine: { flow, understanding }, store });
   const devices = createDeviceProfiles(store);
   const references = createConversationReferences(store);
 
   const adapter = createAdapter(config, log, flow.guide.apology);
-  const tickets = openTicketStore(config.DATA_DIR);
+  const tickets = storage.tickets;
   const sinks = configuredSinks(config, {
     teams: {
       channels: async () => tickets.recruiterChannels(),
@@ -71,7 +72,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
         }),
     },
   });
-  const outbox = createOutbox({ store: tickets, sinks, log });
+  const outbox = createOutbox({ store: tickets, sinks, log, claimMs: config.OUTBOX_CLAIM_SECONDS * 1000 });
   const performEffects = createEffectPerformer({
     flow,
     tickets,
@@ -79,7 +80,10 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     devices,
     transcript: turns.transcript,
     // Teams cards only once a recruiters' channel has registered; otherwise tickets would wait for one forever.
-    sinks: () => Object.keys(sinks).filter((name) => name !== 'teams' || tickets.recruiterChannels().length > 0),
+    sinks: async () => {
+      const teamsReady = (await tickets.recruiterChannels()).length > 0;
+      return Object.keys(sinks).filter((name) => name !== 'teams' || teamsReady);
+    },
     log,
   });
 
@@ -118,7 +122,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   });
   outbox.start();
   const stopRetention = scheduleRetention(
-    { tickets, conversations: 'deleteOlderThan' in store ? (store as { deleteOlderThan(before: Date): number }) : undefined },
+    { tickets, conversations: 'deleteOlderThan' in store ? (store as { deleteOlderThan(before: Date): number | Promise<number> }) : undefined },
     config.TICKET_RETENTION_DAYS,
     log,
   );
@@ -144,8 +148,8 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       await closed;
       stopRetention();
       await outbox.stop();
-      tickets.close();
-      store.close?.();
+      if (options.store) options.store.close?.();
+      await storage.close();
     },
   };
 }

@@ -26,16 +26,16 @@ test('after the retention period, old tickets, transcripts and conversation stat
   });
 
   await state.write({ 'conversation/webchat/old': { a: 1 }, 'transcript/conversation/webchat/old': { lines: [] } });
-  const old = tickets.openTicket(draft('conversation/webchat/old'), []).ticket;
+  const old = (await tickets.openTicket(draft('conversation/webchat/old'), [])).ticket;
   clock += 100 * DAY;
   await state.write({ 'conversation/webchat/new': { a: 2 } });
-  const recent = tickets.openTicket(draft('conversation/webchat/new'), []).ticket;
+  const recent = (await tickets.openTicket(draft('conversation/webchat/new'), [])).ticket;
 
-  const report = purgeExpired({ tickets, conversations: state }, 90, new Date(clock));
+  const report = await purgeExpired({ tickets, conversations: state }, 90, new Date(clock));
   expect(report).toMatchObject({ tickets: 1, conversationItems: 2 });
-  expect(tickets.get(old.id)).toBeUndefined();
-  expect(tickets.get(recent.id)).toBeDefined();
+  expect(await tickets.get(old.id)).toBeUndefined();
+  expect(await tickets.get(recent.id)).toBeDefined();
   expect(Object.keys(await state.read(['conversation/webchat/old', 'conversation/webchat/new']))).toEqual(['conversation/webchat/new']);
   state.close();
-  tickets.close();
+  await tickets.close();
 });

@@ -8,7 +8,7 @@ const INTERVAL_MS = 6 * 60 * 60 * 1000;
 export interface RetentionTargets {
   tickets: Pick<TicketStore, 'purgeOlderThan'>;
   /** The conversation store, when it can delete by age (the embedded SQLite one can). */
-  conversations?: { deleteOlderThan(before: Date): number };
+  conversations?: { deleteOlderThan(before: Date): number | Promise<number> };
 }
 
 export interface PurgeReport {
@@ -19,25 +19,25 @@ export interface PurgeReport {
 }
 
 /** Deletes tickets, transcripts and conversation state older than the retention period. */
-export function purgeExpired(targets: RetentionTargets, days: number, now: Date = new Date()): PurgeReport {
+export async function purgeExpired(targets: RetentionTargets, days: number, now: Date = new Date()): Promise<PurgeReport> {
   const before = new Date(now.getTime() - days * DAY_MS);
-  const { tickets, undelivered } = targets.tickets.purgeOlderThan(before);
-  const conversationItems = targets.conversations?.deleteOlderThan(before) ?? 0;
+  const { tickets, undelivered } = await targets.tickets.purgeOlderThan(before);
+  const conversationItems = (await targets.conversations?.deleteOlderThan(before)) ?? 0;
   return { before: before.toISOString(), tickets, undeliveredTickets: undelivered, conversationItems };
 }
 
 /** Runs the purge at start-up and then every few hours; returns a stop function. */
 export function scheduleRetention(targets: RetentionTargets, days: number, log: Logger, now: () => Date = () => new Date()): () => void {
-  const run = () => {
+  const run = async () => {
     try {
-      const report = purgeExpired(targets, days, now());
+      const report = await purgeExpired(targets, days, now());
       if (report.tickets + report.conversationItems > 0) log.info({ ...report, days }, 'retention purge');
     } catch (error) {
       log.error({ err: { name: (error as Error).name, message: (error as Error).message } }, 'retention purge failed');
     }
   };
-  run();
-  const timer = setInterval(run, INTERVAL_MS);
+  void run();
+  const timer = setInterval(() => void run(), INTERVAL_MS);
   timer.unref();
   return () => clearInterval(timer);
 }

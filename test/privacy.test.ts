@@ -54,5 +54,5 @@ test('"delete my data" erases the conversation and says that tickets already sen
   // Nothing of the conversation is left: the next message starts afresh, the ticket itself remains.
   await candidate.says('no');
   expect(candidate.text).not.toMatch(/Zelda/);
-  expect(bot.app.tickets.get(ticketId)).toBeDefined();
+  expect(await bot.app.tickets.get(ticketId)).toBeDefined();
 });

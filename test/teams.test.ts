@@ -201,11 +201,11 @@ describe('recruiters in a Teams channel or group chat', () => {
   });
 
   test('a candidate typing "register for tickets" in their personal chat does not get other candidates\' tickets', async () => {
-    const before = bot.app.tickets.recruiterChannels().length;
+    const before = (await bot.app.tickets.recruiterChannels()).length;
     const candidate = TeamsUser.candidate();
     await candidate.says('register for tickets');
     expect(candidate.text).not.toMatch(/tickets will be posted/i);
-    expect(bot.app.tickets.recruiterChannels()).toHaveLength(before);
+    expect(await bot.app.tickets.recruiterChannels()).toHaveLength(before);
   });
 
   test('mentioning the bot with "register for tickets" registers the channel; the next ticket\'s card is posted there, with what Teams said of the candidate\'s phone', async () => {
@@ -233,7 +233,7 @@ describe('recruiters in a Teams channel or group chat', () => {
     expect(JSON.stringify(card?.attachments)).toContain(ticketId);
 
     // Teams' clientInfo reached the ticket, described as the chat device, never as the interview's.
-    const ticket = bot.app.tickets.get(ticketId!);
+    const ticket = await bot.app.tickets.get(ticketId!);
     expect(ticket).toMatchObject({ channel: 'msteams', locale: 'en-GB', timezone: 'Europe/London' });
     expect(ticket?.device.profile).toMatchObject({ teamsPlatform: 'iOS' });
     expect(ticket?.device.profile?.sameDeviceAsInterview).not.toBe(true);

@@ -88,5 +88,5 @@ test('one conversation can open at most three new tickets an hour; a fourth poin
   }
   expect(new Set(ids.slice(0, 3)).size).toBe(3);
   expect(ids[3]).toBe(ids[2]);
-  expect(bot.app.tickets.openedSince(`conversation/emulator/${candidate.conversationId}`, new Date(0))).toHaveLength(3);
+  expect(await bot.app.tickets.openedSince(`conversation/emulator/${candidate.conversationId}`, new Date(0))).toHaveLength(3);
 });

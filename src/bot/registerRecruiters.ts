@@ -18,7 +18,7 @@ export function registerRecruiters(flow: CompiledFlow, understanding: Understand
     if (!channel) return false;
     const match = understanding.matchPhrase(text, phrases);
     if (!match || match.confidence < CONFIDENCE) return false;
-    tickets.registerRecruiterChannel(channel.key, { ...channel.reference });
+    await tickets.registerRecruiterChannel(channel.key, { ...channel.reference });
     await context.sendActivity(flow.guide.recruiters.registered);
     return true;
   };

@@ -9,28 +9,28 @@ const DAY = 24 * 60 * 60 * 1000;
 let dataDir: string;
 let clock: ReturnType<typeof manualClock>;
 
-beforeEach(() => {
+beforeEach(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tickets-cli-'));
   clock = manualClock();
   const store = openTicketStore(dataDir, { now: clock.now });
-  store.openTicket(aDraft({ conversationKey: 'old' }), ['webhook', 'email']);
+  await store.openTicket(aDraft({ conversationKey: 'old' }), ['webhook', 'email']);
   clock.advance(100 * DAY);
-  store.openTicket(aDraft({ conversationKey: 'new', topic: 'camera-microphone' }), ['webhook']);
-  store.close();
+  await store.openTicket(aDraft({ conversationKey: 'new', topic: 'camera-microphone' }), ['webhook']);
+  await store.close();
 });
 
-afterEach(() => {
+afterEach(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-function run(...argv: string[]): { code: number; output: string } {
+async function run(...argv: string[]): Promise<{ code: number; output: string }> {
   let output = '';
-  const code = runTicketsCli(argv, { env: { DATA_DIR: dataDir }, out: (text) => (output += text), now: clock.now });
+  const code = await runTicketsCli(argv, { env: { DATA_DIR: dataDir }, out: (text) => (output += text), now: clock.now });
   return { code, output };
 }
 
-test('an operator lists tickets as a table, newest first, with each sink’s progress', () => {
-  const { code, output } = run('list');
+test('an operator lists tickets as a table, newest first, with each sink’s progress', async () => {
+  const { code, output } = await run('list');
   expect(code).toBe(0);
   expect(output.split('\n')).toEqual([
     expect.stringMatching(/^ID\s+OPENED \(UTC\)\s+TOPIC\s+POSITION\s+DELIVERY$/),
@@ -40,29 +40,29 @@ test('an operator lists tickets as a table, newest first, with each sink’s pro
   ]);
 });
 
-test('an operator reads one ticket in full, or as JSON for scripts', () => {
-  const readable = run('show', 'cs-000001');
+test('an operator reads one ticket in full, or as JSON for scripts', async () => {
+  const readable = await run('show', 'cs-000001');
   expect(readable.code).toBe(0);
   expect(readable.output).toContain('Ticket CS-000001, opened 2025-03-04 10:00 UTC');
   expect(readable.output).toContain('  webhook: not yet, 0 tries, next 2025-03-04T10:00:00.000Z');
   expect(readable.output).toContain('candidate: my link says');
 
-  const json = JSON.parse(run('show', 'CS-000001', '--json').output) as { ticket: { id: string }; deliveries: unknown[] };
+  const json = JSON.parse((await run('show', 'CS-000001', '--json')).output) as { ticket: { id: string }; deliveries: unknown[] };
   expect(json.ticket.id).toBe('CS-000001');
   expect(json.deliveries).toHaveLength(2);
 });
 
-test('showing a ticket that does not exist says so and exits 1', () => {
-  expect(run('show', 'CS-000404')).toEqual({ code: 1, output: 'No ticket CS-000404.\n' });
+test('showing a ticket that does not exist says so and exits 1', async () => {
+  expect(await run('show', 'CS-000404')).toEqual({ code: 1, output: 'No ticket CS-000404.\n' });
 });
 
-test('purge deletes tickets older than the retention period and says how many had not reached every sink', () => {
-  const { code, output } = run('purge');
+test('purge deletes tickets older than the retention period and says how many had not reached every sink', async () => {
+  const { code, output } = await run('purge');
   expect(code).toBe(0);
   expect(output).toBe('Deleted 1 ticket opened before 2025-03-14T10:00:00.000Z; 1 of them had not reached every sink; erased 0 stored conversation items.\n');
-  expect(JSON.parse(run('list', '--json').output).map((t: { id: string }) => t.id)).toEqual(['CS-000002']);
+  expect(JSON.parse((await run('list', '--json')).output).map((t: { id: string }) => t.id)).toEqual(['CS-000002']);
 });
 
-test.each([[['frobnicate']], [[]], [['show']], [['list', '--limit', 'ten']]])('bad arguments %j are a usage error', (argv) => {
-  expect(() => run(...argv)).toThrow(UsageError);
+test.each([[['frobnicate']], [[]], [['show']], [['list', '--limit', 'ten']]])('bad arguments %j are a usage error', async (argv) => {
+  await expect(run(...argv)).rejects.toThrow(UsageError);
 });

@@ -1,15 +1,17 @@
 import { existsSync } from 'node:fs';
 import { ticketConfigShape } from '../tickets/config';
 import { renderText } from '../tickets/renderTicket';
-import { openSqliteStore } from '../storage/sqliteStore';
+import { openStorage } from '../storage/openStorage';
 import { purgeExpired, type PurgeReport } from '../retention';
-import { openTicketStore, type DeliveryStatus, type TicketStore, type TicketSummary } from '../tickets/ticketStore';
+import type { DeliveryStatus, TicketSummary } from '../tickets/ticketStore';
+import type { Ticket } from '../tickets/ticket';
 
 /**
  * tickets list [--limit N] [--offset N] [--json]   newest first
  * tickets show ID [--json]                          the ticket as the recruiter got it, plus delivery progress
  * tickets purge [--days N] [--json]                 deletes tickets older than N days (default TICKET_RETENTION_DAYS, 90)
- * Reads DATA_DIR/tickets.sqlite (DATA_DIR from the environment or .env, default ./data). `show`
+ * Reads DATA_DIR/tickets.sqlite (DATA_DIR from the environment or .env, default ./data), or with
+ * STORAGE=postgres the database at DATABASE_URL. `show`
  * prints candidates' personal data: it is for the people who handle the tickets.
  */
 
@@ -24,7 +26,7 @@ export interface CliIo {
 export class UsageError extends Error {}
 
 /** Runs one command; returns the exit code. Throws UsageError for bad arguments. */
-export function runTicketsCli(argv: string[], { env, out, now = () => new Date() }: CliIo): number {
+export async function runTicketsCli(argv: string[], { env, out, now = () => new Date() }: CliIo): Promise<number> {
   const args = [...argv];
   const flag = (name: string) => {
     const at = args.indexOf(name);
@@ -48,37 +50,34 @@ export function runTicketsCli(argv: string[], { env, out, now = () => new Date()
   }
 
   const dataDir = env.DATA_DIR?.trim() || './data';
-  const store = openTicketStore(dataDir);
+  const postgres = env.STORAGE?.trim() === 'postgres';
+  if (postgres && !env.DATABASE_URL?.trim()) throw new UsageError('STORAGE=postgres needs DATABASE_URL');
+  const storage = await openStorage({ STORAGE: postgres ? 'postgres' : 'sqlite', DATABASE_URL: env.DATABASE_URL?.trim(), DATA_DIR: dataDir });
+  const store = storage.tickets;
   try {
     switch (command) {
       case 'list': {
         const limit = count(option('--limit') ?? '50', '--limit');
         const offset = count(option('--offset') ?? '0', '--offset');
-        const tickets = store.list({ limit, offset });
+        const tickets = await store.list({ limit, offset });
         print(tickets, () => table(tickets));
         return 0;
       }
       case 'show': {
         const id = rest[0]?.toUpperCase();
         if (!id) throw new UsageError('show needs a ticket id, e.g. CS-000123');
-        const ticket = store.get(id);
+        const ticket = await store.get(id);
         if (!ticket) {
           out(json ? `${JSON.stringify({ error: 'not_found', id })}\n` : `No ticket ${id}.\n`);
           return 1;
         }
-        const deliveries = store.deliveryStatus(id);
-        print({ ticket, deliveries }, () => detail(store, id));
+        const deliveries = await store.deliveryStatus(id);
+        print({ ticket, deliveries }, () => detail(ticket, deliveries));
         return 0;
       }
       case 'purge': {
         const days = count(option('--days') ?? String(ticketConfigShape.TICKET_RETENTION_DAYS.parse(env.TICKET_RETENTION_DAYS)), '--days');
-        const state = openSqliteStore(dataDir);
-        let purged: PurgeReport;
-        try {
-          purged = purgeExpired({ tickets: store, conversations: state }, days, now());
-        } finally {
-          state.close();
-        }
+        const purged: PurgeReport = await purgeExpired({ tickets: store, conversations: storage.state as { deleteOlderThan(before: Date): number | Promise<number> } }, days, now());
         print(purged, () =>
           `Deleted ${purged.tickets} ticket${purged.tickets === 1 ? '' : 's'} opened before ${purged.before}` +
           (purged.undeliveredTickets > 0 ? `; ${purged.undeliveredTickets} of them had not reached every sink` : '') +
@@ -88,7 +87,7 @@ export function runTicketsCli(argv: string[], { env, out, now = () => new Date()
       }
     }
   } finally {
-    store.close();
+    await storage.close();
   }
 }
 
@@ -121,9 +120,8 @@ function deliveryMark(d: DeliveryStatus): string {
   return d.delivered ? `${d.sink} ok` : `${d.sink} waiting (${d.attempts} ${d.attempts === 1 ? 'try' : 'tries'})`;
 }
 
-function detail(store: TicketStore, id: string): string {
-  const ticket = store.get(id)!;
-  const deliveries = store.deliveryStatus(id).map((d) =>
+function detail(ticket: Ticket, statuses: DeliveryStatus[]): string {
+  const deliveries = statuses.map((d) =>
     d.delivered
       ? `  ${d.sink}: delivered ${d.deliveredAt} after ${d.attempts} ${d.attempts === 1 ? 'try' : 'tries'}`
       : `  ${d.sink}: not yet, ${d.attempts} ${d.attempts === 1 ? 'try' : 'tries'}, next ${d.nextAttemptAt}${d.lastError ? ` (last: ${d.lastError})` : ''}`,
@@ -143,10 +141,11 @@ function detail(store: TicketStore, id: string): string {
 
 if (require.main === module) {
   if (existsSync('.env')) process.loadEnvFile('.env');
-  try {
-    process.exitCode = runTicketsCli(process.argv.slice(2), { env: process.env, out: (text) => process.stdout.write(text) });
-  } catch (error) {
-    process.stderr.write(error instanceof UsageError ? `${error.message}\n${USAGE}\n` : `${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  }
+  runTicketsCli(process.argv.slice(2), { env: process.env, out: (text) => process.stdout.write(text) }).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(error instanceof UsageError ? `${error.message}\n${USAGE}\n` : `${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

@@ -13,6 +13,11 @@ const ConfigSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     DATA_DIR: z.string().trim().min(1).default('./data'),
+    /** Where conversation state and tickets live: SQLite files under DATA_DIR (one instance), or PostgreSQL (several). */
+    STORAGE: z.enum(['sqlite', 'postgres']).default('sqlite'),
+    DATABASE_URL: optional,
+    /** How long an instance's claim on a ticket delivery holds; a crashed instance's claims are retried after it. */
+    OUTBOX_CLAIM_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     FLOWS_DIR: z.string().trim().min(1).default('./flows'),
     RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(30),
     RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(1),
@@ -26,6 +31,9 @@ const ConfigSchema = z
   })
   .superRefine((c, ctx) => {
     checkTicketConfig(c, ctx);
+    if (c.STORAGE === 'postgres' && !c.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'required when STORAGE=postgres (e.g. postgres://bot:secret@db.internal:5432/bot)' });
+    }
     if (!c.MicrosoftAppId) return;
     if (c.MicrosoftAppType !== 'UserAssignedMSI' && !c.MicrosoftAppPassword) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required when MicrosoftAppId is set (or set MicrosoftAppType=UserAssignedMSI)' });

@@ -19,7 +19,7 @@ export interface TicketEffectsOptions {
   devices: DeviceProfiles;
   transcript: (conversationKey: string) => Promise<unknown>;
   /** Sink names every new ticket is queued for; `teams` is added once a recruiters' channel is registered. */
-  sinks: () => string[];
+  sinks: () => string[] | Promise<string[]>;
   log: Logger;
   now?: () => Date;
 }
@@ -49,7 +49,7 @@ export function createEffectPerformer({ flow, tickets, outbox, devices, transcri
     for (const effect of effects) {
       log.info({ effect: effect.type, topic: 'topic' in effect ? effect.topic : undefined, channelId: origin.channelId }, 'conversation outcome');
       if (effect.type !== 'open-ticket') continue;
-      const recent = tickets.openedSince(origin.key, new Date(now().getTime() - 3_600_000));
+      const recent = await tickets.openedSince(origin.key, new Date(now().getTime() - 3_600_000));
       if (recent.length >= MAX_NEW_TICKETS_PER_HOUR) {
         // The recruiter already has this candidate's details; point them at the latest ticket.
         log.warn({ channelId: origin.channelId, recent: recent.length }, 'ticket cap reached for a conversation');
@@ -58,7 +58,7 @@ export function createEffectPerformer({ flow, tickets, outbox, devices, transcri
       }
       const profile = await deviceFor(effect, origin.key);
       const { details } = effect;
-      const { ticket, created } = tickets.openTicket(
+      const { ticket, created } = await tickets.openTicket(
         {
           conversationKey: origin.key,
           channel: origin.channelId,
@@ -75,7 +75,7 @@ export function createEffectPerformer({ flow, tickets, outbox, devices, transcri
           // The confirmation being sent right now names a ticket id that doesn't exist yet: leave it out.
           transcript: linesOf(await transcript(origin.key)).filter((line) => !line.text.includes('{ticketId}')),
         },
-        sinks(),
+        await sinks(),
       );
       log.info({ ticketId: ticket.id, topic: effect.topic, created }, created ? 'ticket opened' : 'ticket already open');
       if (created) outbox.kick();

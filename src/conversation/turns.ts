@@ -19,6 +19,9 @@ export interface TurnRunnerOptions {
   now?: () => Date;
 }
 
+/** Never a stored eTag (ours are numbers), so a first save conflicts if another instance saved first. */
+const NEW_CONVERSATION_ETAG = 'new-conversation';
+
 /**
  * Runs one turn against stored state: load, step, save. The save carries the eTag it read, so a
  * turn that raced another writer (another instance) re-runs on the fresh state instead of
@@ -34,8 +37,9 @@ export function createTurnRunner({ engine, store, maxAttempts = 5, now = () => n
     const result = step(engine, stored ? (saved as SavedConversation) : undefined, input);
     const transcript = appendTurn(items[transcriptKey(key)], input, result.replies, now().toISOString());
     // One batch: the transcript never records a turn whose state was not saved. A brand-new
-    // conversation has no eTag yet; '*' would overwrite a racing first turn, so none is sent.
-    await store.write({ [key]: { ...result.state, ...(eTag !== undefined && { eTag }) }, [transcriptKey(key)]: transcript });
+    // conversation has no eTag yet; '*' or none would overwrite a racing first turn on another
+    // instance, so it sends one no stored item has: the write succeeds only while the key is absent.
+    await store.write({ [key]: { ...result.state, eTag: eTag ?? NEW_CONVERSATION_ETAG }, [transcriptKey(key)]: transcript });
     return { replies: result.replies, effects: result.effects, state: result.state.snapshot.value };
   }
 

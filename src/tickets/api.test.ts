@@ -25,19 +25,19 @@ function get(pathname: string, token?: string): Promise<Response> {
   return fetch(base + pathname, { headers: token === undefined ? {} : { authorization: `Bearer ${token}` } });
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tickets-api-'));
   const clock = manualClock();
   store = openTicketStore(dataDir, { now: clock.now });
   for (const key of ['one', 'two', 'three']) {
-    store.openTicket(aDraft({ conversationKey: key }), ['webhook']);
+    await store.openTicket(aDraft({ conversationKey: key }), ['webhook']);
     clock.advance(1000);
   }
 });
 
 afterEach(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  store.close();
+  await store.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -59,7 +59,7 @@ test('a recruiter tool with the token reads a whole ticket and how its deliverie
   const response = await get('/api/tickets/CS-000002', TOKEN);
   expect(response.status).toBe(200);
   expect(await response.json()).toEqual({
-    ticket: store.get('CS-000002'),
+    ticket: (await store.get('CS-000002')),
     deliveries: [expect.objectContaining({ sink: 'webhook', delivered: false, attempts: 0 })],
   });
 });

@@ -49,16 +49,16 @@ export function registerTicketRoutes(server: Server, { store, token }: TicketRou
       return sendError(res, 400, 'bad_request', `limit must be 1–${MAX_PAGE} and offset 0 or more.`);
     }
     res.header('Cache-Control', 'no-store');
-    res.json(200, { tickets: store.list({ limit, offset }), limit, offset });
+    res.json(200, { tickets: await store.list({ limit, offset }), limit, offset });
   });
 
   server.get('/api/tickets/:id', async function showTicket(req: Request, res: Response) {
     if (!authorized(req, res)) return;
     const id = String((req.params as { id?: unknown } | undefined)?.id ?? '').toUpperCase();
-    const ticket = TicketId.safeParse(id).success ? store.get(id) : undefined;
+    const ticket = TicketId.safeParse(id).success ? await store.get(id) : undefined;
     if (!ticket) return sendError(res, 404, 'not_found', `There is no ticket ${TicketId.safeParse(id).success ? id : 'with that id'}.`);
     res.header('Cache-Control', 'no-store');
-    res.json(200, { ticket, deliveries: store.deliveryStatus(ticket.id) });
+    res.json(200, { ticket, deliveries: await store.deliveryStatus(ticket.id) });
   });
 }
 

@@ -17,7 +17,7 @@ export interface Delivery {
   claimedUntil: number | null;
 }
 
-interface DeliveryRecord {
+export interface DeliveryRecord {
   id: number;
   ticket_id: string;
   sink: string;
@@ -29,10 +29,10 @@ interface DeliveryRecord {
   claimed_until: number | null;
 }
 
-const COLUMNS = 'id, ticket_id, sink, attempts, next_attempt_at, delivered_at, last_error, last_error_code, claimed_until';
+export const DELIVERY_COLUMNS = 'id, ticket_id, sink, attempts, next_attempt_at, delivered_at, last_error, last_error_code, claimed_until';
 
 /** Longest failure message kept; a misbehaving receiver can answer with anything. */
-const MAX_ERROR_LENGTH = 500;
+export const MAX_ERROR_LENGTH = 500;
 
 interface ClaimParams {
   now: number;
@@ -50,11 +50,24 @@ export interface ClaimRequest {
   limit: number;
 }
 
+/** The outbox as the ticket store offers it, whatever the database. */
+export interface DeliveryQueue {
+  /** Claims up to `limit` due rows until now + claimMs, oldest first; rows claimed by another instance are skipped. */
+  claimDue(request: ClaimRequest): Promise<Delivery[]>;
+  markDelivered(rowId: number, at: number): Promise<void>;
+  markFailed(rowId: number, failure: { code: string; message: string; nextAttemptAt: number }): Promise<void>;
+  forTicket(ticketId: string): Promise<Delivery[]>;
+  /** Brings a sink's waiting rows forward to `now` (a recruiter channel was just registered); returns how many. */
+  makeDue(sink: string, now: number): Promise<number>;
+  /** Undelivered rows per sink. */
+  pending(): Promise<Array<{ sink: string; count: number }>>;
+}
+
 /**
  * The outbox table's queries. Every change is one statement, so each is atomic on its own: a claim
  * cannot be half-taken by two processes, and a delivery is marked only after the sink succeeded.
  */
-export class DeliveryRows {
+export class DeliveryRows implements DeliveryQueue {
   private readonly claim: Database.Statement<[ClaimParams], DeliveryRecord>;
   private readonly delivered: Database.Statement<[{ rowId: number; at: number }]>;
   private readonly failed: Database.Statement<[{ rowId: number; message: string; code: string; nextAttemptAt: number }]>;
@@ -72,7 +85,7 @@ export class DeliveryRows {
            AND sink IN (SELECT value FROM json_each(@sinks))
          ORDER BY next_attempt_at, id
          LIMIT @limit)
-       RETURNING ${COLUMNS}`,
+       RETURNING ${DELIVERY_COLUMNS}`,
     );
     this.delivered = db.prepare(
       `UPDATE outbox SET delivered_at = @at, attempts = attempts + 1, claimed_until = NULL
@@ -83,7 +96,7 @@ export class DeliveryRows {
          last_error_code = @code, claimed_until = NULL
        WHERE id = @rowId AND delivered_at IS NULL`,
     );
-    this.forTicketQuery = db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE ticket_id = ? ORDER BY id`);
+    this.forTicketQuery = db.prepare(`SELECT ${DELIVERY_COLUMNS} FROM outbox WHERE ticket_id = ? ORDER BY id`);
     // Rows claimed right now are left alone: their delivery is under way.
     this.makeDueQuery = db.prepare(
       `UPDATE outbox SET next_attempt_at = min(next_attempt_at, @now)
@@ -94,36 +107,33 @@ export class DeliveryRows {
     );
   }
 
-  /** Claims up to `limit` due rows until now + claimMs, oldest first. */
-  claimDue({ now, claimMs, sinks, limit }: ClaimRequest): Delivery[] {
+  async claimDue({ now, claimMs, sinks, limit }: ClaimRequest): Promise<Delivery[]> {
     return this.claim.all({ now, claimedUntil: now + claimMs, sinks: JSON.stringify(sinks), limit }).map(toDelivery);
   }
 
-  markDelivered(rowId: number, at: number): void {
+  async markDelivered(rowId: number, at: number): Promise<void> {
     this.delivered.run({ rowId, at });
   }
 
-  markFailed(rowId: number, failure: { code: string; message: string; nextAttemptAt: number }): void {
+  async markFailed(rowId: number, failure: { code: string; message: string; nextAttemptAt: number }): Promise<void> {
     const { code, nextAttemptAt } = failure;
     this.failed.run({ rowId, code, nextAttemptAt, message: failure.message.slice(0, MAX_ERROR_LENGTH) });
   }
 
-  forTicket(ticketId: string): Delivery[] {
+  async forTicket(ticketId: string): Promise<Delivery[]> {
     return this.forTicketQuery.all(ticketId).map(toDelivery);
   }
 
-  /** Brings a sink's waiting rows forward to `now` (a recruiter channel was just registered); returns how many. */
-  makeDue(sink: string, now: number): number {
+  async makeDue(sink: string, now: number): Promise<number> {
     return this.makeDueQuery.run({ sink, now }).changes;
   }
 
-  /** Undelivered rows per sink. */
-  pending(): Array<{ sink: string; count: number }> {
+  async pending(): Promise<Array<{ sink: string; count: number }>> {
     return this.pendingQuery.all();
   }
 }
 
-function toDelivery(row: DeliveryRecord): Delivery {
+export function toDelivery(row: DeliveryRecord): Delivery {
   return {
     rowId: row.id,
     ticketId: row.ticket_id,

@@ -4,9 +4,10 @@
  */
 export { Ticket, TicketDraft, TicketId, formatTicketId } from './ticket';
 export type { TicketDraftInput, Step, TranscriptLine, TicketDevice } from './ticket';
-export { TicketStore, openTicketStore, TICKETS_FILE } from './ticketStore';
-export type { OpenedTicket, TicketSummary, DeliveryStatus, RecruiterChannel, PurgeResult } from './ticketStore';
-export type { Delivery } from './deliveryRows';
+export { SqliteTicketStore, openTicketStore, TICKETS_FILE } from './ticketStore';
+export type { TicketStore, OpenedTicket, TicketSummary, DeliveryStatus, RecruiterChannel, PurgeResult } from './ticketStore';
+export type { Delivery, DeliveryQueue } from './deliveryRows';
+export { PostgresTicketStore } from './postgresTicketStore';
 export { createOutbox } from './outbox';
 export type { Outbox, OutboxOptions, DeliveryPass } from './outbox';
 export { SinkError, failureKindForStatus, parseRetryAfter } from './sink';

@@ -29,12 +29,14 @@ afterEach(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-function openTickets(count: number): string[] {
+async function openTickets(count: number): Promise<string[]> {
   const store = openTicketStore(dataDir);
   try {
-    return Array.from({ length: count }, (_, i) => store.openTicket(aDraft({ conversationKey: `c${i}` }), ['webhook']).ticket.id);
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) ids.push((await store.openTicket(aDraft({ conversationKey: `c${i}` }), ['webhook'])).ticket.id);
+    return ids;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -56,15 +58,15 @@ async function restartAndDeliver(): Promise<{ undelivered: number }> {
   const outbox = createOutbox({ store, sinks: { webhook: webhookSink({ url: receiver.url, secret: SECRET }) }, log: captureLog().log, now: later });
   try {
     await outbox.deliverDue();
-    return { undelivered: store.deliveries.pending().reduce((sum, p) => sum + p.count, 0) };
+    return { undelivered: (await store.deliveries.pending()).reduce((sum, p) => sum + p.count, 0) };
   } finally {
     await outbox.stop();
-    store.close();
+    await store.close();
   }
 }
 
 test('a bot killed while the recruiter’s webhook is still answering leaves the ticket to be delivered after the restart', async () => {
-  const [id] = openTickets(1);
+  const [id] = await openTickets(1);
   receiver.answerWith({ status: 200, delayMs: 60_000 }); // the answer never comes before the kill
   const exited = startDeliveringChild();
   await receiver.nextArrival();
@@ -72,8 +74,8 @@ test('a bot killed while the recruiter’s webhook is still answering leaves the
   expect(await exited).toBe('SIGKILL');
 
   const store = openTicketStore(dataDir);
-  expect(store.deliveries.forTicket(id!)).toEqual([expect.objectContaining({ deliveredAt: null, claimedUntil: expect.any(Number) })]);
-  store.close();
+  expect(await store.deliveries.forTicket(id!)).toEqual([expect.objectContaining({ deliveredAt: null, claimedUntil: expect.any(Number) })]);
+  await store.close();
 
   receiver.answerWith({ status: 200 });
   expect(await restartAndDeliver()).toEqual({ undelivered: 0 });
@@ -82,15 +84,15 @@ test('a bot killed while the recruiter’s webhook is still answering leaves the
 });
 
 test('a bot killed in the middle of delivering many tickets loses none: each arrives, at worst twice with the same key', async () => {
-  const ids = openTickets(60);
+  const ids = await openTickets(60);
   const exited = startDeliveringChild();
   while (receiver.requests.length < 20) await receiver.nextArrival();
   child!.kill('SIGKILL');
   expect(await exited).toBe('SIGKILL');
 
   const store = openTicketStore(dataDir);
-  const states = ids.map((id) => store.deliveries.forTicket(id)[0]!);
-  store.close();
+  const states = await Promise.all(ids.map(async (id) => (await store.deliveries.forTicket(id))[0]!));
+  await store.close();
   expect(states.every((row) => row !== undefined)).toBe(true);
   expect(states.some((row) => row.deliveredAt === null)).toBe(true);
 

@@ -43,14 +43,14 @@ function startBot(sinks: Record<string, TicketSink> = { webhook: webhookSink({ u
   const outbox = createOutbox({ store, sinks, log: logs.log, now: clock.now, random: () => 0.5, pollMs: 60 * MINUTE });
   const stop = async () => {
     await outbox.stop();
-    store.close();
+    await store.close();
   };
   cleanups.push(stop);
   return { store, outbox, sinks: Object.keys(sinks), stop };
 }
 
-function deliveryOf(store: TicketStore, ticketId: string, sink = 'webhook') {
-  return store.deliveries.forTicket(ticketId).find((d) => d.sink === sink)!;
+async function deliveryOf(store: TicketStore, ticketId: string, sink = 'webhook') {
+  return (await store.deliveries.forTicket(ticketId)).find((d) => d.sink === sink)!;
 }
 
 function warnings() {
@@ -60,10 +60,10 @@ function warnings() {
 test('the recruiter’s webhook receives the ticket once, signed, after coming back up', async () => {
   const { store, outbox, sinks } = startBot();
   receiver.answerWith({ status: 503 });
-  const { ticket } = store.openTicket(aDraft(), sinks);
+  const { ticket } = await store.openTicket(aDraft(), sinks);
 
   expect(await outbox.deliverDue()).toEqual({ attempted: 1, delivered: 0, failed: 1 });
-  expect(deliveryOf(store, ticket.id)).toMatchObject({ deliveredAt: null, attempts: 1, lastErrorCode: 'http_503' });
+  expect(await deliveryOf(store, ticket.id)).toMatchObject({ deliveredAt: null, attempts: 1, lastErrorCode: 'http_503' });
 
   receiver.answerWith({ status: 200 });
   expect(await outbox.deliverDue()).toEqual({ attempted: 0, delivered: 0, failed: 0 }); // not due for another second
@@ -77,17 +77,17 @@ test('the recruiter’s webhook receives the ticket once, signed, after coming b
     [503, ticket.id, true],
     [200, ticket.id, true],
   ]);
-  expect(deliveryOf(store, ticket.id)).toMatchObject({ deliveredAt: clock.ms() - 60 * MINUTE, attempts: 2 });
+  expect(await deliveryOf(store, ticket.id)).toMatchObject({ deliveredAt: clock.ms() - 60 * MINUTE, attempts: 2 });
 });
 
 test('a ticket opened while the recruiter’s server is not even listening arrives once it starts', async () => {
   const port = receiver.port;
   await receiver.close();
   const { store, outbox, sinks } = startBot();
-  const { ticket } = store.openTicket(aDraft(), sinks);
+  const { ticket } = await store.openTicket(aDraft(), sinks);
 
   await outbox.deliverDue();
-  expect(deliveryOf(store, ticket.id)).toMatchObject({ deliveredAt: null, lastErrorCode: 'ECONNREFUSED' });
+  expect(await deliveryOf(store, ticket.id)).toMatchObject({ deliveredAt: null, lastErrorCode: 'ECONNREFUSED' });
 
   receiver = await startWebhookReceiver(SECRET, port);
   clock.advance(1 * SECOND);
@@ -99,7 +99,8 @@ test('a ticket opened while the recruiter’s server is not even listening arriv
 test('tickets the bot could not deliver before a restart are delivered by the restarted bot, once', async () => {
   const first = startBot();
   receiver.answerWith({ status: 503 });
-  const opened = ['conv-1', 'conv-2'].map((key) => first.store.openTicket(aDraft({ conversationKey: key }), first.sinks).ticket.id);
+  const opened: string[] = [];
+  for (const key of ['conv-1', 'conv-2']) opened.push((await first.store.openTicket(aDraft({ conversationKey: key }), first.sinks)).ticket.id);
   await first.outbox.deliverDue();
   await first.stop();
 
@@ -116,26 +117,26 @@ test('tickets the bot could not deliver before a restart are delivered by the re
 test('successive failures wait longer each time, up to 10 minutes', async () => {
   const { store, outbox, sinks } = startBot();
   receiver.answerWith({ status: 500 });
-  const { ticket } = store.openTicket(aDraft(), sinks);
+  const { ticket } = await store.openTicket(aDraft(), sinks);
 
   const waits: number[] = [];
   for (let i = 0; i < 13; i++) {
     await outbox.deliverDue();
-    const wait = deliveryOf(store, ticket.id).nextAttemptAt - clock.ms();
+    const wait = (await deliveryOf(store, ticket.id)).nextAttemptAt - clock.ms();
     waits.push(wait);
     clock.advance(wait);
   }
   expect(waits).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 600, 600, 600].map((s) => s * SECOND));
-  expect(deliveryOf(store, ticket.id).attempts).toBe(13);
+  expect((await deliveryOf(store, ticket.id)).attempts).toBe(13);
 });
 
 test('a webhook that refuses the ticket (HTTP 400) is asked again every 10 minutes, and the status is logged', async () => {
   const { store, outbox, sinks } = startBot();
   receiver.answerWith({ status: 400 });
-  const { ticket } = store.openTicket(aDraft(), sinks);
+  const { ticket } = await store.openTicket(aDraft(), sinks);
 
   await outbox.deliverDue();
-  expect(deliveryOf(store, ticket.id).nextAttemptAt - clock.ms()).toBe(10 * MINUTE);
+  expect((await deliveryOf(store, ticket.id)).nextAttemptAt - clock.ms()).toBe(10 * MINUTE);
   expect(warnings()).toEqual([
     expect.objectContaining({ ticketId: ticket.id, sink: 'webhook', attempt: 1, status: 400, kind: 'permanent', retryInMs: 10 * MINUTE }),
   ]);
@@ -149,7 +150,7 @@ test('a webhook that refuses the ticket (HTTP 400) is asked again every 10 minut
 test('a throttled webhook (429, Retry-After: 90) is asked again after 90 seconds, not sooner', async () => {
   const { store, outbox, sinks } = startBot();
   receiver.answerWith({ status: 429, headers: { 'retry-after': '90' } });
-  const { ticket } = store.openTicket(aDraft(), sinks);
+  const { ticket } = await store.openTicket(aDraft(), sinks);
   await outbox.deliverDue();
   receiver.answerWith({ status: 200 });
 
@@ -163,9 +164,9 @@ test('a throttled webhook (429, Retry-After: 90) is asked again after 90 seconds
 
 test('a delivery claimed by a process that then crashed is retried once its claim expires', async () => {
   const { store, outbox, sinks } = startBot();
-  const { ticket } = store.openTicket(aDraft(), sinks);
+  const { ticket } = await store.openTicket(aDraft(), sinks);
   // What a crashed process leaves behind: a claim and no outcome.
-  expect(store.deliveries.claimDue({ now: clock.ms(), claimMs: 60 * SECOND, sinks, limit: 10 })).toHaveLength(1);
+  expect(await store.deliveries.claimDue({ now: clock.ms(), claimMs: 60 * SECOND, sinks, limit: 10 })).toHaveLength(1);
 
   clock.advance(59 * SECOND);
   expect(await outbox.deliverDue()).toEqual({ attempted: 0, delivered: 0, failed: 0 });
@@ -177,7 +178,8 @@ test('a delivery claimed by a process that then crashed is retried once its clai
 test('two bots sharing DATA_DIR deliver each ticket once between them', async () => {
   const a = startBot();
   const b = startBot();
-  const opened = Array.from({ length: 40 }, (_, i) => a.store.openTicket(aDraft({ conversationKey: `c${i}` }), a.sinks).ticket.id);
+  const opened: string[] = [];
+  for (let i = 0; i < 40; i++) opened.push((await a.store.openTicket(aDraft({ conversationKey: `c${i}` }), a.sinks)).ticket.id);
 
   const [passA, passB] = await Promise.all([a.outbox.deliverDue(), b.outbox.deliverDue()]);
 
@@ -191,12 +193,12 @@ test('a webhook that is down does not hold back the recruiters’ Teams channel'
   const teams = teamsSink({ channels: async () => [{ key: 'team', reference: { conversation: { id: 't' } } }], send: async () => void posted.push('card') });
   const { store, outbox, sinks } = startBot({ webhook: webhookSink({ url: receiver.url, secret: SECRET }), teams });
   receiver.answerWith({ status: 503 });
-  const { ticket } = store.openTicket(aDraft(), sinks);
+  const { ticket } = await store.openTicket(aDraft(), sinks);
 
   await outbox.deliverDue();
 
   expect(posted).toEqual(['card']);
-  expect(store.deliveryStatus(ticket.id)).toEqual([
+  expect(await store.deliveryStatus(ticket.id)).toEqual([
     expect.objectContaining({ sink: 'webhook', delivered: false, attempts: 1 }),
     expect.objectContaining({ sink: 'teams', delivered: true, attempts: 1 }),
   ]);
@@ -207,18 +209,18 @@ test('with no Teams channel registered the ticket waits, warned about once, and 
   const channels: TeamsChannel[] = [];
   const teams = teamsSink({ channels: async () => channels, send: async (reference) => void posted.push((reference.conversation as { id: string }).id) });
   const { store, outbox, sinks } = startBot({ teams });
-  const { ticket } = store.openTicket(aDraft(), sinks);
+  const { ticket } = await store.openTicket(aDraft(), sinks);
 
   for (let i = 0; i < 5; i++) {
     await outbox.deliverDue();
     clock.advance(10 * MINUTE);
   }
   expect(posted).toEqual([]);
-  expect(deliveryOf(store, ticket.id, 'teams')).toMatchObject({ deliveredAt: null, attempts: 5, lastErrorCode: 'no_recruiter_channel' });
+  expect(await deliveryOf(store, ticket.id, 'teams')).toMatchObject({ deliveredAt: null, attempts: 5, lastErrorCode: 'no_recruiter_channel' });
   expect(warnings()).toEqual([expect.objectContaining({ ticketId: ticket.id, sink: 'teams', code: 'no_recruiter_channel', attempt: 1 })]);
 
   channels.push({ key: 'team', reference: { conversation: { id: 'recruiters' } } });
-  expect(outbox.retryNow('teams')).toBe(1);
+  expect(await outbox.retryNow('teams')).toBe(1);
   await outbox.deliverDue();
   expect(posted).toEqual(['recruiters']);
 });
@@ -228,7 +230,7 @@ test('tickets for a sink that is no longer configured wait for it, and go out on
   const email: TicketSink = { name: 'email', deliver: async (t) => void mailbox.push(t.id) };
   const before = startBot({ email, webhook: webhookSink({ url: receiver.url, secret: SECRET }) });
   receiver.answerWith({ status: 503 });
-  const { ticket } = before.store.openTicket(aDraft(), before.sinks);
+  const { ticket } = await before.store.openTicket(aDraft(), before.sinks);
   await before.stop(); // stopped before delivering anything
 
   receiver.answerWith({ status: 200 });
@@ -236,7 +238,7 @@ test('tickets for a sink that is no longer configured wait for it, and go out on
   withoutEmail.outbox.start();
   await withoutEmail.outbox.deliverDue();
   expect(receiver.accepted()).toEqual([ticket.id]);
-  expect(deliveryOf(withoutEmail.store, ticket.id, 'email')).toMatchObject({ deliveredAt: null, attempts: 0 });
+  expect(await deliveryOf(withoutEmail.store, ticket.id, 'email')).toMatchObject({ deliveredAt: null, attempts: 0 });
   await withoutEmail.stop();
   expect(warnings()).toEqual([expect.objectContaining({ sink: 'email', undelivered: 1 })]);
 
@@ -250,7 +252,7 @@ test('a ticket opened while the bot runs is delivered right away, without waitin
   outbox.start();
   await outbox.deliverDue(); // the start-up pass
   const arrived = receiver.nextArrival();
-  const { ticket } = store.openTicket(aDraft(), sinks);
+  const { ticket } = await store.openTicket(aDraft(), sinks);
   outbox.kick();
   await arrived;
   await outbox.stop();
@@ -260,13 +262,13 @@ test('a ticket opened while the bot runs is delivered right away, without waitin
 test('on SIGTERM the bot finishes the delivery in flight before it stops', async () => {
   const { store, outbox, sinks } = startBot();
   receiver.answerWith({ status: 200, delayMs: 300 });
-  const { ticket } = store.openTicket(aDraft(), sinks);
+  const { ticket } = await store.openTicket(aDraft(), sinks);
   outbox.start();
   await receiver.nextArrival();
 
   await outbox.stop();
 
-  expect(deliveryOf(store, ticket.id).deliveredAt).not.toBeNull();
+  expect((await deliveryOf(store, ticket.id)).deliveredAt).not.toBeNull();
   expect(receiver.accepted()).toEqual([ticket.id]);
 });
 
@@ -274,7 +276,7 @@ test('a sink that throws something unexpected is retried, and its message is not
   const { store, outbox } = startBot({
     flaky: { name: 'flaky', deliver: async () => Promise.reject(new TypeError(`cannot read ${CANDIDATE_NAME}`)) },
   });
-  const { ticket } = store.openTicket(aDraft(), ['flaky']);
+  const { ticket } = await store.openTicket(aDraft(), ['flaky']);
   await outbox.deliverDue();
-  expect(deliveryOf(store, ticket.id, 'flaky')).toMatchObject({ deliveredAt: null, attempts: 1, lastError: 'TypeError' });
+  expect(await deliveryOf(store, ticket.id, 'flaky')).toMatchObject({ deliveredAt: null, attempts: 1, lastError: 'TypeError' });
 });

@@ -37,7 +37,7 @@ export interface Outbox {
   /** Deliver soon, without waiting for the next poll: a ticket was just opened. */
   kick(): void;
   /** Makes a sink's waiting rows due now and kicks, e.g. once a recruiter channel is registered. */
-  retryNow(sink: string): number;
+  retryNow(sink: string): Promise<number>;
 }
 
 const DEFAULT_POLL_MS = 5000;
@@ -82,15 +82,15 @@ export function createOutbox({
   async function attempt(row: Delivery): Promise<boolean> {
     const { ticketId, sink } = row;
     try {
-      const ticket = store.get(ticketId);
+      const ticket = await store.get(ticketId);
       if (!ticket) throw new SinkError('the ticket is no longer stored', { code: 'ticket_missing', kind: 'permanent' });
       await sinks[sink]!.deliver(ticket);
     } catch (err) {
-      recordFailure(row, describeFailure(err));
+      await recordFailure(row, describeFailure(err));
       return false;
     }
     try {
-      store.deliveries.markDelivered(row.rowId, now().getTime());
+      await store.deliveries.markDelivered(row.rowId, now().getTime());
       log.info({ ticketId, sink, attempt: row.attempts + 1 }, 'ticket delivered');
     } catch (err) {
       // The receiver has it; once the claim expires it gets it again, with the same idempotency key.
@@ -99,12 +99,12 @@ export function createOutbox({
     return true;
   }
 
-  function recordFailure(row: Delivery, failure: Failure): void {
+  async function recordFailure(row: Delivery, failure: Failure): Promise<void> {
     const { ticketId, sink } = row;
     const attempt = row.attempts + 1;
     const retryInMs = retryDelay(failure, attempt, random, backoff);
     try {
-      store.deliveries.markFailed(row.rowId, { ...failure, nextAttemptAt: now().getTime() + retryInMs });
+      await store.deliveries.markFailed(row.rowId, { ...failure, nextAttemptAt: now().getTime() + retryInMs });
     } catch (err) {
       // The claim is still held; once it expires the row is claimed and tried again.
       log.error({ ticketId, sink, err: safeError(err) }, 'could not record a failed ticket delivery');
@@ -118,7 +118,7 @@ export function createOutbox({
   async function pass(): Promise<DeliveryPass> {
     const result: DeliveryPass = { attempted: 0, delivered: 0, failed: 0 };
     for (let batch = 0; batch < MAX_BATCHES_PER_PASS && !stopped; batch++) {
-      const claimed = store.deliveries.claimDue({ now: now().getTime(), claimMs, sinks: sinkNames, limit: batchSize });
+      const claimed = await store.deliveries.claimDue({ now: now().getTime(), claimMs, sinks: sinkNames, limit: batchSize });
       const outcomes = await Promise.all(claimed.map(attempt));
       result.attempted += claimed.length;
       result.delivered += outcomes.filter(Boolean).length;
@@ -156,7 +156,7 @@ export function createOutbox({
     start() {
       if (started) return;
       started = true;
-      warnAboutUnconfiguredSinks();
+      void warnAboutUnconfiguredSinks().catch((err: unknown) => log.error({ err: safeError(err) }, 'could not count waiting tickets'));
       pollTimer = setTimeout(poll, 0).unref();
     },
     async stop() {
@@ -167,15 +167,15 @@ export function createOutbox({
     },
     deliverDue,
     kick,
-    retryNow(sink) {
-      const made = store.deliveries.makeDue(sink, now().getTime());
+    async retryNow(sink) {
+      const made = await store.deliveries.makeDue(sink, now().getTime());
       kick();
       return made;
     },
   };
 
-  function warnAboutUnconfiguredSinks(): void {
-    for (const { sink, count } of store.deliveries.pending()) {
+  async function warnAboutUnconfiguredSinks(): Promise<void> {
+    for (const { sink, count } of await store.deliveries.pending()) {
       if (!(sink in sinks)) {
         log.warn({ sink, undelivered: count }, 'tickets are waiting for a sink that is not configured; they are kept until it is');
       }

@@ -17,8 +17,8 @@ function open(): TicketStore {
   return store;
 }
 
-function closeAll(): void {
-  for (const store of opened.splice(0)) store.close();
+async function closeAll(): Promise<void> {
+  for (const store of opened.splice(0)) await store.close();
 }
 
 function rawCount(table: string): number {
@@ -30,98 +30,99 @@ function rawCount(table: string): number {
   }
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tickets-'));
 });
 
-afterEach(() => {
-  closeAll();
+afterEach(async () => {
+  await closeAll();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-test('recruiters see ticket numbers CS-000001, CS-000002… in the order problems were reported', () => {
+test('recruiters see ticket numbers CS-000001, CS-000002… in the order problems were reported', async () => {
   const store = open();
-  const ids = ['a', 'b', 'c'].map((c) => store.openTicket(aDraft({ conversationKey: c }), ['webhook']).ticket.id);
+  const ids: string[] = [];
+  for (const c of ['a', 'b', 'c']) ids.push((await store.openTicket(aDraft({ conversationKey: c }), ['webhook'])).ticket.id);
   expect(ids).toEqual(['CS-000001', 'CS-000002', 'CS-000003']);
 });
 
-test('a ticket is stored with everything the bot supplied, plus its id and the time it was opened', () => {
+test('a ticket is stored with everything the bot supplied, plus its id and the time it was opened', async () => {
   const store = open();
-  const { ticket, created } = store.openTicket(aDraft(), ['webhook']);
+  const { ticket, created } = await store.openTicket(aDraft(), ['webhook']);
   expect(created).toBe(true);
   expect(ticket).toEqual({ ...aDraft(), id: 'CS-000001', createdAt: clock.now().toISOString() });
-  expect(store.get('CS-000001')).toEqual(ticket);
-  expect(store.get('CS-999999')).toBeUndefined();
+  expect(await store.get('CS-000001')).toEqual(ticket);
+  expect(await store.get('CS-999999')).toBeUndefined();
 });
 
-test('a candidate who asks twice about the same problem gives the recruiter one ticket, delivered once per sink', () => {
+test('a candidate who asks twice about the same problem gives the recruiter one ticket, delivered once per sink', async () => {
   const store = open();
-  const first = store.openTicket(aDraft(), ['webhook', 'email']);
+  const first = await store.openTicket(aDraft(), ['webhook', 'email']);
   clock.advance(60_000);
-  const again = store.openTicket(aDraft({ errorText: 'still broken' }), ['webhook', 'email', 'teams']);
+  const again = await store.openTicket(aDraft({ errorText: 'still broken' }), ['webhook', 'email', 'teams']);
 
   expect(again).toEqual({ ticket: first.ticket, created: false });
   expect(rawCount('tickets')).toBe(1);
-  expect(store.deliveryStatus(first.ticket.id).map((d) => d.sink)).toEqual(['webhook', 'email']);
+  expect((await store.deliveryStatus(first.ticket.id)).map((d) => d.sink)).toEqual(['webhook', 'email']);
 });
 
-test('the same candidate with a different problem gets a second ticket', () => {
+test('the same candidate with a different problem gets a second ticket', async () => {
   const store = open();
-  store.openTicket(aDraft({ topic: 'page-wont-load' }), ['webhook']);
-  const second = store.openTicket(aDraft({ topic: 'camera-microphone' }), ['webhook']);
+  await store.openTicket(aDraft({ topic: 'page-wont-load' }), ['webhook']);
+  const second = await store.openTicket(aDraft({ topic: 'camera-microphone' }), ['webhook']);
   expect(second).toMatchObject({ created: true, ticket: { id: 'CS-000002' } });
 });
 
-test('a ticket and its deliveries are saved together or not at all', () => {
+test('a ticket and its deliveries are saved together or not at all', async () => {
   const store = open();
   const db = new Database(path.join(dataDir, TICKETS_FILE));
   db.exec('DROP TABLE outbox'); // the outbox insert now fails inside the transaction
   db.close();
 
-  expect(() => store.openTicket(aDraft(), ['webhook'])).toThrow(/no such table: outbox/);
+  await expect(store.openTicket(aDraft(), ['webhook'])).rejects.toMatchObject({ message: expect.stringMatching(/no such table: outbox/) });
   expect(rawCount('tickets')).toBe(0);
-  expect(store.get('CS-000001')).toBeUndefined();
+  expect(await store.get('CS-000001')).toBeUndefined();
 });
 
-test('a draft of the wrong shape is refused and nothing is saved', () => {
+test('a draft of the wrong shape is refused and nothing is saved', async () => {
   const store = open();
   const { candidate: _missing, ...withoutCandidate } = aDraft();
-  expect(() => store.openTicket(withoutCandidate as never, ['webhook'])).toThrow(ZodError);
+  await expect(store.openTicket(withoutCandidate as never, ['webhook'])).rejects.toThrow(ZodError);
   expect(rawCount('tickets')).toBe(0);
   expect(rawCount('outbox')).toBe(0);
 });
 
-test('a candidate who pastes a very long error still gets a ticket, with the error clipped', () => {
+test('a candidate who pastes a very long error still gets a ticket, with the error clipped', async () => {
   const store = open();
-  const { ticket } = store.openTicket(aDraft({ errorText: 'x'.repeat(10_000) }), ['webhook']);
+  const { ticket } = await store.openTicket(aDraft({ errorText: 'x'.repeat(10_000) }), ['webhook']);
   expect(ticket.errorText).toHaveLength(4000);
   expect(ticket.errorText.endsWith('…')).toBe(true);
 });
 
-test('tickets and their pending deliveries are still there after a restart', () => {
+test('tickets and their pending deliveries are still there after a restart', async () => {
   const before = open();
-  const { ticket } = before.openTicket(aDraft(), ['webhook', 'email']);
-  closeAll();
+  const { ticket } = await before.openTicket(aDraft(), ['webhook', 'email']);
+  await closeAll();
 
   const after = open();
-  expect(after.get(ticket.id)).toEqual(ticket);
-  expect(after.deliveries.pending()).toEqual([
+  expect(await after.get(ticket.id)).toEqual(ticket);
+  expect(await after.deliveries.pending()).toEqual([
     { sink: 'email', count: 1 },
     { sink: 'webhook', count: 1 },
   ]);
-  expect(after.openTicket(aDraft({ conversationKey: 'other' }), []).ticket.id).toBe('CS-000002');
+  expect((await after.openTicket(aDraft({ conversationKey: 'other' }), [])).ticket.id).toBe('CS-000002');
 });
 
-test('the ticket list shows the newest first, with each sink’s progress', () => {
+test('the ticket list shows the newest first, with each sink’s progress', async () => {
   const store = open();
   for (const key of ['first', 'second', 'third']) {
-    store.openTicket(aDraft({ conversationKey: key }), ['webhook']);
+    await store.openTicket(aDraft({ conversationKey: key }), ['webhook']);
     clock.advance(1000);
   }
-  const [row] = store.deliveries.claimDue({ now: clock.ms(), claimMs: 60_000, sinks: ['webhook'], limit: 1 });
-  store.deliveries.markDelivered(row!.rowId, clock.ms());
+  const [row] = await store.deliveries.claimDue({ now: clock.ms(), claimMs: 60_000, sinks: ['webhook'], limit: 1 });
+  await store.deliveries.markDelivered(row!.rowId, clock.ms());
 
-  const page = store.list({ limit: 2 });
+  const page = await store.list({ limit: 2 });
   expect(page.map((t) => t.id)).toEqual(['CS-000003', 'CS-000002']);
   expect(page[0]).toEqual({
     id: 'CS-000003',
@@ -132,49 +133,49 @@ test('the ticket list shows the newest first, with each sink’s progress', () =
     company: 'Northwind Traders',
     deliveries: [{ sink: 'webhook', delivered: false, attempts: 0, nextAttemptAt: new Date(clock.ms() - 1000).toISOString() }],
   });
-  expect(store.list({ limit: 2, offset: 2 })).toEqual([
+  expect(await store.list({ limit: 2, offset: 2 })).toEqual([
     expect.objectContaining({ id: 'CS-000001', deliveries: [expect.objectContaining({ sink: 'webhook', delivered: true, attempts: 1 })] }),
   ]);
 });
 
-test('retention deletes old tickets with their deliveries, keeps recent ones, and never reuses a number', () => {
+test('retention deletes old tickets with their deliveries, keeps recent ones, and never reuses a number', async () => {
   const store = open();
-  store.openTicket(aDraft({ conversationKey: 'old-delivered' }), ['webhook']);
-  store.openTicket(aDraft({ conversationKey: 'old-undelivered' }), ['webhook', 'email']);
-  const [oldRow] = store.deliveries.claimDue({ now: clock.ms(), claimMs: 1, sinks: ['webhook'], limit: 1 });
-  store.deliveries.markDelivered(oldRow!.rowId, clock.ms());
+  await store.openTicket(aDraft({ conversationKey: 'old-delivered' }), ['webhook']);
+  await store.openTicket(aDraft({ conversationKey: 'old-undelivered' }), ['webhook', 'email']);
+  const [oldRow] = await store.deliveries.claimDue({ now: clock.ms(), claimMs: 1, sinks: ['webhook'], limit: 1 });
+  await store.deliveries.markDelivered(oldRow!.rowId, clock.ms());
   clock.advance(91 * 24 * 3600 * 1000);
-  store.openTicket(aDraft({ conversationKey: 'recent' }), ['webhook']);
+  await store.openTicket(aDraft({ conversationKey: 'recent' }), ['webhook']);
 
-  const purged = store.purgeOlderThan(new Date(clock.ms() - 90 * 24 * 3600 * 1000));
+  const purged = await store.purgeOlderThan(new Date(clock.ms() - 90 * 24 * 3600 * 1000));
 
   expect(purged).toEqual({ tickets: 2, undelivered: 1 });
-  expect(store.list().map((t) => t.id)).toEqual(['CS-000003']);
+  expect((await store.list()).map((t) => t.id)).toEqual(['CS-000003']);
   expect(rawCount('outbox')).toBe(1);
-  expect(store.openTicket(aDraft({ conversationKey: 'after-purge' }), []).ticket.id).toBe('CS-000004');
+  expect((await store.openTicket(aDraft({ conversationKey: 'after-purge' }), [])).ticket.id).toBe('CS-000004');
 });
 
-test('registered recruiter channels are kept across restarts, and registering again refreshes the reference', () => {
+test('registered recruiter channels are kept across restarts, and registering again refreshes the reference', async () => {
   const store = open();
-  store.registerRecruiterChannel('team-a', { conversation: { id: 'a' }, serviceUrl: 'https://smba.one/' });
+  await store.registerRecruiterChannel('team-a', { conversation: { id: 'a' }, serviceUrl: 'https://smba.one/' });
   clock.advance(1000);
-  store.registerRecruiterChannel('team-b', { conversation: { id: 'b' } });
+  await store.registerRecruiterChannel('team-b', { conversation: { id: 'b' } });
   clock.advance(1000);
-  store.registerRecruiterChannel('team-a', { conversation: { id: 'a' }, serviceUrl: 'https://smba.two/' });
-  closeAll();
+  await store.registerRecruiterChannel('team-a', { conversation: { id: 'a' }, serviceUrl: 'https://smba.two/' });
+  await closeAll();
 
   const after = open();
-  expect(after.recruiterChannels()).toEqual([
+  expect(await after.recruiterChannels()).toEqual([
     { key: 'team-b', reference: { conversation: { id: 'b' } }, registeredAt: new Date(clock.ms() - 1000).toISOString() },
     { key: 'team-a', reference: { conversation: { id: 'a' }, serviceUrl: 'https://smba.two/' }, registeredAt: clock.now().toISOString() },
   ]);
-  expect(after.unregisterRecruiterChannel('team-b')).toBe(true);
-  expect(after.recruiterChannels().map((c) => c.key)).toEqual(['team-a']);
+  expect(await after.unregisterRecruiterChannel('team-b')).toBe(true);
+  expect((await after.recruiterChannels()).map((c) => c.key)).toEqual(['team-a']);
 });
 
-test('a tickets file from a newer build is refused with a message saying what to do', () => {
+test('a tickets file from a newer build is refused with a message saying what to do', async () => {
   open();
-  closeAll();
+  await closeAll();
   const db = new Database(path.join(dataDir, TICKETS_FILE));
   db.pragma(`user_version = ${TICKET_SCHEMA_VERSION + 1}`);
   db.close();

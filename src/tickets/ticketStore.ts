@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { DeliveryRows, type Delivery } from './deliveryRows';
+import { DeliveryRows, type Delivery, type DeliveryQueue } from './deliveryRows';
 import { formatTicketId, Ticket, TicketDraft, type TicketDraftInput } from './ticket';
 import { migrateTicketSchema } from './ticketSchema';
 
@@ -54,9 +54,37 @@ export interface PurgeResult {
   undelivered: number;
 }
 
+/**
+ * Where tickets, their outbox and the recruiter channels are kept: SQLite (one instance) or
+ * PostgreSQL (several instances on one database). Async, since a database server is a round trip away.
+ */
+export interface TicketStore {
+  /** The outbox rows; used by the outbox (delivery) and by the API and CLI to show progress. */
+  readonly deliveries: DeliveryQueue;
+  /**
+   * Saves a ticket and one outbox row per sink, in one transaction. Opening again for the same
+   * conversation and topic (even concurrently, from another instance) returns the first ticket, with
+   * no new rows. Rejects with a ZodError for a draft of the wrong shape.
+   */
+  openTicket(draft: TicketDraftInput, sinks: readonly string[]): Promise<OpenedTicket>;
+  /** Ids of the tickets a conversation opened since `since`, newest first (for the per-hour cap). */
+  openedSince(conversationKey: string, since: Date): Promise<string[]>;
+  get(id: string): Promise<Ticket | undefined>;
+  /** Newest first. */
+  list(page?: { limit?: number; offset?: number }): Promise<TicketSummary[]>;
+  deliveryStatus(ticketId: string): Promise<DeliveryStatus[]>;
+  /** Adds a Teams conversation to those that receive tickets, or refreshes its reference. */
+  registerRecruiterChannel(key: string, reference: Record<string, unknown>): Promise<void>;
+  unregisterRecruiterChannel(key: string): Promise<boolean>;
+  recruiterChannels(): Promise<RecruiterChannel[]>;
+  /** Deletes tickets created before `date`, with their outbox rows (retention). */
+  purgeOlderThan(date: Date): Promise<PurgeResult>;
+  close(): Promise<void>;
+}
+
 const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
-interface SummaryRecord {
+export interface SummaryRecord {
   id: string;
   created_at: number;
   topic: string;
@@ -71,7 +99,7 @@ interface SummaryRecord {
  * Opening a ticket is one transaction: the ticket and one outbox row per sink are saved together or
  * not at all, so a ticket that exists is a ticket that will be delivered.
  */
-export class TicketStore {
+export class SqliteTicketStore implements TicketStore {
   readonly file: string;
   /** The outbox rows; used by the outbox (delivery) and by the API and CLI to show progress. */
   readonly deliveries: DeliveryRows;
@@ -176,44 +204,36 @@ export class TicketStore {
     this.purgeInTransaction = (before) => purge.immediate(before);
   }
 
-  /**
-   * Saves a ticket and one outbox row per sink, in one transaction. Opening again for the same
-   * conversation and topic returns the first ticket, with no new rows. Throws a ZodError for a
-   * draft of the wrong shape.
-   */
-  openTicket(draft: TicketDraftInput, sinks: readonly string[]): OpenedTicket {
+  async openTicket(draft: TicketDraftInput, sinks: readonly string[]): Promise<OpenedTicket> {
     return this.openInTransaction(TicketDraft.parse(draft), sinks);
   }
 
-  /** Ids of the tickets a conversation opened since `since`, newest first (for the per-hour cap). */
-  openedSince(conversationKey: string, since: Date): string[] {
+  async openedSince(conversationKey: string, since: Date): Promise<string[]> {
     return this.selectRecent.all(conversationKey, since.getTime()).map((row) => row.id);
   }
 
-  get(id: string): Ticket | undefined {
+  async get(id: string): Promise<Ticket | undefined> {
     const body = this.selectBody.get(id);
     return body === undefined ? undefined : Ticket.parse(JSON.parse(body));
   }
 
-  /** Newest first. */
-  list({ limit = 50, offset = 0 }: { limit?: number; offset?: number } = {}): TicketSummary[] {
+  async list({ limit = 50, offset = 0 }: { limit?: number; offset?: number } = {}): Promise<TicketSummary[]> {
     return this.selectSummaries.all(Math.max(0, Math.floor(limit)), Math.max(0, Math.floor(offset))).map(toSummary);
   }
 
-  deliveryStatus(ticketId: string): DeliveryStatus[] {
-    return this.deliveries.forTicket(ticketId).map(toStatus);
+  async deliveryStatus(ticketId: string): Promise<DeliveryStatus[]> {
+    return (await this.deliveries.forTicket(ticketId)).map(toStatus);
   }
 
-  /** Adds a Teams conversation to those that receive tickets, or refreshes its reference. */
-  registerRecruiterChannel(key: string, reference: Record<string, unknown>): void {
+  async registerRecruiterChannel(key: string, reference: Record<string, unknown>): Promise<void> {
     this.upsertChannel.run(key, JSON.stringify(reference), this.now().getTime());
   }
 
-  unregisterRecruiterChannel(key: string): boolean {
+  async unregisterRecruiterChannel(key: string): Promise<boolean> {
     return this.deleteChannel.run(key).changes > 0;
   }
 
-  recruiterChannels(): RecruiterChannel[] {
+  async recruiterChannels(): Promise<RecruiterChannel[]> {
     return this.selectChannels.all().map((row) => ({
       key: row.key,
       reference: JSON.parse(row.reference) as Record<string, unknown>,
@@ -221,23 +241,22 @@ export class TicketStore {
     }));
   }
 
-  /** Deletes tickets created before `date`, with their outbox rows (retention). */
-  purgeOlderThan(date: Date): PurgeResult {
+  async purgeOlderThan(date: Date): Promise<PurgeResult> {
     return this.purgeInTransaction(date.getTime());
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 }
 
 /** Opens (creating if needed) `dataDir/tickets.sqlite`, creating `dataDir` too. */
-export function openTicketStore(dataDir: string, options: Omit<TicketStoreOptions, 'file'> = {}): TicketStore {
+export function openTicketStore(dataDir: string, options: Omit<TicketStoreOptions, 'file'> = {}): SqliteTicketStore {
   fs.mkdirSync(dataDir, { recursive: true });
-  return new TicketStore({ ...options, file: path.join(dataDir, TICKETS_FILE) });
+  return new SqliteTicketStore({ ...options, file: path.join(dataDir, TICKETS_FILE) });
 }
 
-function toSummary(row: SummaryRecord): TicketSummary {
+export function toSummary(row: SummaryRecord): TicketSummary {
   const deliveries = (JSON.parse(row.deliveries) as Array<Omit<Delivery, 'rowId' | 'ticketId' | 'lastErrorCode' | 'claimedUntil'>>)
     .sort((a, b) => a.sink.localeCompare(b.sink))
     .map(toStatus);
@@ -252,7 +271,7 @@ function toSummary(row: SummaryRecord): TicketSummary {
   };
 }
 
-function toStatus(d: Pick<Delivery, 'sink' | 'attempts' | 'deliveredAt' | 'nextAttemptAt' | 'lastError'>): DeliveryStatus {
+export function toStatus(d: Pick<Delivery, 'sink' | 'attempts' | 'deliveredAt' | 'nextAttemptAt' | 'lastError'>): DeliveryStatus {
   const status: DeliveryStatus = { sink: d.sink, delivered: d.deliveredAt !== null, attempts: d.attempts };
   if (d.deliveredAt !== null) status.deliveredAt = new Date(d.deliveredAt).toISOString();
   else status.nextAttemptAt = new Date(d.nextAttemptAt).toISOString();

@@ -205,7 +205,7 @@ describe('a candidate on the chat page', () => {
     await chat.waitForText(/CS-\d{6}/, before);
 
     const ticketId = /CS-\d{6}/.exec(await chat.transcript())![0];
-    const ticket = bot.app.tickets.get(ticketId);
+    const ticket = await bot.app.tickets.get(ticketId);
     expect(JSON.stringify(ticket)).toContain('Data Analyst');
     await screenshot(chat.page, 'chat-ticket-number');
   });

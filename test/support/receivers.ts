@@ -22,8 +22,11 @@ export interface WebhookDelivery {
   idempotencyKey: string | undefined;
 }
 
-/** A recruiter helpdesk's webhook endpoint: checks the signature over the raw body, as a real receiver must. */
-export async function startWebhookReceiver(secret: string, status = () => 200) {
+/**
+ * A recruiter helpdesk's webhook endpoint: checks the signature over the raw body, as a real receiver must.
+ * `delayMs` holds each answer back after the delivery is recorded, like a slow helpdesk.
+ */
+export async function startWebhookReceiver(secret: string, status = () => 200, delayMs = 0) {
   const deliveries: WebhookDelivery[] = [];
   const server = createServer((req, res) => {
     let raw = '';
@@ -39,7 +42,7 @@ export async function startWebhookReceiver(secret: string, status = () => 200) {
         });
       }
       res.statusCode = code;
-      res.end();
+      setTimeout(() => res.end(), delayMs);
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -1,0 +1,45 @@
+import type { Config } from '../config/config';
+import { openTicketStore, type TicketStore } from '../tickets/ticketStore';
+import { PostgresTicketStore } from '../tickets/postgresTicketStore';
+import type { KeyValueStore } from './keyValueStore';
+import { createPostgresPool } from './postgresPool';
+import { migratePostgres } from './postgresSchema';
+import { PostgresStore } from './postgresStore';
+import { openSqliteStore } from './sqliteStore';
+
+export interface Storage {
+  state: KeyValueStore & { deleteOlderThan?(before: Date): number | Promise<number>; close?(): void };
+  tickets: TicketStore;
+  close(): Promise<void>;
+}
+
+/**
+ * Conversation state and tickets where the configuration says: SQLite files under DATA_DIR (one
+ * instance), or one PostgreSQL database shared by every instance, migrated before the first request.
+ */
+export async function openStorage(config: Pick<Config, 'STORAGE' | 'DATABASE_URL' | 'DATA_DIR'>): Promise<Storage> {
+  if (config.STORAGE === 'postgres') {
+    const pool = createPostgresPool(config.DATABASE_URL!);
+    try {
+      await migratePostgres(pool);
+    } catch (err) {
+      await pool.end();
+      throw err;
+    }
+    return {
+      state: new PostgresStore({ pool }),
+      tickets: new PostgresTicketStore({ pool }),
+      close: () => pool.end(),
+    };
+  }
+  const state = openSqliteStore(config.DATA_DIR);
+  const tickets = openTicketStore(config.DATA_DIR);
+  return {
+    state,
+    tickets,
+    async close() {
+      await tickets.close();
+      state.close();
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import { Pool, types, type PoolConfig } from 'pg';
+
+const INT8_OID = 20;
+
+/**
+ * A connection pool for the state and ticket stores. bigint columns (epoch milliseconds, eTags,
+ * ticket numbers) come back as numbers: they stay far below 2^53, and the SQLite stores return numbers too.
+ */
+export function createPostgresPool(connectionString: string, options: Omit<PoolConfig, 'connectionString' | 'types'> = {}): Pool {
+  return new Pool({
+    max: 10,
+    ...options,
+    connectionString,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID ? (value: string) => Number(value) : types.getTypeParser(oid, format as 'text')) as typeof types.getTypeParser,
+    },
+  });
+}
