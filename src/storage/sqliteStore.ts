@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ETagConflictError, type KeyValueStore, type StoreItems } from './keyValueStore';
+import { openSqliteDatabase } from './sqliteDatabase';
 import { migrateSqliteSchema } from './sqliteSchema';
 
 export interface SqliteStoreOptions {
@@ -42,28 +43,7 @@ export class SqliteStore implements KeyValueStore {
   constructor({ file, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS, now = () => Date.now() }: SqliteStoreOptions) {
     this.file = file;
     this.now = now;
-    const db = new Database(file);
-    try {
-      // Set first, so that even switching to WAL waits for a process that holds the lock.
-      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
-      // WAL: a commit appends to the -wal file; readers never block the writer or each other.
-      const mode = db.pragma('journal_mode = WAL', { simple: true });
-      if (mode !== 'wal' && !db.memory) {
-        throw new Error(
-          `State database ${file} could not switch to WAL journaling (got "${String(mode)}"); ` +
-            'this happens on network filesystems. Put the data directory on a local disk.',
-        );
-      }
-      // NORMAL in WAL mode: a commit has reached the OS (the -wal file) when write() returns, so it
-      // survives the process being killed (kill -9, crash, OOM); fsync happens once per checkpoint
-      // rather than per commit. Only an OS crash or power loss can drop the last few commits (never
-      // corrupt the file), which for conversation state costs a candidate one repeated step.
-      db.pragma('synchronous = NORMAL');
-      migrateSqliteSchema(db, file);
-    } catch (err) {
-      db.close();
-      throw err;
-    }
+    const db = openSqliteDatabase(file, 'State database', busyTimeoutMs, (opened) => migrateSqliteSchema(opened, file));
     this.db = db;
 
     this.selectMany = db.prepare<[string], StoredRow>(

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DeliveryRows, type Delivery, type DeliveryQueue } from './deliveryRows';
 import { formatTicketId, Ticket, TicketDraft, type TicketDraftInput } from './ticket';
+import { openSqliteDatabase } from '../storage/sqliteDatabase';
 import { migrateTicketSchema } from './ticketSchema';
 
 export const TICKETS_FILE = 'tickets.sqlite';
@@ -117,25 +118,7 @@ export class SqliteTicketStore implements TicketStore {
   constructor({ file, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS, now = () => new Date() }: TicketStoreOptions) {
     this.file = file;
     this.now = now;
-    const db = new Database(file);
-    try {
-      // The same settings as the state store (src/storage/sqliteStore.ts), for the same reasons:
-      // wait for other processes' locks, WAL so readers never block the writer, and NORMAL sync so a
-      // committed ticket survives kill -9 (only an OS crash can lose the last few commits).
-      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
-      const mode = db.pragma('journal_mode = WAL', { simple: true });
-      if (mode !== 'wal' && !db.memory) {
-        throw new Error(
-          `Ticket database ${file} could not switch to WAL journaling (got "${String(mode)}"); ` +
-            'this happens on network filesystems. Put the data directory on a local disk.',
-        );
-      }
-      db.pragma('synchronous = NORMAL');
-      migrateTicketSchema(db, file);
-    } catch (err) {
-      db.close();
-      throw err;
-    }
+    const db = openSqliteDatabase(file, 'Ticket database', busyTimeoutMs, (opened) => migrateTicketSchema(opened, file));
     this.db = db;
     this.deliveries = new DeliveryRows(db);
 
