@@ -1,4 +1,4 @@
-/** How long and how hard each scenario runs: the full run (≈11 min) or `--quick` (≈1½ min). */
+/** How long and how hard each scenario runs: the full run (≈10 min) or `--quick` (≈1½ min). */
 export interface BenchOptions {
   mode: 'full' | 'quick';
   /** Planned conversations, reused round-robin with fresh conversation ids. */

@@ -52,7 +52,12 @@ export function markdownTable(r: BenchResults): string {
       '',
       '',
     ],
-    ['Soak: turns/s, second → last third', `${soak.turnsPerSecond.secondThird} → ${soak.turnsPerSecond.lastThird}`, '', ''],
+    [
+      "Soak: turns/s (other processes' cores), second → last third",
+      `${soak.turnsPerSecond.secondThird} (${soak.otherCores.secondThird}) → ${soak.turnsPerSecond.lastThird} (${soak.otherCores.lastThird})`,
+      '',
+      '',
+    ],
     ['RSS before → after all load (MB)', `${mem(memory.bot.before)} → ${mem(memory.bot.after)}`, `${mem(memory.echo.before)} → ${mem(memory.echo.after)}`, ''],
     [
       `Stored per conversation, state + transcript + device (${storage.live.conversations.toLocaleString('en-US')} conversations of the run)`,
@@ -112,7 +117,23 @@ export function markdownReport(r: BenchResults): string {
         .join(', ') +
       ').',
     '',
+    ...postgresSection(r),
   ].join('\n');
+}
+
+/** One vs two instances on PostgreSQL, conversations moving between instances on every turn. */
+function postgresSection(r: BenchResults): string[] {
+  if (!r.postgres) return ['One vs two instances on PostgreSQL: not measured (set BENCH_DATABASE_URL).', ''];
+  return [
+    '## One vs two instances on PostgreSQL',
+    '',
+    'Each message goes to the next instance (no session affinity). On a 2-core machine both instances, PostgreSQL and the driver share the cores.',
+    '',
+    '| Instances | Turns/s | p50 (ms) | p99 (ms) | Failed turns | Off the plan | Tickets |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...r.postgres.map((row) => `| ${row.instances} | ${row.turnsPerSecond} | ${row.latencyMs.p50} | ${row.latencyMs.p99} | ${row.errors} | ${row.divergences} | ${row.tickets} |`),
+    '',
+  ];
 }
 
 function correctness(r: BenchResults): string {

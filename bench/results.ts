@@ -1,3 +1,4 @@
+import type { PostgresScaleRow } from './postgres';
 import type { ColdStartResult } from './scenarios/coldStart';
 import type { AlternatingResult } from './scenarios/alternate';
 import type { BurstResult } from './scenarios/burst';
@@ -14,6 +15,8 @@ export interface MemoryReading {
 
 /** Everything one run measured: written as bench/results/latest.json, summarised in latest.md. */
 export interface BenchResults {
+  /** One vs two bot instances on one PostgreSQL database (only when BENCH_DATABASE_URL is set). */
+  postgres?: PostgresScaleRow[];
   mode: BenchOptions['mode'];
   startedAt: string;
   durationSeconds: number;

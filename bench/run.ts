@@ -10,6 +10,7 @@ import { planConversations, type Plan } from './plans';
 import { prepopulate } from './prepopulate';
 import { REPO_ROOT, removeScratchDirs, scratchDir, startBot, startEchoBot, type ServerProcess } from './processes';
 import { markdownReport, markdownTable } from './report';
+import { postgresScaleOut } from './postgres';
 import type { BenchResults, MemoryReading } from './results';
 import { alternate } from './scenarios/alternate';
 import { burst } from './scenarios/burst';
@@ -30,11 +31,12 @@ async function main(argv: string[]): Promise<void> {
   const startedAt = new Date();
   const started = performance.now();
   const say = (scenario: string) => (line: string) => process.stderr.write(`[bench ${scenario}] ${line}\n`);
+  // Whatever is still running when a scenario throws is stopped in `finally`.
   const running: ServerProcess[] = [];
-  const start = async (server: Promise<ServerProcess>) => {
-    const started_ = await server;
-    running.push(started_);
-    return started_;
+  const start = async (starting: Promise<ServerProcess>) => {
+    const server = await starting;
+    running.push(server);
+    return server;
   };
   const stop = async (server: ServerProcess) => {
     running.splice(running.indexOf(server), 1);
@@ -97,7 +99,15 @@ async function main(argv: string[]): Promise<void> {
     const empty = compared.results['empty store']!;
     const large = compared.results['large store']!;
 
+    // Scale-out row: needs a scratch PostgreSQL database (its tables are emptied before each run).
+    const databaseUrl = process.env.BENCH_DATABASE_URL;
+    const postgres = databaseUrl
+      ? await postgresScaleOut(databaseUrl, plans, { candidates: 100, warmupMs: 3_000, ms: options.mode === 'quick' ? 5_000 : 10_000 }, say('postgres'))
+      : undefined;
+    if (!databaseUrl) say('postgres')('skipped: set BENCH_DATABASE_URL to a scratch database to measure one vs two instances');
+
     const measured: Omit<BenchResults, 'targets'> = {
+      ...(postgres && { postgres }),
       mode: options.mode,
       startedAt: startedAt.toISOString(),
       durationSeconds: round((performance.now() - started) / 1000),

@@ -3,6 +3,7 @@ import { idleCandidates, PlanQueue, runClosedLoop, TurnLog, type Target } from '
 import { combine, startMeasuring, type LoadResult } from '../loadResult';
 import type { Plan } from '../plans';
 import type { ServerProcess } from '../processes';
+import { machineBusyMs, ownCpuMs } from '../procStats';
 import { median, round } from '../stats';
 
 export interface SoakSample {
@@ -11,6 +12,8 @@ export interface SoakSample {
   heapUsedMB?: number;
   /** Turns answered since the previous sample, per second. */
   turnsPerSecond: number;
+  /** Cores the rest of the machine used meanwhile: a dip in turns/s with this up is not the bot's. */
+  otherCores: number;
 }
 
 export interface SoakResult {
@@ -22,6 +25,7 @@ export interface SoakResult {
   heapGrowth?: number;
   heapUsedMB?: { secondThird: number; lastThird: number };
   turnsPerSecond: { secondThird: number; lastThird: number };
+  otherCores: { secondThird: number; lastThird: number };
 }
 
 const MB = 1024 * 1024;
@@ -36,19 +40,24 @@ export async function soak(
   const log = new TurnLog();
   const samples: SoakSample[] = [];
   const started = performance.now();
-  let last = { at: started, turns: 0 };
+  const cpuNow = () => ({ server: bot.server.cpuMs(), driver: ownCpuMs(), machine: machineBusyMs() });
+  let last = { at: started, turns: 0, cpu: cpuNow() };
   const sample = () => {
     const now = performance.now();
     const turns = log.latencies.length;
+    const cpu = cpuNow();
     const heap = bot.server.memory()?.heapUsed;
+    const otherMs = cpu.machine - last.cpu.machine - (cpu.server - last.cpu.server) - (cpu.driver - last.cpu.driver);
     samples.push({
       seconds: round((now - started) / 1000),
       rssMB: round(bot.server.rssBytes() / MB),
       ...(heap !== undefined && { heapUsedMB: round(heap / MB) }),
       turnsPerSecond: round(((turns - last.turns) * 1000) / (now - last.at)),
+      otherCores: round(Math.max(0, otherMs) / (now - last.at), 2),
     });
-    last = { at: now, turns };
-    if (samples.length % 30 === 0) progress(`${samples.at(-1)!.seconds} s: RSS ${samples.at(-1)!.rssMB} MB, heap ${samples.at(-1)!.heapUsedMB ?? '?'} MB, ${samples.at(-1)!.turnsPerSecond} turns/s`);
+    last = { at: now, turns, cpu };
+    const latest = samples.at(-1)!;
+    if (samples.length % 30 === 0) progress(`${latest.seconds} s: RSS ${latest.rssMB} MB, heap ${latest.heapUsedMB ?? '?'} MB, ${latest.turnsPerSecond} turns/s; other processes ${latest.otherCores} cores`);
   };
   const timer = setInterval(sample, sampleMs);
   const stop = startMeasuring(bot.server, log);
@@ -70,5 +79,6 @@ export async function soak(
     rssMB,
     ...(hasHeap && { heapGrowth: round(heapUsedMB.lastThird / heapUsedMB.secondThird - 1), heapUsedMB }),
     turnsPerSecond: { secondThird: mid((s) => s.turnsPerSecond, middle), lastThird: mid((s) => s.turnsPerSecond, end) },
+    otherCores: { secondThird: mid((s) => s.otherCores, middle), lastThird: mid((s) => s.otherCores, end) },
   };
 }

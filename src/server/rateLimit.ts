@@ -21,6 +21,17 @@ export function createRateLimit({ burst, perMinute, maxClients = 10_000, now = D
   const buckets = new Map<string, Bucket>();
   const refillPerMs = perMinute / 60_000;
   const level = (bucket: Bucket | undefined, at: number) => (bucket ? Math.min(burst, bucket.tokens + (at - bucket.at) * refillPerMs) : burst);
+  /**
+   * A bucket that has filled up again says no more than a missing one, so the least recently seen
+   * are dropped as they refill: the map holds the clients of the last `burst / perMinute` minutes,
+   * not the last `maxClients` (each conversation and user id is a client of the message limit).
+   */
+  const forgetRefilled = (at: number) => {
+    for (const [client, bucket] of buckets) {
+      if (level(bucket, at) < burst) return;
+      buckets.delete(client);
+    }
+  };
 
   return {
     /** Takes one request from the client's bucket: false when it is empty. */
@@ -30,6 +41,7 @@ export function createRateLimit({ burst, perMinute, maxClients = 10_000, now = D
       const tokens = level(previous, at);
       // Re-inserting keeps the map in least-recently-seen order, so the oldest entry is the first key.
       buckets.delete(client);
+      forgetRefilled(at);
       if (buckets.size >= maxClients) buckets.delete(buckets.keys().next().value!);
       const allowed = tokens >= 1;
       buckets.set(client, { tokens: allowed ? tokens - 1 : tokens, at });

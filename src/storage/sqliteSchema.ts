@@ -19,6 +19,18 @@ const MIGRATIONS: readonly string[] = [
      last INTEGER NOT NULL
    );
    INSERT INTO etag_counter (id, last) VALUES (1, 0);`,
+  // 2: back to a rowid table. In a WITHOUT ROWID table a row over ~1 KB (on 4 KB pages) spills into
+  // an overflow page of its own, and transcripts (1–2 KB) do: a third of the file was empty
+  // overflow space, rewritten on every turn. A rowid table keeps rows up to ~4 KB in the leaf.
+  `CREATE TABLE state_rowid (
+     key        TEXT    PRIMARY KEY NOT NULL,
+     etag       INTEGER NOT NULL,
+     value      TEXT    NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   INSERT INTO state_rowid (key, etag, value, updated_at) SELECT key, etag, value, updated_at FROM state;
+   DROP TABLE state;
+   ALTER TABLE state_rowid RENAME TO state;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

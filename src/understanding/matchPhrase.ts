@@ -49,9 +49,9 @@ export function matchPhrase<T extends string>(text: string, options: PhraseOptio
   const found: (Occurrence & { id: T; weight: number })[] = [];
   for (const option of options) {
     for (const phrase of option.phrases) {
-      const words = tokenize(phrase);
+      const { tokens: words, key: phraseKey } = tokenizePhrase(phrase);
       if (words.length === 0) continue;
-      if (words.map((t) => t.word).join(' ') === key) return { id: option.id, confidence: 1 };
+      if (phraseKey === key) return { id: option.id, confidence: 1 };
       for (const occurrence of occurrences(words, tokens)) {
         const weight = occurrence.positions.reduce((sum, at) => sum + tokens[at]!.weight, 0);
         found.push({ ...occurrence, id: option.id, weight });
@@ -81,7 +81,7 @@ export function matchPhrase<T extends string>(text: string, options: PhraseOptio
   // A word the winning option's phrases use elsewhere ("button" in "the button is greyed out",
   // next to a phrase "no button") is on topic for that answer, so it barely counts against it.
   const winnerWords = new Set(
-    options.filter((o) => o.id === winner[0]).flatMap((o) => o.phrases.flatMap((phrase) => tokenize(phrase).map((t) => t.stem))),
+    options.filter((o) => o.id === winner[0]).flatMap((o) => o.phrases.flatMap((phrase) => tokenizePhrase(phrase).tokens.map((t) => t.stem))),
   );
   let explained = 0;
   let explainedWords = 0;
@@ -104,6 +104,24 @@ export function matchPhrase<T extends string>(text: string, options: PhraseOptio
   const confidence = coverage * (0.5 + 0.5 * share) * wordsExplained * TYPO_FACTOR ** Math.min(typos, 3);
   if (tie || confidence < MIN_CONFIDENCE) return undefined;
   return { id: winner[0], confidence: Math.round(confidence * 1000) / 1000 };
+}
+
+/**
+ * The options' phrases come from the flow, the same few hundred on every message: each is
+ * tokenized (normalized and stemmed) once. Bounded, in case a caller passes phrases of its own.
+ */
+const phraseCache = new Map<string, { tokens: Token[]; key: string }>();
+const MAX_CACHED_PHRASES = 5000;
+
+function tokenizePhrase(phrase: string): { tokens: Token[]; key: string } {
+  let cached = phraseCache.get(phrase);
+  if (!cached) {
+    if (phraseCache.size >= MAX_CACHED_PHRASES) phraseCache.clear();
+    const tokens = tokenize(phrase);
+    cached = { tokens, key: tokens.map((t) => t.word).join(' ') };
+    phraseCache.set(phrase, cached);
+  }
+  return cached;
 }
 
 function tokenize(text: string): Token[] {
