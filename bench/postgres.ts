@@ -1,11 +1,9 @@
-import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'pg';
 import { idleCandidates, PlanQueue, runClosedLoop, TurnLog, type Target } from './driver';
-import { createLoopbackClient, type LoopbackClient } from './httpClient';
+import type { LoopbackClient } from './httpClient';
 import type { Plan } from './plans';
-import { CONNECTIONS, FLOWS_DIR, reservePort, scratchDir, SERVER_ENTRY } from './processes';
+import { scratchDir, SERVER_ENTRY, startBot, type ServerProcess } from './processes';
 import { round, summarize, type LatencySummary } from './stats';
 
 /**
@@ -117,53 +115,13 @@ async function emptyDatabase(databaseUrl: string): Promise<void> {
   }
 }
 
-interface PostgresBot {
-  client: LoopbackClient;
-  stop(): Promise<void>;
-}
-
-/** The real server with STORAGE=postgres, production settings, nothing inherited (see processes.ts's botEnvironment). */
-async function startPostgresBot(databaseUrl: string): Promise<PostgresBot> {
-  const port = await reservePort();
-  const env = {
-    PATH: process.env.PATH ?? '',
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
-    DATA_DIR: scratchDir('data'),
-    FLOWS_DIR,
+/** The real server with STORAGE=postgres, started like every other benchmarked bot (processes.ts). */
+function startPostgresBot(databaseUrl: string): Promise<ServerProcess> {
+  return startBot('postgres', scratchDir('data'), SERVER_ENTRY, {
     STORAGE: 'postgres',
     DATABASE_URL: databaseUrl,
     // The benchmark's candidates are many; the per-conversation flood limit is not what is measured.
     RATE_LIMIT_BURST: '1000',
     RATE_LIMIT_PER_SECOND: '1000',
-  };
-  const child = spawn(process.execPath, [SERVER_ENTRY], { cwd: scratchDir('cwd'), env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8_000));
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const client = createLoopbackClient(port, CONNECTIONS);
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`postgres bot exited before it listened:\n${output}`);
-    const healthy = await client.get('/healthz', 1000).then((a) => a.status === 200, () => false);
-    if (healthy) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`postgres bot did not answer /healthz within 20 s:\n${output}`);
-    }
-    await sleep(20);
-  }
-  return {
-    client,
-    async stop() {
-      client.close();
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  });
 }

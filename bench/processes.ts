@@ -77,9 +77,14 @@ export function reservePort(): Promise<number> {
  * Starts the real server (`dist/src/index.js`, or another build's entry to compare with) on its own
  * data folder and waits until /healthz answers.
  */
-export async function startBot(name: string, dataDir = scratchDir('data'), entry = SERVER_ENTRY): Promise<ServerProcess> {
+export async function startBot(
+  name: string,
+  dataDir = scratchDir('data'),
+  entry = SERVER_ENTRY,
+  extraEnv: Record<string, string> = {},
+): Promise<ServerProcess> {
   const port = await reservePort();
-  return startServer(name, entry, botEnvironment(dataDir, port), port, dataDir);
+  return startServer(name, entry, { ...botEnvironment(dataDir, port), ...extraEnv }, port, dataDir);
 }
 
 /** Starts the echo bot: botbuilder + restify and nothing else. */
