@@ -1,27 +1,19 @@
 import { activity, post } from './support/activities';
 import { Candidate } from './support/candidate';
-import { startLocalConnector, type LocalConnector } from './support/localConnector';
-import { startTestBot, type TestBot } from './support/testBot';
+import { useBotAndConnector } from './support/testBot';
 
-let bot: TestBot;
-let connector: LocalConnector;
-beforeAll(async () => {
-  [bot, connector] = await Promise.all([startTestBot(), startLocalConnector()]);
-});
-afterAll(async () => {
-  await Promise.all([bot.close(), connector.close()]);
-});
+const live = useBotAndConnector();
 
 describe('a candidate talking to the bot over the Bot Framework protocol', () => {
   test('opening the chat shows a welcome and the topic menu', async () => {
-    const candidate = new Candidate(bot.url);
+    const candidate = new Candidate(live.bot.url);
     await candidate.opensChat();
     expect(candidate.text).toMatch(/interview link/i);
     expect(candidate.buttons).toContain('Page shows 404 / not found');
   });
 
   test('a typed problem gets the guide\'s steps, and clicking through reaches the recruiter advice', async () => {
-    const candidate = new Candidate(bot.url);
+    const candidate = new Candidate(live.bot.url);
     await candidate.says('the interview page wont load, just a white screen');
     expect(candidate.text).toMatch(/typos/i);
     await candidate.clicks('No, still stuck');
@@ -38,15 +30,15 @@ describe('a candidate talking to the bot over the Bot Framework protocol', () =>
 
   test('replies reach the channel\'s serviceUrl when the channel does not ask for them inline', async () => {
     const conversationId = 'conv-connector-1';
-    const { status } = await post(bot.url, activity(conversationId, { type: 'message', text: 'my link says 404' }, connector.serviceUrl));
+    const { status } = await post(live.bot.url, activity(conversationId, { type: 'message', text: 'my link says 404' }, live.connector.serviceUrl));
     expect(status).toBeLessThan(300);
-    const replies = await connector.waitFor(conversationId, 2);
+    const replies = await live.connector.waitFor(conversationId, 2);
     expect(replies[0]?.text).toMatch(/mistyped|copied/i);
     expect(replies[1]?.suggestedActions?.actions.map((a) => a.title)).toEqual(['Yes, that worked', 'No, still stuck']);
   });
 
   test('two candidates chatting at once each keep their own place', async () => {
-    const [a, b] = [new Candidate(bot.url), new Candidate(bot.url)];
+    const [a, b] = [new Candidate(live.bot.url), new Candidate(live.bot.url)];
     await Promise.all([a.says('page wont load'), b.says('my camera is not working')]);
     await Promise.all([a.says('no'), b.says('Firefox')]);
     expect(a.text).toMatch(/Chrome and Safari/);
@@ -54,38 +46,38 @@ describe('a candidate talking to the bot over the Bot Framework protocol', () =>
   });
 
   test('the health check answers with the flow version', async () => {
-    const response = await fetch(`${bot.url}/healthz`);
+    const response = await fetch(`${live.bot.url}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', flowVersion: bot.app.flow.version });
+    expect(await response.json()).toEqual({ status: 'ok', flowVersion: live.bot.app.flow.version });
   });
 });
 
 describe('a sender that gets the request wrong is told why', () => {
   test('malformed JSON gets 400', async () => {
-    const { status } = await post(bot.url, '{"type": "message", ');
+    const { status } = await post(live.bot.url, '{"type": "message", ');
     expect(status).toBe(400);
   });
 
   test('an activity without a type gets 400 naming the field', async () => {
-    const { status, body } = await post(bot.url, { conversation: { id: 'x' }, serviceUrl: 'http://127.0.0.1:9/' });
+    const { status, body } = await post(live.bot.url, { conversation: { id: 'x' }, serviceUrl: 'http://127.0.0.1:9/' });
     expect(status).toBe(400);
     expect(body.problems.join('\n')).toMatch(/^type:/m);
   });
 
   test('an activity without a conversation id or serviceUrl gets 400 naming both', async () => {
-    const { status, body } = await post(bot.url, { type: 'message', text: 'hi' });
+    const { status, body } = await post(live.bot.url, { type: 'message', text: 'hi' });
     expect(status).toBe(400);
     expect(body.problems.join('\n')).toMatch(/conversation/);
     expect(body.problems.join('\n')).toMatch(/serviceUrl/);
   });
 
   test('a body over 256 KB gets 413', async () => {
-    const { status } = await post(bot.url, activity('big', { type: 'message', text: 'x'.repeat(300 * 1024) }));
+    const { status } = await post(live.bot.url, activity('big', { type: 'message', text: 'x'.repeat(300 * 1024) }));
     expect(status).toBe(413);
   });
 
   test('after bad requests the bot still answers', async () => {
-    const candidate = new Candidate(bot.url);
+    const candidate = new Candidate(live.bot.url);
     await candidate.says('link expired');
     expect(candidate.text).toMatch(/invitation email/i);
   });
@@ -100,7 +92,7 @@ describe('odd messages get a polite answer and lose nothing', () => {
     ['a card submit with an unexpected value', { value: { choice: 'choice.does-not-exist', extra: { nested: true } } }],
     ['a card submit with no value', { value: {} }],
   ])('%s', async (_what, fields) => {
-    const candidate = new Candidate(bot.url);
+    const candidate = new Candidate(live.bot.url);
     await candidate.says('404');
     await candidate.send({ type: 'message', ...fields });
     expect(candidate.text.length).toBeGreaterThan(0);
@@ -111,7 +103,7 @@ describe('odd messages get a polite answer and lose nothing', () => {
   });
 
   test('unknown activity types are ignored without an answer', async () => {
-    const candidate = new Candidate(bot.url);
+    const candidate = new Candidate(live.bot.url);
     for (const type of ['typing', 'messageReaction', 'endOfConversation', 'somethingNew']) {
       await candidate.send({ type });
       expect(candidate.last).toEqual([]);

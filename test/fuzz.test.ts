@@ -1,17 +1,9 @@
 import fc from 'fast-check';
 import { post } from './support/activities';
 import { Candidate } from './support/candidate';
-import { startLocalConnector, type LocalConnector } from './support/localConnector';
-import { startTestBot, type TestBot } from './support/testBot';
+import { useBotAndConnector } from './support/testBot';
 
-let bot: TestBot;
-let connector: LocalConnector;
-beforeAll(async () => {
-  [bot, connector] = await Promise.all([startTestBot(), startLocalConnector()]);
-});
-afterAll(async () => {
-  await Promise.all([bot.close(), connector.close()]);
-});
+const live = useBotAndConnector();
 
 const conversationIds = ['fuzz-a', 'fuzz-b', 'fuzz-c'];
 const junk = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.boolean(), fc.object(), fc.array(fc.string()));
@@ -46,7 +38,7 @@ test('random activities and sequences never crash the server or corrupt a conver
   await fc.assert(
     fc.asyncProperty(fc.array(fuzzActivity, { minLength: 1, maxLength: 8 }), async (activities) => {
       for (const act of activities) {
-        const { status } = await post(bot.url, { ...act, serviceUrl: connector.serviceUrl });
+        const { status } = await post(live.bot.url, { ...act, serviceUrl: live.connector.serviceUrl });
         expect(status).toBeLessThan(500);
       }
     }),
@@ -55,11 +47,11 @@ test('random activities and sequences never crash the server or corrupt a conver
 
   // Every conversation the fuzzer touched still loads and answers a candidate normally.
   for (const id of conversationIds) {
-    const candidate = new Candidate(bot.url, id);
+    const candidate = new Candidate(live.bot.url, id);
     await candidate.says('start over');
     await candidate.says('my link expired');
     expect(candidate.text).toMatch(/invitation email/i);
   }
-  const health = await fetch(`${bot.url}/healthz`);
+  const health = await fetch(`${live.bot.url}/healthz`);
   expect(health.status).toBe(200);
 }, 120_000);

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { post, type ReceivedActivity } from './support/activities';
-import { startLocalConnector, type LocalConnector } from './support/localConnector';
-import { startTestBot, type TestBot } from './support/testBot';
+import { useBotAndConnector } from './support/testBot';
 
 /**
  * Teams through the real HTTP endpoint, with activities shaped as Teams sends them. Teams never asks
- * for replies inline (expectReplies): the bot posts them to the serviceUrl, here a local connector.
+ * for replies inline (expectReplies): the bot posts them to the serviceUrl, here a local live.connector.
  */
 const APP_ID = '6f1f5d3e-2b7a-4c8e-9d41-0a5b3c2e1f90';
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -14,14 +13,7 @@ const MENTION = `<at>${BOT.name}</at>`;
 const mentionOfBot = { type: 'mention', mentioned: BOT, text: MENTION };
 const clientInfo = (platform: string) => ({ type: 'clientInfo', platform, locale: 'en-GB', country: 'GB', timezone: 'Europe/London' });
 
-let bot: TestBot;
-let connector: LocalConnector;
-beforeAll(async () => {
-  [bot, connector] = await Promise.all([startTestBot(), startLocalConnector()]);
-});
-afterAll(async () => {
-  await Promise.all([bot.close(), connector.close()]);
-});
+const live = useBotAndConnector();
 
 interface Card {
   body?: CardElement[];
@@ -104,11 +96,11 @@ class TeamsUser {
   }
 
   async send(fields: Record<string, unknown>): Promise<ReceivedActivity[]> {
-    const before = connector.received.length;
-    const { status, body } = await post(bot.url, {
+    const before = live.connector.received.length;
+    const { status, body } = await post(live.bot.url, {
       id: `1${Date.now()}${Math.floor(Math.random() * 1000)}`,
       channelId: 'msteams',
-      serviceUrl: connector.serviceUrl,
+      serviceUrl: live.connector.serviceUrl,
       timestamp: new Date().toISOString(),
       locale: 'en-GB',
       from: { id: `29:1${this.aadObjectId}`, name: 'Ada Lovelace', aadObjectId: this.aadObjectId },
@@ -119,8 +111,8 @@ class TeamsUser {
       ...fields,
     });
     if (status >= 300) throw new Error(`bot answered ${status}: ${JSON.stringify(body)}`);
-    // The turn finished before the HTTP answer, so every reply has reached the connector.
-    this.last = connector.received.slice(before).filter((r) => r.conversationId === this.conversation.id).map((r) => r.activity);
+    // The turn finished before the HTTP answer, so every reply has reached the live.connector.
+    this.last = live.connector.received.slice(before).filter((r) => r.conversationId === this.conversation.id).map((r) => r.activity);
     return this.last;
   }
 
@@ -201,11 +193,11 @@ describe('recruiters in a Teams channel or group chat', () => {
   });
 
   test('a candidate typing "register for tickets" in their personal chat does not get other candidates\' tickets', async () => {
-    const before = (await bot.app.tickets.recruiterChannels()).length;
+    const before = (await live.bot.app.tickets.recruiterChannels()).length;
     const candidate = TeamsUser.candidate();
     await candidate.says('register for tickets');
     expect(candidate.text).not.toMatch(/tickets will be posted/i);
-    expect(await bot.app.tickets.recruiterChannels()).toHaveLength(before);
+    expect(await live.bot.app.tickets.recruiterChannels()).toHaveLength(before);
   });
 
   test('mentioning the bot with "register for tickets" registers the channel; the next ticket\'s card is posted there, with what Teams said of the candidate\'s phone', async () => {
@@ -229,11 +221,11 @@ describe('recruiters in a Teams channel or group chat', () => {
     expect(ticketId).toBeDefined();
 
     // A new post in the channel itself, not a reply in the thread where it was registered.
-    const [card] = await connector.waitFor(channel, 1, 10000);
+    const [card] = await live.connector.waitFor(channel, 1, 10000);
     expect(JSON.stringify(card?.attachments)).toContain(ticketId);
 
     // Teams' clientInfo reached the ticket, described as the chat device, never as the interview's.
-    const ticket = await bot.app.tickets.get(ticketId!);
+    const ticket = await live.bot.app.tickets.get(ticketId!);
     expect(ticket).toMatchObject({ channel: 'msteams', locale: 'en-GB', timezone: 'Europe/London' });
     expect(ticket?.device.profile).toMatchObject({ teamsPlatform: 'iOS' });
     expect(ticket?.device.profile?.sameDeviceAsInterview).not.toBe(true);
@@ -249,15 +241,15 @@ describe('a Teams candidate checks the camera on the interview device', () => {
     expect(link).toBeDefined();
 
     // The candidate opens the link on their laptop; its check page posts the result.
-    const before = connector.received.filter((r) => r.conversationId === candidate.conversation.id).length;
+    const before = live.connector.received.filter((r) => r.conversationId === candidate.conversation.id).length;
     const token = new URL(link!).searchParams.get('t')!;
-    const response = await fetch(`${bot.url}/api/device-check?t=${encodeURIComponent(token)}`, {
+    const response = await fetch(`${live.bot.url}/api/device-check?t=${encodeURIComponent(token)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ camera: 'denied', microphone: 'prompt', videoInputs: 1, audioInputs: 1, getUserMedia: 'NotAllowedError', checkedAt: new Date().toISOString() }),
     });
     expect(response.status).toBe(200);
-    const answer = await connector.waitFor(candidate.conversation.id, before + 1);
+    const answer = await live.connector.waitFor(candidate.conversation.id, before + 1);
     expect(textOf(answer.slice(before))).toMatch(/blocking/);
   });
 });
