@@ -55,7 +55,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   const flow = loadFlow(config.FLOWS_DIR);
   const understanding = createUnderstanding(flow);
 
-  const storage = await openStorage(config);
+  const storage = await openStorage(config, log);
   const store = options.store ?? storage.state;
   const turns = createTurnRunner({ engine: { flow, understanding }, store });
   const devices = createDeviceProfiles(store);

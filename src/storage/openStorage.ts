@@ -1,4 +1,5 @@
 import type { Config } from '../config/config';
+import type { Logger } from '../log';
 import { openTicketStore, type TicketStore } from '../tickets/ticketStore';
 import { PostgresTicketStore } from '../tickets/postgresTicketStore';
 import type { KeyValueStore } from './keyValueStore';
@@ -17,9 +18,11 @@ export interface Storage {
  * Conversation state and tickets where the configuration says: SQLite files under DATA_DIR (one
  * instance), or one PostgreSQL database shared by every instance, migrated before the first request.
  */
-export async function openStorage(config: Pick<Config, 'STORAGE' | 'DATABASE_URL' | 'DATA_DIR'>): Promise<Storage> {
+export async function openStorage(config: Pick<Config, 'STORAGE' | 'DATABASE_URL' | 'DATA_DIR'>, log?: Logger): Promise<Storage> {
   if (config.STORAGE === 'postgres') {
-    const pool = createPostgresPool(config.DATABASE_URL!);
+    const pool = createPostgresPool(config.DATABASE_URL!, {
+      onIdleError: (error) => log?.warn({ code: (error as { code?: string }).code }, 'PostgreSQL closed an idle connection'),
+    });
     try {
       await migratePostgres(pool);
     } catch (err) {
