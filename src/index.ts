@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs';
 import { startApp } from './app';
 import { ConfigError } from './config/config';
 import { FlowError } from './flow';
+import { StorageOpenError } from './storage/sqliteWorkerStore';
 
 /**
- * `npm start`. A bad config or flow file stops start-up with every problem listed and no stack
- * trace: those are the operator's to fix, not bugs.
+ * `npm start`. A bad config or flow file, or a data file it can't use, stops start-up with every
+ * problem listed and no stack trace: those are the operator's to fix, not bugs.
  */
 async function main() {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -20,7 +21,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof FlowError) {
+  if (error instanceof ConfigError || error instanceof FlowError || error instanceof StorageOpenError) {
     process.stderr.write(`Cannot start: ${error.message}\n`);
   } else {
     process.stderr.write(`Cannot start: ${error instanceof Error ? error.stack : String(error)}\n`);

@@ -1,6 +1,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
 import { isAuthEnabled, type Config } from '../config/config';
 import type { Logger } from '../log';
+import { ReusedClientsAuthentication } from './reusedClients';
 
 type Logic = (context: TurnContext) => Promise<void>;
 
@@ -67,7 +68,7 @@ export function createAdapter(config: Config, log: Logger, apology: string): Bot
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   });
-  const adapter = new BotAdapter(auth);
+  const adapter = new BotAdapter(new ReusedClientsAuthentication(auth));
   if (!isAuthEnabled(config)) log.warn('MicrosoftAppId is empty: requests are not authenticated (local development only)');
 
   adapter.onTurnError = async function onTurnError(context: TurnContext, error: Error) {

@@ -1,4 +1,5 @@
 import { UAParser } from 'ua-parser-js';
+import { LruCache } from '../lruCache';
 import type { ClientHints } from './clientHints';
 import type { DeviceProfile, DeviceType, OsFamily } from './deviceProfile';
 import { UNKNOWN_APP } from './deviceProfile';
@@ -18,6 +19,12 @@ export interface PageSignals {
 /** Longer than any real user agent; ua-parser-js itself reads only the first 500 characters. */
 export const MAX_USER_AGENT_LENGTH = 512;
 
+/**
+ * ua-parser-js runs hundreds of regular expressions per user agent, and candidates invited together
+ * arrive on the same few browsers: each distinct user agent is parsed once. Results are read, never changed.
+ */
+const parsedUserAgents = new LruCache<string, UAParser.IResult>(1000);
+
 const DESKTOP_SYSTEMS: ReadonlySet<OsFamily> = new Set(['windows', 'macos', 'linux', 'chromeos']);
 
 /**
@@ -26,7 +33,7 @@ const DESKTOP_SYSTEMS: ReadonlySet<OsFamily> = new Set(['windows', 'macos', 'lin
  */
 export function parseUserAgent(userAgent: string, clientHints?: ClientHints, signals: PageSignals = {}): DeviceProfile {
   const ua = typeof userAgent === 'string' ? cleanUserAgent(userAgent) : '';
-  const parsed = new UAParser(ua).getResult();
+  const parsed = parsedUserAgents.getOrCompute(ua, (key) => new UAParser(key).getResult());
   const os = osFamilyOf(parsed.os.name, ua);
   const named = findInAppBrowser(ua);
   const inApp = named?.app ?? (isUnnamedWebView(ua, os, clientHints) ? UNKNOWN_APP : undefined);

@@ -1,7 +1,8 @@
-import { initialTransition, type AnyMachineSnapshot } from 'xstate';
+import type { AnyMachineSnapshot } from 'xstate';
 import type { CompiledFlow } from '../flow';
 import { MENU, RESOLVED } from '../flow/targets';
 import type { PersistedSnapshot, SavedConversation } from './types';
+import { transitionsOf } from './machineTransitions';
 
 export interface Restored {
   snapshot: AnyMachineSnapshot;
@@ -15,15 +16,15 @@ export interface Restored {
  * is kept when its state still exists; otherwise the conversation restarts (politely, upstream).
  */
 export function restore(flow: CompiledFlow, saved: SavedConversation | undefined): Restored {
-  if (!saved) return { snapshot: initialTransition(flow.machine)[0], restarted: false, fresh: true };
+  if (!saved) return { snapshot: transitionsOf(flow.machine).initial, restarted: false, fresh: true };
   const { value, context } = saved.snapshot;
   if (typeof value !== 'string' || !stateExists(flow, value)) {
-    return { snapshot: initialTransition(flow.machine)[0], restarted: true, fresh: false };
+    return { snapshot: transitionsOf(flow.machine).initial, restarted: true, fresh: false };
   }
   try {
     return { snapshot: flow.machine.resolveState({ value, context }), restarted: false, fresh: false };
   } catch {
-    return { snapshot: initialTransition(flow.machine)[0], restarted: true, fresh: false };
+    return { snapshot: transitionsOf(flow.machine).initial, restarted: true, fresh: false };
   }
 }
 

@@ -1,10 +1,10 @@
-import { transition } from 'xstate';
 import type { CompiledFlow } from '../flow';
 import { isEffectName } from '../flow/effects';
 import { topicEvent, type FlowEvent } from '../flow/events';
 import type { Understanding } from './understanding';
 import type { CandidateInput, Effect, Reply, SavedConversation, StepResult } from './types';
 import { persist, restore } from './restore';
+import { transitionsOf } from './machineTransitions';
 import { answersAt, commandIn, interpret, ANSWER_CONFIDENCE } from './interpret';
 import { checkOutcome, withCheck } from './deviceCheck';
 import { formTurn, startForm, type FormInput, type FormProgress, type DeviceAnswers } from './form';
@@ -26,6 +26,7 @@ const ESCALATION_TOPIC = 'contact-recruiter';
  */
 export function step(engine: Engine, saved: SavedConversation | undefined, input: CandidateInput): StepResult {
   const { flow, understanding } = engine;
+  const transitions = transitionsOf(flow.machine);
   const restored = restore(flow, saved);
   let snapshot = restored.snapshot;
   let misses = restored.restarted ? 0 : (saved?.misses ?? 0);
@@ -44,7 +45,7 @@ export function step(engine: Engine, saved: SavedConversation | undefined, input
   /** Applies an event; returns whether the candidate moved (or re-entered a step). */
   const send = (event: FlowEvent): boolean => {
     if (!snapshot.can(event)) return false;
-    const [next, actions] = transition(flow.machine, snapshot, event);
+    const [next, actions] = transitions.transition(snapshot, event);
     snapshot = next;
     for (const action of actions) {
       if (!isEffectName(action.type)) continue;

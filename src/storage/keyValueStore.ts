@@ -32,8 +32,8 @@ export class ETagConflictError extends Error {
 
   constructor(
     readonly key: string,
-    expectedETag: string,
-    storedETag: string,
+    readonly expectedETag: string,
+    readonly storedETag: string,
   ) {
     super(
       `Storage: writing "${key}" failed on an eTag conflict: the write expected eTag "${expectedETag}" ` +

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Config } from '../config/config';
 import type { Logger } from '../log';
 import { openTicketStore, type TicketStore } from '../tickets/ticketStore';
@@ -6,17 +8,18 @@ import type { KeyValueStore } from './keyValueStore';
 import { createPostgresPool } from './postgresPool';
 import { migratePostgres } from './postgresSchema';
 import { PostgresStore } from './postgresStore';
-import { openSqliteStore } from './sqliteStore';
+import { SqliteWorkerStore } from './sqliteWorkerStore';
 
 export interface Storage {
-  state: KeyValueStore & { deleteOlderThan?(before: Date): number | Promise<number>; close?(): void };
+  state: KeyValueStore & { deleteOlderThan?(before: Date): number | Promise<number>; close?(): void | Promise<void> };
   tickets: TicketStore;
   close(): Promise<void>;
 }
 
 /**
  * Conversation state and tickets where the configuration says: SQLite files under DATA_DIR (one
- * instance), or one PostgreSQL database shared by every instance, migrated before the first request.
+ * instance; conversation state on a thread of its own), or one PostgreSQL database shared by every
+ * instance, migrated before the first request.
  */
 export async function openStorage(config: Pick<Config, 'STORAGE' | 'DATABASE_URL' | 'DATA_DIR'>, log?: Logger): Promise<Storage> {
   if (config.STORAGE === 'postgres') {
@@ -35,14 +38,21 @@ export async function openStorage(config: Pick<Config, 'STORAGE' | 'DATABASE_URL
       close: () => pool.end(),
     };
   }
-  const state = openSqliteStore(config.DATA_DIR);
-  const tickets = openTicketStore(config.DATA_DIR);
+  fs.mkdirSync(config.DATA_DIR, { recursive: true });
+  const state = await SqliteWorkerStore.open({ file: path.join(config.DATA_DIR, 'bot.sqlite') });
+  let tickets: TicketStore;
+  try {
+    tickets = openTicketStore(config.DATA_DIR);
+  } catch (err) {
+    await state.close();
+    throw err;
+  }
   return {
     state,
     tickets,
     async close() {
       await tickets.close();
-      state.close();
+      await state.close();
     },
   };
 }

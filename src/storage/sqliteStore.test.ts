@@ -131,3 +131,20 @@ test('count and sizeBytes grow as conversations are saved', async () => {
   expect(store.count()).toBe(200);
   expect(store.sizeBytes()).toBeGreaterThan(emptySize);
 });
+
+test('a file written by the previous build (eTag counter, schema 2) opens with its conversations, which save as before', async () => {
+  const db = new Database(file);
+  db.exec(`CREATE TABLE state (key TEXT PRIMARY KEY NOT NULL, etag INTEGER NOT NULL, value TEXT NOT NULL, updated_at INTEGER NOT NULL);
+           CREATE TABLE etag_counter (id INTEGER PRIMARY KEY CHECK (id = 1), last INTEGER NOT NULL);
+           INSERT INTO etag_counter (id, last) VALUES (1, 7);`);
+  db.prepare('INSERT INTO state (key, etag, value, updated_at) VALUES (?, ?, ?, ?)').run('c', 7, JSON.stringify(candidateState), 1);
+  db.pragma('user_version = 2');
+  db.close();
+
+  const store = open();
+  const { c } = await store.read(['c']);
+  expect(c).toEqual({ ...candidateState, eTag: '7' });
+  await store.write({ c: { ...candidateState, misses: 1, eTag: '7' } });
+  await expect(store.write({ c: { ...candidateState, eTag: '7' } })).rejects.toThrow(/eTag/i);
+  expect((await store.read(['c'])).c).toMatchObject({ misses: 1 });
+});

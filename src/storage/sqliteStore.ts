@@ -25,8 +25,8 @@ interface StoredRow {
 /**
  * Conversation state in one SQLite file, with botbuilder's eTag semantics (see keyValueStore.ts).
  *
- * Each item is stored as JSON without its eTag; the eTag lives in its own column, drawn from one
- * incrementing counter, and is added back on read as a string. better-sqlite3 is synchronous, so the
+ * Each item is stored as JSON without its eTag; the eTag lives in its own column, a fresh random
+ * number on every save, and is added back on read as a string. better-sqlite3 is synchronous, so the
  * async methods complete before they return; while a write waits on another process's lock (up to
  * busyTimeoutMs) it blocks the event loop.
  */
@@ -59,9 +59,6 @@ export class SqliteStore implements KeyValueStore {
       .pluck();
 
     const selectETag = db.prepare<[string], number>('SELECT etag FROM state WHERE key = ?').pluck();
-    const nextETag = db
-      .prepare<[], number>('UPDATE etag_counter SET last = last + 1 WHERE id = 1 RETURNING last')
-      .pluck();
     const upsert = db.prepare<[string, number, string, number]>(
       'INSERT INTO state (key, etag, value, updated_at) VALUES (?, ?, ?, ?) ' +
         'ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, value = excluded.value, updated_at = excluded.updated_at',
@@ -78,7 +75,7 @@ export class SqliteStore implements KeyValueStore {
             throw new ETagConflictError(key, String(eTag), String(stored));
           }
         }
-        upsert.run(key, nextETag.get()!, JSON.stringify(value), updatedAt);
+        upsert.run(key, newETag(), JSON.stringify(value), updatedAt);
       }
     });
     // IMMEDIATE takes the write lock before the eTag check: a deferred transaction would read first
@@ -146,6 +143,15 @@ export function openSqliteStore(
 ): SqliteStore {
   fs.mkdirSync(dataDir, { recursive: true });
   return new SqliteStore({ ...options, file: path.join(dataDir, fileName) });
+}
+
+/**
+ * A fresh eTag: random over 2^53, so a key deleted and saved again (by any process on the file)
+ * practically never gets back an eTag a stale writer still holds. A shared counter would guarantee
+ * it, at the price of one more page written per save.
+ */
+function newETag(): number {
+  return Math.floor(Math.random() * Number.MAX_SAFE_INTEGER) + 1;
 }
 
 function describe(value: unknown): string {

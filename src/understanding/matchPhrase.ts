@@ -1,6 +1,7 @@
 import { allowedTypos, damerauLevenshtein } from './damerauLevenshtein';
 import { normalizeWords } from './normalize';
 import { stem } from './stem';
+import { LruCache } from '../lruCache';
 
 export interface PhraseOption<T extends string> {
   id: T;
@@ -32,6 +33,10 @@ interface Token {
   word: string;
   stem: string;
   weight: number;
+  /** Numbers ("404") match exactly or not at all. */
+  hasDigit: boolean;
+  /** How many typos the word may carry (see allowedTypos). */
+  typos: number;
 }
 
 /**
@@ -42,9 +47,8 @@ interface Token {
  * When phrases of several options explain parts of the message, the one explaining most of it wins.
  */
 export function matchPhrase<T extends string>(text: string, options: PhraseOption<T>[]): PhraseMatch<T> | undefined {
-  const tokens = tokenize(text);
+  const { tokens, key } = messageTokens.getOrCompute(text, tokenizeWithKey);
   if (tokens.length === 0) return undefined;
-  const key = tokens.map((t) => t.word).join(' ');
 
   const found: (Occurrence & { id: T; weight: number })[] = [];
   for (const option of options) {
@@ -110,26 +114,35 @@ export function matchPhrase<T extends string>(text: string, options: PhraseOptio
  * The options' phrases come from the flow, the same few hundred on every message: each is
  * tokenized (normalized and stemmed) once. Bounded, in case a caller passes phrases of its own.
  */
-const phraseCache = new Map<string, { tokens: Token[]; key: string }>();
+const phraseTokens = new Map<string, Tokenized>();
 const MAX_CACHED_PHRASES = 5000;
+/** One message is matched against several option sets in a turn (delete, commands, answers): tokenized once. */
+const messageTokens = new LruCache<string, Tokenized>(64);
 
-function tokenizePhrase(phrase: string): { tokens: Token[]; key: string } {
-  let cached = phraseCache.get(phrase);
+interface Tokenized {
+  tokens: Token[];
+  /** The words joined: equal keys mean the message is exactly that phrase. */
+  key: string;
+}
+
+function tokenizePhrase(phrase: string): Tokenized {
+  let cached = phraseTokens.get(phrase);
   if (!cached) {
-    if (phraseCache.size >= MAX_CACHED_PHRASES) phraseCache.clear();
-    const tokens = tokenize(phrase);
-    cached = { tokens, key: tokens.map((t) => t.word).join(' ') };
-    phraseCache.set(phrase, cached);
+    // The flow's phrases never reach the limit: only a caller passing phrases of its own could.
+    if (phraseTokens.size >= MAX_CACHED_PHRASES) phraseTokens.clear();
+    cached = tokenizeWithKey(phrase);
+    phraseTokens.set(phrase, cached);
   }
   return cached;
 }
 
-function tokenize(text: string): Token[] {
-  return normalizeWords(text).map((raw) => {
+function tokenizeWithKey(text: string): Tokenized {
+  const tokens = normalizeWords(text).map((raw): Token => {
     // "noooo", "yesss": drawn-out letters are emphasis, not spelling.
     const word = raw.replace(/([a-z])\1{2,}/g, '$1');
-    return { word, stem: stem(word), weight: FILLERS.has(word) ? FILLER_WEIGHT : 1 };
+    return { word, stem: stem(word), weight: FILLERS.has(word) ? FILLER_WEIGHT : 1, hasDigit: /\d/.test(word), typos: allowedTypos(word) };
   });
+  return { tokens, key: tokens.map((t) => t.word).join(' ') };
 }
 
 /** Where `phrase` occurs in `tokens`, word for word or within a typo, skipping fillers in between. */
@@ -160,8 +173,8 @@ function occurrences(phrase: Token[], tokens: Token[]): Occurrence[] {
 
 function sameWord(expected: Token, token: Token): 'exact' | 'typo' | undefined {
   if (expected.word === token.word || expected.stem === token.stem) return 'exact';
-  if (/\d/.test(token.word) || /\d/.test(expected.word)) return undefined;
-  const max = Math.min(allowedTypos(token.word), allowedTypos(expected.word));
+  if (token.hasDigit || expected.hasDigit) return undefined;
+  const max = Math.min(token.typos, expected.typos);
   if (max > 0 && token.word[0] === expected.word[0] && damerauLevenshtein(token.word, expected.word, max) <= max) return 'typo';
   return undefined;
 }

@@ -1,0 +1,140 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { ETagConflictError, type KeyValueStore, type StoreItems } from './keyValueStore';
+import type { WorkerReply, WorkerRequest, WorkerSettings } from './sqliteWorkerProtocol';
+
+/** The state database could not be opened: a file from a newer build, a network filesystem… the operator's to fix. */
+export class StorageOpenError extends Error {
+  override readonly name = 'StorageOpenError';
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+type Request = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
+
+/**
+ * The SQLite conversation store (SqliteStore) on a thread of its own, with the same contract.
+ *
+ * Loading and saving state is a fifth of a turn's work, and better-sqlite3 does it synchronously:
+ * on the bot's thread every commit, and every checkpoint's fsync, would hold up all other
+ * conversations. Here the bot's thread only hands the request over and carries on; the second core
+ * does the SQLite work. Requests run one at a time in the order sent, as they did in-thread.
+ */
+export class SqliteWorkerStore implements KeyValueStore {
+  readonly file: string;
+  /** Settles once the file is open and migrated; rejects with why it could not be. */
+  readonly ready: Promise<void>;
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private stopped: Error | undefined;
+
+  /** Opens the store and waits until the database is usable: a file that can't be opened fails start-up here. */
+  static async open(settings: WorkerSettings): Promise<SqliteWorkerStore> {
+    const store = new SqliteWorkerStore(settings);
+    await store.ready;
+    return store;
+  }
+
+  constructor(settings: WorkerSettings) {
+    this.file = settings.file;
+    this.worker = new Worker(workerScript(), { workerData: settings });
+    // An idle store doesn't keep the process alive; a request in flight does (see request()).
+    this.worker.unref();
+    this.ready = new Promise<void>((resolve, reject) => {
+      this.worker.on('message', (reply: WorkerReply) => {
+        if (reply.type === 'ready') resolve();
+        else if (reply.type === 'failed') {
+          reject(this.stop(new StorageOpenError(reply.message)));
+          void this.worker.terminate();
+        } else {
+          const waiting = this.pending.get(reply.id);
+          this.pending.delete(reply.id);
+          if (this.pending.size === 0) this.worker.unref();
+          if (reply.type === 'result') waiting?.resolve(reply.value);
+          else waiting?.reject(toError(reply.error));
+        }
+      });
+      this.worker.on('error', (error) => reject(this.stop(new Error(`State database thread failed: ${error.message}`))));
+      this.worker.on('exit', (code) => reject(this.stop(new Error(`State database thread exited with code ${code}`))));
+    });
+    // Callers learn of a failure from ready (open) or from the call that meets it.
+    this.ready.catch(() => undefined);
+  }
+
+  read(keys: string[]): Promise<StoreItems> {
+    return this.request<StoreItems>({ op: 'read', keys });
+  }
+
+  write(changes: StoreItems): Promise<void> {
+    return this.request<void>({ op: 'write', changes });
+  }
+
+  delete(keys: string[]): Promise<void> {
+    return this.request<void>({ op: 'delete', keys });
+  }
+
+  /** Deletes items not written since `before` (retention); returns how many. */
+  deleteOlderThan(before: Date): Promise<number> {
+    return this.request<number>({ op: 'deleteOlderThan', before });
+  }
+
+  count(): Promise<number> {
+    return this.request<number>({ op: 'count' });
+  }
+
+  /** Waits for the requests already sent, closes the database, and ends the thread. */
+  async close(): Promise<void> {
+    if (this.stopped) return;
+    const closing = this.request<void>({ op: 'close' });
+    // Refuse new requests; those already sent are answered before the close.
+    this.stopped = new Error(`State database ${this.file} is closed`);
+    await closing;
+    await this.worker.terminate();
+  }
+
+  private request<T>(request: Request): Promise<T> {
+    if (this.stopped) return Promise.reject(this.stopped);
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      try {
+        this.worker.postMessage({ ...request, id });
+      } catch (error) {
+        // Only plain data crosses threads: a function or a class instance in an item can't be stored.
+        reject(new TypeError(`SqliteWorkerStore.${request.op}: ${error instanceof Error ? error.message : String(error)}`));
+        return;
+      }
+      if (this.pending.size === 0) this.worker.ref();
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+    });
+  }
+
+  /** The thread can't serve any more: requests in flight and all later ones fail with `reason`. */
+  private stop(reason: Error): Error {
+    if (this.stopped) return this.stopped;
+    this.stopped = reason;
+    for (const waiting of this.pending.values()) waiting.reject(reason);
+    this.pending.clear();
+    return reason;
+  }
+}
+
+function toError(error: Extract<WorkerReply, { type: 'error' }>['error']): Error {
+  if (error.conflict) return new ETagConflictError(error.conflict.key, error.conflict.expectedETag, error.conflict.storedETag);
+  const rebuilt = error.name === 'TypeError' ? new TypeError(error.message) : new Error(error.message);
+  if (rebuilt.name !== error.name) rebuilt.name = error.name;
+  return rebuilt;
+}
+
+/**
+ * The worker runs compiled JavaScript: the file beside this one once built, or the build's copy
+ * when tests run these TypeScript sources (`npm test` builds first).
+ */
+function workerScript(): string {
+  const beside = path.join(__dirname, 'sqliteWorker.js');
+  return existsSync(beside) ? beside : path.join(__dirname, '../../dist/src/storage/sqliteWorker.js');
+}
