@@ -3,7 +3,7 @@ import { MENU, RESOLVED } from '../src/flow/targets';
 import { step, type Engine } from '../src/engine/step';
 import type { CandidateInput, Reply, SavedConversation } from '../src/engine/types';
 import { mergeDeviceSources, parseWebChatJoin, toFacts, type DeviceProfile } from '../src/device';
-import { appendTurn, type TranscriptLine } from '../src/conversation/transcript';
+import { appendTurn, type StoredTranscript } from '../src/conversation/transcript';
 import { formAnswers } from './formAnswers';
 import { joinEventValue } from './joinEvents';
 import { pickFrom, seededRandom, type Random } from './random';
@@ -30,7 +30,7 @@ export interface Plan {
   turns: PlannedTurn[];
   outcome: Outcome;
   /** What the server has stored once the conversation is over: the shape the large-store scenario writes. */
-  stored: { state: SavedConversation; transcript: { lines: TranscriptLine[] }; device?: { webchat: DeviceProfile } };
+  stored: { state: SavedConversation; transcript: StoredTranscript; device?: { webchat: DeviceProfile } };
 }
 
 export interface PlanOptions {
@@ -57,7 +57,7 @@ function planOne(engine: Engine, random: Random, serial: number, escalates: bool
   const { flow } = engine;
   const turns: PlannedTurn[] = [];
   let saved: SavedConversation | undefined;
-  let transcript: { lines: TranscriptLine[] } | undefined;
+  let transcript: StoredTranscript | undefined;
   let replies: Reply[] = [];
   const at = new Date(Date.UTC(2025, 0, 1) + serial * 60_000);
 

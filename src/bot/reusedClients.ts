@@ -61,13 +61,23 @@ export class ReusedClientsAuthentication extends BotFrameworkAuthentication {
   }
 
   private reusing(factory: ConnectorFactory, claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    const appId = appIdOf(claimsIdentity);
-    const connectors = this.connectors;
-    return new (class extends ConnectorFactory {
-      create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-        return reuse(connectors, JSON.stringify([appId, serviceUrl, audience ?? null]), () => factory.create(serviceUrl, audience));
-      }
-    })();
+    return new ReusingConnectorFactory(factory, appIdOf(claimsIdentity), this.connectors);
+  }
+}
+
+/** Hands out the cached connector client for an endpoint, building it with `factory` the first time. */
+class ReusingConnectorFactory extends ConnectorFactory {
+  constructor(
+    private readonly factory: ConnectorFactory,
+    private readonly appId: string,
+    private readonly connectors: LruCache<string, Promise<ConnectorClient>>,
+  ) {
+    super();
+  }
+
+  create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    const key = JSON.stringify([this.appId, serviceUrl, audience ?? null]);
+    return reuse(this.connectors, key, () => this.factory.create(serviceUrl, audience));
   }
 }
 

@@ -21,19 +21,38 @@ const MAX_BOT_TEXT = 120;
  */
 export const transcriptKey = (conversationKey: string) => `transcript/${conversationKey}`;
 
+/**
+ * As stored, a line leaves out `at` when it is the previous line's: the bot's replies share the time
+ * of the message they answer, and the timestamps were a fifth of a transcript's bytes.
+ */
+type StoredLine = Omit<TranscriptLine, 'at'> & { at?: string };
+export interface StoredTranscript {
+  lines: StoredLine[];
+}
+
+/** The transcript's lines, each with its time. */
 export function linesOf(stored: unknown): TranscriptLine[] {
   const lines = (stored as { lines?: unknown } | undefined)?.lines;
-  return Array.isArray(lines) ? (lines as TranscriptLine[]) : [];
+  if (!Array.isArray(lines)) return [];
+  let at = '';
+  return (lines as StoredLine[]).map((line) => {
+    at = line.at ?? at;
+    return { from: line.from, text: line.text, at };
+  });
 }
 
 /** The transcript after this turn: what the candidate sent and what the bot answered. */
-export function appendTurn(stored: unknown, input: CandidateInput, replies: Reply[], at: string): { lines: TranscriptLine[] } {
+export function appendTurn(stored: unknown, input: CandidateInput, replies: Reply[], at: string): StoredTranscript {
   const said = input.kind === 'text' ? input.text : input.kind === 'choice' ? `[clicked ${input.id}]` : undefined;
   const added: TranscriptLine[] = [
     ...(said !== undefined ? [{ from: 'candidate' as const, text: said.slice(0, MAX_TEXT), at }] : []),
     ...replies.map((r) => ({ from: 'bot' as const, text: clip(r.text, MAX_BOT_TEXT), at })),
   ];
-  return { lines: [...linesOf(stored), ...added].slice(-MAX_LINES) };
+  return { lines: compact([...linesOf(stored), ...added].slice(-MAX_LINES)) };
+}
+
+function compact(lines: TranscriptLine[]): StoredLine[] {
+  return lines.map((line, i) => (i > 0 && lines[i - 1]!.at === line.at ? { from: line.from, text: line.text } : line));
 }
 
 function clip(text: string, max: number): string {

@@ -1,6 +1,7 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { CompiledFlow } from '../flow';
 import { MENU, RESOLVED } from '../flow/targets';
+import type { ConversationContext } from '../flow/context';
 import type { PersistedSnapshot, SavedConversation } from './types';
 import { transitionsOf } from './machineTransitions';
 
@@ -28,10 +29,10 @@ export function restore(flow: CompiledFlow, saved: SavedConversation | undefined
   }
 }
 
-export function persist(flow: CompiledFlow, snapshot: AnyMachineSnapshot): PersistedSnapshot {
-  const persisted = flow.machine.getPersistedSnapshot(snapshot) as unknown as PersistedSnapshot;
-  // Only what resolveState needs is kept: the rest is empty for this machine and costs bytes per turn.
-  return { value: persisted.value, context: persisted.context };
+export function persist(snapshot: AnyMachineSnapshot): PersistedSnapshot {
+  // Only what resolveState needs. The context is plain data (the flow's machine spawns no actors),
+  // so it is saved as it is: xstate's getPersistedSnapshot would walk and copy it looking for actors.
+  return { value: snapshot.value as string, context: snapshot.context as ConversationContext };
 }
 
 function stateExists(flow: CompiledFlow, value: string): boolean {

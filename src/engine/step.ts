@@ -140,7 +140,7 @@ export function step(engine: Engine, saved: SavedConversation | undefined, input
   return {
     state: {
       flowVersion: flow.version,
-      snapshot: persist(flow, snapshot),
+      snapshot: persist(snapshot),
       misses,
       welcomed: welcomed || replies.length > 0,
       ...(form && { form }),
