@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ETagConflictError } from './keyValueStore';
 import { SqliteStore } from './sqliteStore';
-import type { WorkerReply, WorkerRequest, WorkerSettings } from './sqliteWorkerProtocol';
+import type { WorkerAnswer, WorkerReply, WorkerRequest, WorkerSettings } from './sqliteWorkerProtocol';
 
 /**
  * The thread that owns the state database (see SqliteWorkerStore): one SqliteStore, one request at
@@ -18,15 +18,18 @@ try {
   port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
 }
 
-port.on('message', async (request: WorkerRequest) => {
+port.on('message', async (batch: WorkerRequest[]) => {
   if (!store) return;
-  try {
-    const value = await perform(store, request);
-    port.postMessage({ type: 'result', id: request.id, value } satisfies WorkerReply);
-  } catch (error) {
-    port.postMessage({ type: 'error', id: request.id, error: describe(error) } satisfies WorkerReply);
+  const answers: WorkerAnswer[] = [];
+  for (const request of batch) {
+    try {
+      answers.push({ id: request.id, value: await perform(store, request) });
+    } catch (error) {
+      answers.push({ id: request.id, error: describe(error) });
+    }
   }
-  if (request.op === 'close') port.close();
+  port.postMessage({ type: 'answers', answers } satisfies WorkerReply);
+  if (batch.some((request) => request.op === 'close')) port.close();
 });
 
 function perform(opened: SqliteStore, request: WorkerRequest): unknown {
@@ -46,7 +49,7 @@ function perform(opened: SqliteStore, request: WorkerRequest): unknown {
   }
 }
 
-function describe(error: unknown): Extract<WorkerReply, { type: 'error' }>['error'] {
+function describe(error: unknown): Extract<WorkerAnswer, { error: unknown }>['error'] {
   if (error instanceof ETagConflictError) {
     return { name: error.name, message: error.message, conflict: { key: error.key, expectedETag: error.expectedETag, storedETag: error.storedETag } };
   }

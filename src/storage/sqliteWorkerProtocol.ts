@@ -16,12 +16,13 @@ export type WorkerRequest = { id: number } & (
   | { op: 'close' }
 );
 
-export type WorkerReply =
-  | { type: 'ready' }
-  | { type: 'failed'; message: string }
-  | { type: 'result'; id: number; value: unknown }
-  | {
-      type: 'error';
-      id: number;
-      error: { name: string; message: string; conflict?: { key: string; expectedETag: string; storedETag: string } };
-    };
+/** How one request ended. */
+export type WorkerAnswer =
+  | { id: number; value: unknown }
+  | { id: number; error: { name: string; message: string; conflict?: { key: string; expectedETag: string; storedETag: string } } };
+
+/**
+ * Requests travel in batches (everything the bot asked for in one turn of its event loop) and so do
+ * their answers: one message each way instead of one per request.
+ */
+export type WorkerReply = { type: 'ready' } | { type: 'failed'; message: string } | { type: 'answers'; answers: WorkerAnswer[] };

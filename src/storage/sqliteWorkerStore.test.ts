@@ -66,6 +66,20 @@ test('an item that is not plain data is refused with a TypeError and nothing is 
   expect(await store.read(['c'])).toEqual({});
 });
 
+test('requests sent together each get their own answer, even when one of them cannot be stored', async () => {
+  const store = open();
+  const [saved, refused, conflicting, read] = await Promise.allSettled([
+    store.write({ a: candidateState }),
+    store.write({ b: { step: 1, callback: () => 1 } }),
+    store.write({ a: { ...candidateState, eTag: 'stale' } }),
+    store.read(['a', 'b']),
+  ]);
+  expect(saved.status).toBe('fulfilled');
+  expect(refused).toMatchObject({ status: 'rejected', reason: expect.any(TypeError) });
+  expect(conflicting).toMatchObject({ status: 'rejected', reason: { name: 'ETagConflictError', key: 'a' } });
+  expect(read).toMatchObject({ status: 'fulfilled', value: { a: { ...candidateState, eTag: expect.any(String) } } });
+});
+
 test('a database from a newer build stops start-up with a message saying what to do, and no request hangs', async () => {
   const db = new Database(file);
   db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);

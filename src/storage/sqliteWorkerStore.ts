@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ETagConflictError, type KeyValueStore, type StoreItems } from './keyValueStore';
-import type { WorkerReply, WorkerRequest, WorkerSettings } from './sqliteWorkerProtocol';
+import type { WorkerAnswer, WorkerReply, WorkerRequest, WorkerSettings } from './sqliteWorkerProtocol';
 
 /** The state database could not be opened: a file from a newer build, a network filesystem… the operator's to fix. */
 export class StorageOpenError extends Error {
@@ -31,6 +31,8 @@ export class SqliteWorkerStore implements KeyValueStore {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  /** Requests waiting for the end of this turn of the event loop (see flush). */
+  private batch: WorkerRequest[] = [];
   private stopped: Error | undefined;
 
   /** Opens the store and waits until the database is usable: a file that can't be opened fails start-up here. */
@@ -42,7 +44,12 @@ export class SqliteWorkerStore implements KeyValueStore {
 
   constructor(settings: WorkerSettings) {
     this.file = settings.file;
-    this.worker = new Worker(workerScript(), { workerData: settings });
+    this.worker = new Worker(workerScript(), {
+      workerData: settings,
+      // The thread only handles small, short-lived requests: a small young generation keeps its
+      // memory ~30 MB lower (V8 otherwise grows it to the default, 16 MB per semi-space).
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
     // An idle store doesn't keep the process alive; a request in flight does (see request()).
     this.worker.unref();
     this.ready = new Promise<void>((resolve, reject) => {
@@ -52,11 +59,13 @@ export class SqliteWorkerStore implements KeyValueStore {
           reject(this.stop(new StorageOpenError(reply.message)));
           void this.worker.terminate();
         } else {
-          const waiting = this.pending.get(reply.id);
-          this.pending.delete(reply.id);
+          for (const answer of reply.answers) {
+            const waiting = this.pending.get(answer.id);
+            this.pending.delete(answer.id);
+            if ('error' in answer) waiting?.reject(toError(answer.error));
+            else waiting?.resolve(answer.value);
+          }
           if (this.pending.size === 0) this.worker.unref();
-          if (reply.type === 'result') waiting?.resolve(reply.value);
-          else waiting?.reject(toError(reply.error));
         }
       });
       this.worker.on('error', (error) => reject(this.stop(new Error(`State database thread failed: ${error.message}`))));
@@ -101,16 +110,37 @@ export class SqliteWorkerStore implements KeyValueStore {
     if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      try {
-        this.worker.postMessage({ ...request, id });
-      } catch (error) {
-        // Only plain data crosses threads: a function or a class instance in an item can't be stored.
-        reject(new TypeError(`SqliteWorkerStore.${request.op}: ${error instanceof Error ? error.message : String(error)}`));
-        return;
-      }
       if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      if (this.batch.length === 0) setImmediate(this.flush);
+      this.batch.push({ ...request, id } as WorkerRequest);
     });
+  }
+
+  /** Sends what this turn of the event loop asked for, in order, as one message. */
+  private readonly flush = () => {
+    const batch = this.batch;
+    this.batch = [];
+    try {
+      this.worker.postMessage(batch);
+    } catch {
+      // Only plain data crosses threads: one item holding a function or a class instance fails the
+      // batch, so each request goes alone and only that one is refused.
+      for (const request of batch) {
+        try {
+          this.worker.postMessage([request]);
+        } catch (error) {
+          this.answerNow(request.id, new TypeError(`SqliteWorkerStore.${request.op}: ${error instanceof Error ? error.message : String(error)}`));
+        }
+      }
+    }
+  };
+
+  private answerNow(id: number, error: Error): void {
+    const waiting = this.pending.get(id);
+    this.pending.delete(id);
+    if (this.pending.size === 0) this.worker.unref();
+    waiting?.reject(error);
   }
 
   /** The thread can't serve any more: requests in flight and all later ones fail with `reason`. */
@@ -123,7 +153,7 @@ export class SqliteWorkerStore implements KeyValueStore {
   }
 }
 
-function toError(error: Extract<WorkerReply, { type: 'error' }>['error']): Error {
+function toError(error: Extract<WorkerAnswer, { error: unknown }>['error']): Error {
   if (error.conflict) return new ETagConflictError(error.conflict.key, error.conflict.expectedETag, error.conflict.storedETag);
   const rebuilt = error.name === 'TypeError' ? new TypeError(error.message) : new Error(error.message);
   if (rebuilt.name !== error.name) rebuilt.name = error.name;

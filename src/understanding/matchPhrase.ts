@@ -154,11 +154,15 @@ interface Occurrence {
 function occurrences(phrase: Token[], tokens: Token[]): Occurrence[] {
   const found: Occurrence[] = [];
   for (let start = 0; start < tokens.length; start++) {
-    const positions: number[] = [];
-    let typos = 0;
-    let at = start;
-    for (const expected of phrase) {
-      while (at > start && at < tokens.length && tokens[at]!.weight < 1 && !sameWord(expected, tokens[at]!)) at++;
+    // Most starts don't match the phrase's first word: decided before anything is allocated.
+    const first = sameWord(phrase[0]!, tokens[start]!);
+    if (first === undefined) continue;
+    const positions = [start];
+    let typos = first === 'typo' ? 1 : 0;
+    let at = start + 1;
+    for (let i = 1; i < phrase.length; i++) {
+      const expected = phrase[i]!;
+      while (at < tokens.length && tokens[at]!.weight < 1 && !sameWord(expected, tokens[at]!)) at++;
       const token = tokens[at];
       if (!token) break;
       const match = sameWord(expected, token);
