@@ -58,7 +58,7 @@ export function removeScratchDirs(): void {
  * directory is a scratch folder too, because `npm start` reads `.env` from there.
  */
 export function botEnvironment(dataDir: string, port: number, logLevel = 'warn'): Record<string, string> {
-  return { PATH: process.env.PATH ?? '', NODE_ENV: 'production', LOG_LEVEL: logLevel, PORT: String(port), DATA_DIR: dataDir, FLOWS_DIR };
+  return { PATH: process.env.PATH ?? '', NODE_ENV: 'production', LOG_LEVEL: logLevel, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, FLOWS_DIR };
 }
 
 /** A free loopback port, for servers that (at LOG_LEVEL=warn) don't print the one they took. */

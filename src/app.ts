@@ -105,7 +105,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     log,
     appId: config.MicrosoftAppId,
     rateLimit: { burst: config.RATE_LIMIT_BURST, perSecond: config.RATE_LIMIT_PER_SECOND },
-    health: () => ({ flowVersion: flow.version }),
+    health: () => ({ flowVersion: flow.version, problems: storage.problems() }),
   });
   if (config.TICKETS_API_TOKEN) registerTicketRoutes(server, { store: tickets, token: config.TICKETS_API_TOKEN });
   const deviceCheckLinks = createDeviceCheckLinks({ secret: config.DEVICE_CHECK_SECRET, publicUrl: publicUrlOf(config, server) });
@@ -118,7 +118,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(config.PORT, '0.0.0.0', () => resolve());
+    server.listen(config.PORT, config.HOST, () => resolve());
   });
   outbox.start();
   const stopRetention = scheduleRetention(

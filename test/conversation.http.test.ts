@@ -50,6 +50,10 @@ describe('a candidate talking to the bot over the Bot Framework protocol', () =>
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok', flowVersion: live.bot.app.flow.version });
   });
+
+  test('the server listens only on the address HOST names', () => {
+    expect(live.bot.app.server.address()).toMatchObject({ address: '127.0.0.1' });
+  });
 });
 
 describe('a sender that gets the request wrong is told why', () => {

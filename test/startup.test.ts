@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { runBotProcessToExit } from './support/botProcess';
 
 function brokenFlows(): string {
@@ -42,10 +43,22 @@ test('a bad cross-reference is reported with its file and path', async () => {
 });
 
 test('a bad configuration stops start-up with every problem listed', async () => {
-  const result = await runBotProcessToExit({ PORT: 'eighty', MicrosoftAppType: 'Sometimes', LOG_LEVEL: 'loud' });
+  const result = await runBotProcessToExit({ PORT: 'eighty', HOST: 'everywhere', MicrosoftAppType: 'Sometimes', LOG_LEVEL: 'loud' });
   expect(result.code).toBe(1);
   expect(result.stderr).toMatch(/PORT/);
+  expect(result.stderr).toMatch(/HOST: must be an IP address/);
   expect(result.stderr).toMatch(/MicrosoftAppType/);
   expect(result.stderr).toMatch(/LOG_LEVEL/);
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+});
+
+test('a state database written by a newer build stops start-up with what to do, and no stack trace', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bot-'));
+  const db = new Database(join(dataDir, 'bot.sqlite'));
+  db.pragma('user_version = 999');
+  db.close();
+  const result = await runBotProcessToExit({ DATA_DIR: dataDir });
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/Cannot start: State database .*bot\.sqlite has schema version 999.*Run a newer build/s);
   expect(result.stderr).not.toMatch(/^\s+at /m);
 });

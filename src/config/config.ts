@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { checkTicketConfig, ticketConfigShape } from '../tickets/config';
 import { webChatConfigShape } from '../web/config';
@@ -12,6 +13,12 @@ const optional = z
 const ConfigSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    /** The address to listen on: every interface by default; 127.0.0.1 behind a reverse proxy on the same machine. */
+    HOST: z
+      .string()
+      .trim()
+      .default('0.0.0.0')
+      .refine((v) => isIP(v) !== 0, 'must be an IP address to listen on: 0.0.0.0 (every interface), 127.0.0.1 (this machine only) or one of its addresses'),
     DATA_DIR: z.string().trim().min(1).default('./data'),
     /** Where conversation state and tickets live: SQLite files under DATA_DIR (one instance), or PostgreSQL (several). */
     STORAGE: z.enum(['sqlite', 'postgres']).default('sqlite'),

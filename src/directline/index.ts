@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import { isIPv6, type AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { Logger } from '../log';
 import type { RateLimit } from '../server/rateLimit';
@@ -44,8 +44,8 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
   const { rateLimit, log, publicUrl, bot = { id: 'candidate-support-bot', name: 'Interview help' }, limits, now = () => new Date() } = options;
   const conversations = createConversations({ ...limits, now: () => now().getTime() });
   const key = randomBytes(24).toString('base64url');
-  // Loopback: the server forwards to itself, whatever address candidates use.
-  const origin = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The server forwards to itself: over loopback when it listens everywhere, else at its one address.
+  const origin = () => originOf(server.address() as AddressInfo);
   const serviceUrl = () => `${origin()}${CONNECTOR_PATH}/${key}/`;
 
   const forwardToBot = createBotForwarder({ botUrl: () => `${origin()}/api/messages`, serviceUrl, bot });
@@ -71,4 +71,9 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
       conversations.clear();
     },
   };
+}
+
+function originOf({ address, port }: AddressInfo): string {
+  if (address === '0.0.0.0' || address === '::') return `http://127.0.0.1:${port}`;
+  return isIPv6(address) ? `http://[${address}]:${port}` : `http://${address}:${port}`;
 }

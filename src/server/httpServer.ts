@@ -11,8 +11,8 @@ export interface HttpServerOptions {
   /** Runs one incoming activity through the bot; the bot layer owns everything Bot Framework. */
   messages: (activity: Record<string, unknown>, authorization: string) => Promise<{ status: number; body?: unknown }>;
   log: Logger;
-  /** Extra facts for GET /healthz, e.g. the flow version. */
-  health: () => Record<string, unknown>;
+  /** Facts for GET /healthz, e.g. the flow version; any `problems` make it answer 503. */
+  health: () => { problems?: string[] } & Record<string, unknown>;
   /** When set, requests must carry a Bot Framework token for this bot. */
   appId?: string;
   /** Messages a conversation may send at once, and per second after that. */
@@ -31,8 +31,11 @@ export function createHttpServer({ messages, log, health, appId, rateLimit }: Ht
     else res.json(status, body);
   });
 
+  // Load balancers and orchestrators take the instance out of rotation (or restart it) on a 503.
   server.get('/healthz', async function healthz(_req, res) {
-    res.json(200, { status: 'ok', ...health() });
+    const { problems = [], ...facts } = health();
+    if (problems.length > 0) res.json(503, { status: 'failing', problems, ...facts });
+    else res.json(200, { status: 'ok', ...facts });
   });
 
   server.on('restifyError', (req, _res, err, next) => {

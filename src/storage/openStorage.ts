@@ -13,6 +13,8 @@ import { SqliteWorkerStore } from './sqliteWorkerStore';
 export interface Storage {
   state: KeyValueStore & { deleteOlderThan?(before: Date): number | Promise<number>; close?(): void | Promise<void> };
   tickets: TicketStore;
+  /** What keeps storage from working right now, for the health check; empty when all is well. */
+  problems(): string[];
   close(): Promise<void>;
 }
 
@@ -35,11 +37,16 @@ export async function openStorage(config: Pick<Config, 'STORAGE' | 'DATABASE_URL
     return {
       state: new PostgresStore({ pool }),
       tickets: new PostgresTicketStore({ pool }),
+      // The pool replaces connections PostgreSQL drops; a database that stays away fails turns, which say so.
+      problems: () => [],
       close: () => pool.end(),
     };
   }
   fs.mkdirSync(config.DATA_DIR, { recursive: true });
-  const state = await SqliteWorkerStore.open({ file: path.join(config.DATA_DIR, 'bot.sqlite') });
+  const state = await SqliteWorkerStore.open(
+    { file: path.join(config.DATA_DIR, 'bot.sqlite') },
+    { onFailure: (error) => log?.error({ err: { name: error.name, message: error.message } }, 'state database stopped: no turn can be saved until a restart') },
+  );
   let tickets: TicketStore;
   try {
     tickets = openTicketStore(config.DATA_DIR);
@@ -50,6 +57,7 @@ export async function openStorage(config: Pick<Config, 'STORAGE' | 'DATABASE_URL
   return {
     state,
     tickets,
+    problems: () => (state.failed ? [`state database: ${state.failed.message}`] : []),
     async close() {
       await tickets.close();
       await state.close();

@@ -107,3 +107,26 @@ test('an idle store does not keep the process alive: the thread is unreferenced 
   const workers = (process as unknown as { _getActiveHandles(): object[] })._getActiveHandles().filter((handle) => handle.constructor.name === 'MessagePort');
   expect(workers).toHaveLength(0);
 });
+
+test('when the thread dies, waiting and later requests fail with why, and the failure is told once', async () => {
+  const told: Error[] = [];
+  const store = new SqliteWorkerStore({ file }, { onFailure: (error) => told.push(error) });
+  opened.push(store);
+  await store.write({ c: candidateState });
+  const waiting = store.read(['c']);
+  // Stands in for a crash of the thread (an uncaught error, a failed native call).
+  await (store as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+  await expect(waiting).rejects.toThrow(/State database thread exited/);
+  await expect(store.write({ c: candidateState })).rejects.toThrow(/State database thread exited/);
+  expect(store.failed?.message).toMatch(/exited/);
+  expect(told).toHaveLength(1);
+});
+
+test('a store closed on purpose is not a failure', async () => {
+  const told: Error[] = [];
+  const store = new SqliteWorkerStore({ file }, { onFailure: (error) => told.push(error) });
+  await store.write({ c: candidateState });
+  await store.close();
+  expect(store.failed).toBeUndefined();
+  expect(told).toEqual([]);
+});

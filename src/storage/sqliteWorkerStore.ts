@@ -9,6 +9,11 @@ export class StorageOpenError extends Error {
   override readonly name = 'StorageOpenError';
 }
 
+export interface SqliteWorkerEvents {
+  /** The thread stopped serving (it crashed or could not open the file); told once. */
+  onFailure?(error: Error): void;
+}
+
 interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
@@ -34,15 +39,19 @@ export class SqliteWorkerStore implements KeyValueStore {
   /** Requests waiting for the end of this turn of the event loop (see flush). */
   private batch: WorkerRequest[] = [];
   private stopped: Error | undefined;
+  private failure: Error | undefined;
 
   /** Opens the store and waits until the database is usable: a file that can't be opened fails start-up here. */
-  static async open(settings: WorkerSettings): Promise<SqliteWorkerStore> {
-    const store = new SqliteWorkerStore(settings);
+  static async open(settings: WorkerSettings, events: SqliteWorkerEvents = {}): Promise<SqliteWorkerStore> {
+    const store = new SqliteWorkerStore(settings, events);
     await store.ready;
     return store;
   }
 
-  constructor(settings: WorkerSettings) {
+  constructor(
+    settings: WorkerSettings,
+    private readonly events: SqliteWorkerEvents = {},
+  ) {
     this.file = settings.file;
     this.worker = new Worker(workerScript(), {
       workerData: settings,
@@ -56,7 +65,7 @@ export class SqliteWorkerStore implements KeyValueStore {
       this.worker.on('message', (reply: WorkerReply) => {
         if (reply.type === 'ready') resolve();
         else if (reply.type === 'failed') {
-          reject(this.stop(new StorageOpenError(reply.message)));
+          reject(this.fail(new StorageOpenError(reply.message)));
           void this.worker.terminate();
         } else {
           for (const answer of reply.answers) {
@@ -68,8 +77,8 @@ export class SqliteWorkerStore implements KeyValueStore {
           if (this.pending.size === 0) this.worker.unref();
         }
       });
-      this.worker.on('error', (error) => reject(this.stop(new Error(`State database thread failed: ${error.message}`))));
-      this.worker.on('exit', (code) => reject(this.stop(new Error(`State database thread exited with code ${code}`))));
+      this.worker.on('error', (error) => reject(this.fail(new Error(`State database thread failed: ${error.message}`))));
+      this.worker.on('exit', (code) => reject(this.fail(new Error(`State database thread exited with code ${code}`))));
     });
     // Callers learn of a failure from ready (open) or from the call that meets it.
     this.ready.catch(() => undefined);
@@ -143,12 +152,19 @@ export class SqliteWorkerStore implements KeyValueStore {
     waiting?.reject(error);
   }
 
+  /** Why the store can no longer save anything, unless it was closed on purpose. */
+  get failed(): Error | undefined {
+    return this.failure;
+  }
+
   /** The thread can't serve any more: requests in flight and all later ones fail with `reason`. */
-  private stop(reason: Error): Error {
+  private fail(reason: Error): Error {
     if (this.stopped) return this.stopped;
     this.stopped = reason;
+    this.failure = reason;
     for (const waiting of this.pending.values()) waiting.reject(reason);
     this.pending.clear();
+    this.events.onFailure?.(reason);
     return reason;
   }
 }

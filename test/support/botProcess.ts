@@ -14,7 +14,7 @@ export interface BotProcess {
 export function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
   const child = spawn(process.execPath, [serverEntry], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -39,7 +39,7 @@ export function startBotProcess(env: Record<string, string>): Promise<BotProcess
 
 /** Runs the server expecting it to refuse to start; returns its exit code and output. */
 export function runBotProcessToExit(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [serverEntry], { cwd: root, env: { PATH: process.env.PATH ?? '', PORT: '0', ...env } });
+  const child = spawn(process.execPath, [serverEntry], { cwd: root, env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

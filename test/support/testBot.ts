@@ -16,7 +16,7 @@ export interface TestBot {
 export async function startTestBot(env: Record<string, string> = {}, options: Omit<AppOptions, 'config'> = {}): Promise<TestBot> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'bot-test-'));
   // Scripted candidates type far faster than people; flood control has its own test with the defaults.
-  const config = readConfig({ PORT: '0', LOG_LEVEL: 'silent', FLOWS_DIR: join(__dirname, '../../flows'), RATE_LIMIT_BURST: '1000', ...env, DATA_DIR: dataDir });
+  const config = readConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', FLOWS_DIR: join(__dirname, '../../flows'), RATE_LIMIT_BURST: '1000', ...env, DATA_DIR: dataDir });
   const app = await startApp({ ...options, config });
   return { app, url: `http://127.0.0.1:${app.port}`, dataDir, close: () => app.close() };
 }
