@@ -66,10 +66,11 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   const sinks = configuredSinks(config, {
     teams: {
       channels: async () => tickets.recruiterChannels(),
-      send: (reference, activity) =>
-        adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference as Partial<ConversationReference>, async (context) => {
-          await context.sendActivity(activity as Partial<Activity>);
-        }),
+      send: (reference, activity) => adapter.sendProactively(config.MicrosoftAppId ?? '', reference as Partial<ConversationReference>, [activity as Partial<Activity>]),
+      forgetChannel: async (key) => {
+        await tickets.unregisterRecruiterChannel(key);
+        log.warn('a recruiters\' channel removed the bot: it no longer gets ticket cards (register again to resume)');
+      },
     },
   });
   const outbox = createOutbox({ store: tickets, sinks, log, claimMs: config.OUTBOX_CLAIM_SECONDS * 1000 });

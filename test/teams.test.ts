@@ -207,16 +207,7 @@ describe('recruiters in a Teams channel or group chat', () => {
     expect(recruiter.text).toMatch(/tickets will be posted in this conversation/i);
 
     const candidate = TeamsUser.candidate('iOS');
-    await candidate.says('my interview link expired');
-    await candidate.says('talk to a recruiter');
-    await candidate.clicks('Send the recruiter a ticket');
-    for (const answer of ['Grace Hopper', 'grace@example.com', 'Engineer', 'Navy', 'It says the link expired']) await candidate.says(answer);
-    while (!candidate.buttons.includes('Send it')) {
-      const next = ['Computer', 'Chrome', 'No'].find((label) => candidate.buttons.includes(label));
-      if (!next) throw new Error(`unexpected form step: ${candidate.text} ${JSON.stringify(candidate.buttons)}`);
-      await candidate.clicks(next);
-    }
-    await candidate.clicks('Send it');
+    await filesTicket(candidate);
     const ticketId = /CS-\d{6}/.exec(candidate.text)?.[0];
     expect(ticketId).toBeDefined();
 
@@ -230,7 +221,56 @@ describe('recruiters in a Teams channel or group chat', () => {
     expect(ticket?.device.profile).toMatchObject({ teamsPlatform: 'iOS' });
     expect(ticket?.device.profile?.sameDeviceAsInterview).not.toBe(true);
   });
+
+  test('a channel that removed the bot is unregistered when Teams refuses its card; the other channels still get it', async () => {
+    const [gone, kept] = [`19:${randomUUID()}@thread.tacv2`, `19:${randomUUID()}@thread.tacv2`];
+    for (const channel of [gone, kept]) await TeamsUser.inChannel(`19:${randomUUID()}@thread.tacv2`, channel).mentionsBotSaying('register for tickets');
+    live.connector.refuse(gone, 403, 'BotNotInConversationRoster');
+
+    const candidate = TeamsUser.candidate();
+    await filesTicket(candidate);
+    const ticketId = /CS-\d{6}/.exec(candidate.text)?.[0];
+
+    const [card] = await live.connector.waitFor(kept, 1, 10000);
+    expect(JSON.stringify(card?.attachments)).toContain(ticketId);
+    const registered = async () => (await live.bot.app.tickets.recruiterChannels()).map((c) => (c.reference as { conversation: { id: string } }).conversation.id);
+    for (let tries = 0; (await registered()).includes(gone) && tries < 100; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await registered()).not.toContain(gone);
+    expect(await registered()).toContain(kept);
+  });
 });
+
+describe('Teams refusing a ticket card', () => {
+  test('a card Teams refuses is not counted as delivered: the ticket waits to be retried', async () => {
+    const channel = `19:${randomUUID()}@thread.tacv2`;
+    await TeamsUser.inChannel(`19:${randomUUID()}@thread.tacv2`, channel).mentionsBotSaying('register for tickets');
+    live.connector.refuse(channel, 403, 'Forbidden');
+
+    const candidate = TeamsUser.candidate();
+    await filesTicket(candidate);
+    const ticketId = /CS-\d{6}/.exec(candidate.text)![0];
+    const teams = async () => (await live.bot.app.tickets.deliveryStatus(ticketId)).find((d) => d.sink === 'teams');
+    for (let tries = 0; ((await teams())?.attempts ?? 0) === 0 && tries < 100; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await teams()).toMatchObject({ delivered: false, attempts: 1, lastError: expect.stringMatching(/403/) });
+    // Nothing was posted into the failing channel, not even an apology.
+    expect(live.connector.received.filter((r) => r.conversationId === channel)).toEqual([]);
+    await live.bot.app.tickets.unregisterRecruiterChannel(`conversation/msteams/${channel}`);
+  });
+});
+
+/** Walks a Teams candidate from an expired link to a sent ticket. */
+async function filesTicket(candidate: TeamsUser): Promise<void> {
+  await candidate.says('my interview link expired');
+  await candidate.says('talk to a recruiter');
+  await candidate.clicks('Send the recruiter a ticket');
+  for (const answer of ['Grace Hopper', 'grace@example.com', 'Engineer', 'Navy', 'It says the link expired']) await candidate.says(answer);
+  while (!candidate.buttons.includes('Send it')) {
+    const next = ['Computer', 'Chrome', 'No'].find((label) => candidate.buttons.includes(label));
+    if (!next) throw new Error(`unexpected form step: ${candidate.text} ${JSON.stringify(candidate.buttons)}`);
+    await candidate.clicks(next);
+  }
+  await candidate.clicks('Send it');
+}
 
 describe('a Teams candidate checks the camera on the interview device', () => {
   test('"Check my camera and mic" sends a link; the result from that device answers in the Teams chat', async () => {

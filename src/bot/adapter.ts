@@ -1,4 +1,4 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ConversationReference, type TurnContext } from 'botbuilder';
 import { isAuthEnabled, type Config } from '../config/config';
 import type { Logger } from '../log';
 import { ReusedClientsAuthentication } from './reusedClients';
@@ -48,6 +48,23 @@ export class BotAdapter extends CloudAdapter {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * Posts into an existing conversation (a ticket card in a recruiters' channel, a device check's
+   * answer). A refused send rejects here: inside continueConversationAsync botbuilder would hand it
+   * to onTurnError, which apologises into the same conversation and reports success to the caller.
+   */
+  async sendProactively(appId: string, reference: Partial<ConversationReference>, activities: Partial<Activity>[]): Promise<void> {
+    let failure: { error: unknown } | undefined;
+    await this.continueConversationAsync(appId, reference, async (context) => {
+      try {
+        await context.sendActivities(activities);
+      } catch (error) {
+        failure = { error };
+      }
+    });
+    if (failure) throw failure.error;
   }
 }
 

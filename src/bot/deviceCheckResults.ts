@@ -17,8 +17,14 @@ export function createDeviceCheckReceiver(options: { adapter: BotAdapter; appId:
     const reference = await references.get(conversationKey);
     log.info({ getUserMedia: result.getUserMedia, replies: outcome.replies.length }, 'device check result received');
     if (!reference || outcome.replies.length === 0) return;
-    await adapter.continueConversationAsync(appId, reference as Partial<ConversationReference>, async (context) => {
-      await context.sendActivities(outcome.replies.map((reply) => toActivity(reply, {}, context.activity.channelId)));
-    });
+    const channelId = typeof reference.channelId === 'string' ? reference.channelId : '';
+    const activities = outcome.replies.map((reply) => toActivity(reply, {}, channelId));
+    try {
+      await adapter.sendProactively(appId, reference as Partial<ConversationReference>, activities);
+    } catch (error) {
+      // The result is saved and the candidate's next message continues from it; only the prompt answer was lost.
+      const status = (error as { statusCode?: unknown }).statusCode;
+      log.warn({ status: typeof status === 'number' ? status : undefined }, 'device check result saved, but its answer could not be posted to the chat');
+    }
   };
 }

@@ -5,6 +5,8 @@ import type { ReceivedActivity } from './activities';
 export interface LocalConnector {
   serviceUrl: string;
   received: { conversationId: string; activity: ReceivedActivity }[];
+  /** From now on, answers posts to this conversation with `status` and Teams' error `code`, as Teams does for a bot it removed. */
+  refuse(conversationId: string, status: number, code: string): void;
   /** Resolves once `count` activities arrived for the conversation (or rejects after `ms`). */
   waitFor(conversationId: string, count: number, ms?: number): Promise<ReceivedActivity[]>;
   close(): Promise<void>;
@@ -16,6 +18,7 @@ export interface LocalConnector {
  */
 export async function startLocalConnector(): Promise<LocalConnector> {
   const received: LocalConnector['received'] = [];
+  const refusals = new Map<string, { status: number; code: string }>();
   const waiters = new Set<() => void>();
   const server: Server = createServer((req, res) => {
     let body = '';
@@ -27,8 +30,15 @@ export async function startLocalConnector(): Promise<LocalConnector> {
         res.end();
         return;
       }
-      received.push({ conversationId: decodeURIComponent(match[1]), activity: JSON.parse(body) as ReceivedActivity });
+      const conversationId = decodeURIComponent(match[1]);
       res.setHeader('content-type', 'application/json');
+      const refusal = refusals.get(conversationId);
+      if (refusal) {
+        res.statusCode = refusal.status;
+        res.end(JSON.stringify({ error: { code: refusal.code, message: `refused (${refusal.code})` } }));
+        return;
+      }
+      received.push({ conversationId, activity: JSON.parse(body) as ReceivedActivity });
       res.end(JSON.stringify({ id: `reply-${received.length}` }));
       for (const wake of waiters) wake();
     });
@@ -40,6 +50,7 @@ export async function startLocalConnector(): Promise<LocalConnector> {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     received,
+    refuse: (conversationId, status, code) => void refusals.set(conversationId, { status, code }),
     waitFor(conversationId, count, ms = 5000) {
       return new Promise((resolve, reject) => {
         const check = () => {

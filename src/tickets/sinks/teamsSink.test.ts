@@ -96,3 +96,40 @@ test.each([
   const error = await teamsSink({ channels: async () => [channelA], send }).deliver(ticket).catch((e: unknown) => e);
   expect(error).toMatchObject({ name: 'SinkError', ...expected });
 });
+
+describe('a channel that removed the bot', () => {
+  const removed = () => Object.assign(new Error('The bot is not part of the conversation roster.'), { statusCode: 403, code: 'BotNotInConversationRoster' });
+
+  test('is unregistered, and the other channels still get the card without a retry', async () => {
+    const { sent, send } = recordingSend({ b: removed() });
+    const forgotten: string[] = [];
+    await teamsSink({ channels: async () => [channelA, channelB], send, forgetChannel: async (key) => void forgotten.push(key) }).deliver(ticket);
+    expect(sent.map((s) => s.conversation)).toEqual(['a']);
+    expect(forgotten).toEqual(['team-b']);
+  });
+
+  test('a deleted conversation (404) is unregistered too', async () => {
+    const { send } = recordingSend({ b: Object.assign(new Error('Not found'), { statusCode: 404, code: 'ConversationNotFound' }) });
+    const forgotten: string[] = [];
+    await teamsSink({ channels: async () => [channelA, channelB], send, forgetChannel: async (key) => void forgotten.push(key) }).deliver(ticket);
+    expect(forgotten).toEqual(['team-b']);
+  });
+
+  test('when it was the only channel, the ticket waits for a new registration instead of failing for good', async () => {
+    const { send } = recordingSend({ a: removed() });
+    await expect(teamsSink({ channels: async () => [channelA], send, forgetChannel: async () => {} }).deliver(ticket)).rejects.toMatchObject({
+      code: 'no_recruiter_channel',
+      kind: 'waiting',
+    });
+  });
+
+  test('any other refusal (403 for another reason) keeps the channel and is retried', async () => {
+    const { send } = recordingSend({ a: Object.assign(new Error('Forbidden'), { statusCode: 403, code: 'Forbidden' }) });
+    const forgotten: string[] = [];
+    await expect(teamsSink({ channels: async () => [channelA], send, forgetChannel: async (key) => void forgotten.push(key) }).deliver(ticket)).rejects.toMatchObject({
+      kind: 'permanent',
+      status: 403,
+    });
+    expect(forgotten).toEqual([]);
+  });
+});

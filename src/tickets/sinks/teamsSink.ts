@@ -13,6 +13,11 @@ export interface TeamsSinkOptions {
   channels: () => Promise<TeamsChannel[]>;
   /** Proactive send (the bot layer's adapter.continueConversationAsync); throws on failure. */
   send: (reference: Record<string, unknown>, activity: TicketActivity) => Promise<void>;
+  /**
+   * Unregisters a channel Teams says the bot can never post to again (removed from the team or
+   * chat, conversation deleted). Without it, such a channel fails every delivery, retried forever.
+   */
+  forgetChannel?: (key: string) => Promise<void>;
   name?: string;
   now?: () => number;
 }
@@ -23,7 +28,7 @@ export interface TeamsSinkOptions {
  * a ticket are remembered while others still fail, so a retry does not post it there again (within
  * this process; after a restart a channel may see it twice).
  */
-export function teamsSink({ channels, send, name = 'teams', now = Date.now }: TeamsSinkOptions): TicketSink {
+export function teamsSink({ channels, send, forgetChannel, name = 'teams', now = Date.now }: TeamsSinkOptions): TicketSink {
   const reached = new Map<string, Set<string>>();
 
   return {
@@ -39,14 +44,21 @@ export function teamsSink({ channels, send, name = 'teams', now = Date.now }: Te
       const done = reached.get(ticket.id) ?? new Set<string>();
       const activity = ticketActivity(ticket);
       const failures: SinkError[] = [];
+      let forgotten = 0;
       for (const { key, reference } of targets) {
         if (done.has(key)) continue;
         try {
           await send(reference, activity);
           done.add(key);
         } catch (err) {
-          failures.push(describeSendError(err, now()));
+          if (forgetChannel && isChannelGone(err)) {
+            await forgetChannel(key);
+            forgotten += 1;
+          } else failures.push(describeSendError(err, now()));
         }
+      }
+      if (failures.length === 0 && forgotten === targets.length) {
+        throw new SinkError('every registered recruiter channel has removed the bot', { code: 'no_recruiter_channel', kind: 'waiting' });
       }
       if (failures.length === 0) {
         reached.delete(ticket.id);
@@ -56,6 +68,12 @@ export function teamsSink({ channels, send, name = 'teams', now = Date.now }: Te
       throw combine(failures, targets.length);
     },
   };
+}
+
+/** Teams' answers for a conversation the bot has left for good: removed from the roster, or the conversation is gone. */
+function isChannelGone(err: unknown): boolean {
+  const { statusCode, code } = (err ?? {}) as { statusCode?: unknown; code?: unknown };
+  return statusCode === 404 || (statusCode === 403 && code === 'BotNotInConversationRoster');
 }
 
 function describeSendError(err: unknown, now: number): SinkError {
