@@ -9,6 +9,8 @@ const BROWSER_FAMILIES: ReadonlyMap<string, BrowserFamily> = new Map([
   ['Chrome', 'chrome'],
   ['Mobile Chrome', 'chrome'],
   ['Chromium', 'chrome'],
+  // Headless Chrome is Chrome without a window: automated checks of the page (ours among them).
+  ['Chrome Headless', 'chrome'],
   ['Safari', 'safari'],
   ['Mobile Safari', 'safari'],
   ['Edge', 'edge'],

@@ -82,6 +82,11 @@ describe('a candidate in a real browser is told the steps for that browser and s
     expect(facts.inApp).toBeUndefined();
   });
 
+  it('headless Chrome (an automated check of the page) is Chrome on Linux', () => {
+    const profile = parseUserAgent('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36');
+    expect(toFacts(profile)).toMatchObject({ browser: 'chrome', browserVersion: '156', os: 'linux', deviceType: 'computer', unsupported: false });
+  });
+
   it('an iPhone in Edge is told it is not in Safari', () => {
     expect(factsOf('edgeIphone')).toMatchObject({ browser: 'edge', os: 'ios', iosNonSafari: true });
   });
