@@ -10,7 +10,7 @@ export class StorageOpenError extends Error {
 }
 
 export interface SqliteWorkerEvents {
-  /** The thread stopped serving (it crashed or could not open the file); told once. */
+  /** The thread stopped serving after it had opened the file (it crashed); told once. Opening failures reject `ready`. */
   onFailure?(error: Error): void;
 }
 
@@ -19,7 +19,8 @@ interface Pending {
   reject(error: Error): void;
 }
 
-type Request = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
+/** A request before it is numbered (Omit over each kind of request, not over their union). */
+type Request = WorkerRequest extends infer Each ? (Each extends WorkerRequest ? Omit<Each, 'id'> : never) : never;
 
 /**
  * The SQLite conversation store (SqliteStore) on a thread of its own, with the same contract.
@@ -40,6 +41,7 @@ export class SqliteWorkerStore implements KeyValueStore {
   private batch: WorkerRequest[] = [];
   private stopped: Error | undefined;
   private failure: Error | undefined;
+  private opened = false;
 
   /** Opens the store and waits until the database is usable: a file that can't be opened fails start-up here. */
   static async open(settings: WorkerSettings, events: SqliteWorkerEvents = {}): Promise<SqliteWorkerStore> {
@@ -63,7 +65,10 @@ export class SqliteWorkerStore implements KeyValueStore {
     this.worker.unref();
     this.ready = new Promise<void>((resolve, reject) => {
       this.worker.on('message', (reply: WorkerReply) => {
-        if (reply.type === 'ready') resolve();
+        if (reply.type === 'ready') {
+          this.opened = true;
+          resolve();
+        }
         else if (reply.type === 'failed') {
           reject(this.fail(new StorageOpenError(reply.message)));
           void this.worker.terminate();
@@ -164,7 +169,7 @@ export class SqliteWorkerStore implements KeyValueStore {
     this.failure = reason;
     for (const waiting of this.pending.values()) waiting.reject(reason);
     this.pending.clear();
-    this.events.onFailure?.(reason);
+    if (this.opened) this.events.onFailure?.(reason);
     return reason;
   }
 }
