@@ -1,10 +1,9 @@
-import type { Browser } from 'playwright-core';
 import { createDeviceProfiles } from '../../src/conversation/deviceProfiles';
 import { conversationKey } from '../../src/conversation/turns';
 import { openSqliteStore } from '../../src/storage/sqliteStore';
-import { startTestBot, type TestBot } from '../support/testBot';
 import { CandidateChat } from './support/candidateChat';
-import { launchChromium, screenshot, watchedContext, type WatchedContext } from './support/chromium';
+import { screenshot } from './support/chromium';
+import { useChromiumAndBot } from './support/useChromiumAndBot';
 import { textContrast } from './support/contrast';
 
 // What in-page callbacks read; the project compiles without the DOM library, on purpose.
@@ -25,29 +24,12 @@ const PHONE = {
   userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36',
 };
 
-let browser: Browser;
-let bot: TestBot;
-let watched: WatchedContext;
-
-beforeAll(async () => {
-  [browser, bot] = await Promise.all([launchChromium(), startTestBot()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await bot?.close();
-});
-afterEach(async () => {
-  // Every test: nothing loaded from beyond localhost (no CDN), and no script or CSP errors.
-  const { external, errors } = watched;
-  await watched.close();
-  expect(external).toEqual([]);
-  expect(errors).toEqual([]);
-});
+const live = useChromiumAndBot();
 
 describe('a candidate on the chat page', () => {
   test('types a problem, reads the guide\'s steps, clicks a suggested action and is asked whether it helped', async () => {
-    watched = await watchedContext(browser, { viewport: { width: 1280, height: 800 } });
-    const chat = await CandidateChat.open(await watched.newPage(), bot.url);
+    const watched = await live.context({ viewport: { width: 1280, height: 800 } });
+    const chat = await CandidateChat.open(await watched.newPage(), live.bot.url);
     await chat.says('my link says 404', /mistyped or copied incorrectly[\s\S]*Did that help\?/);
     await expect(chat.suggestedAction('No, still stuck').isVisible()).resolves.toBe(true);
 
@@ -56,8 +38,8 @@ describe('a candidate on the chat page', () => {
   });
 
   test('on a phone, the chat fills the screen, wraps its buttons and never scrolls sideways', async () => {
-    watched = await watchedContext(browser, PHONE);
-    const chat = await CandidateChat.open(await watched.newPage(), bot.url);
+    const watched = await live.context(PHONE);
+    const chat = await CandidateChat.open(await watched.newPage(), live.bot.url);
     await chat.clicks('Page won\'t load / other error', /Did that help\?/, 'tap');
 
     const layout = await chat.page.evaluate(() => ({
@@ -79,8 +61,8 @@ describe('a candidate on the chat page', () => {
   });
 
   test('with the keyboard alone: Tab reaches Start over, the suggested actions and the message box, with a visible focus', async () => {
-    watched = await watchedContext(browser);
-    const chat = await CandidateChat.open(await watched.newPage(), bot.url);
+    const watched = await live.context();
+    const chat = await CandidateChat.open(await watched.newPage(), live.bot.url);
     const visited: string[] = [];
     let startOverOutline = '';
     for (let i = 0; i < 12 && !visited.includes('input:Message input box'); i++) {
@@ -116,8 +98,8 @@ describe('a candidate on the chat page', () => {
   });
 
   test('the page reads well to a screen reader and in contrast: language, heading, landmark, labels, 4.5:1 text', async () => {
-    watched = await watchedContext(browser);
-    const chat = await CandidateChat.open(await watched.newPage(), bot.url);
+    const watched = await live.context();
+    const chat = await CandidateChat.open(await watched.newPage(), live.bot.url);
     await chat.says('my camera is not working', /Did that help\?|browser/i);
     const page = chat.page;
 
@@ -143,8 +125,8 @@ describe('a candidate on the chat page', () => {
   });
 
   test('a reload keeps the conversation and shows its history, without greeting again', async () => {
-    watched = await watchedContext(browser);
-    const chat = await CandidateChat.open(await watched.newPage(), bot.url);
+    const watched = await live.context();
+    const chat = await CandidateChat.open(await watched.newPage(), live.bot.url);
     await chat.says('my link says 404', /Did that help\?/);
     const conversationId = await chat.conversationId();
 
@@ -158,10 +140,10 @@ describe('a candidate on the chat page', () => {
   });
 
   test('a reload after the chat service forgot the conversation (a restart) starts a fresh one instead of failing', async () => {
-    watched = await watchedContext(browser);
-    const chat = await CandidateChat.open(await watched.newPage(), bot.url);
+    const watched = await live.context();
+    const chat = await CandidateChat.open(await watched.newPage(), live.bot.url);
     const forgotten = await chat.conversationId();
-    bot.app.webChat.localDirectLine!.conversations.clear();
+    live.bot.app.webChat.localDirectLine!.conversations.clear();
 
     await chat.page.reload();
     await chat.suggestedAction('Page shows 404 / not found').waitFor();
@@ -173,12 +155,12 @@ describe('a candidate on the chat page', () => {
   });
 
   test('the bot learns the browser from the page\'s join event: Chromium\'s own user agent and client hints', async () => {
-    watched = await watchedContext(browser);
-    const chat = await CandidateChat.open(await watched.newPage(), bot.url);
+    const watched = await live.context();
+    const chat = await CandidateChat.open(await watched.newPage(), live.bot.url);
     const userAgent = await chat.page.evaluate(() => navigator.userAgent);
     const key = conversationKey('webchat', await chat.conversationId());
 
-    const store = openSqliteStore(bot.dataDir);
+    const store = openSqliteStore(live.bot.dataDir);
     try {
       const devices = createDeviceProfiles(store);
       const profile = await eventuallyAsync(() => devices.profile(key));
@@ -190,8 +172,8 @@ describe('a candidate on the chat page', () => {
   });
 
   test('a candidate who needs the recruiter fills in the form and gets a ticket number', async () => {
-    watched = await watchedContext(browser);
-    const chat = await CandidateChat.open(await watched.newPage(), bot.url);
+    const watched = await live.context();
+    const chat = await CandidateChat.open(await watched.newPage(), live.bot.url);
     await chat.says('talk to a recruiter', /ticket/i);
     await chat.clicks('Send the recruiter a ticket', /name/i);
     await chat.says('Ada Lovelace', /email/i);
@@ -205,7 +187,7 @@ describe('a candidate on the chat page', () => {
     await chat.waitForText(/CS-\d{6}/, before);
 
     const ticketId = /CS-\d{6}/.exec(await chat.transcript())![0];
-    const ticket = await bot.app.tickets.get(ticketId);
+    const ticket = await live.bot.app.tickets.get(ticketId);
     expect(JSON.stringify(ticket)).toContain('Data Analyst');
     await screenshot(chat.page, 'chat-ticket-number');
   });

@@ -1,10 +1,9 @@
-import type { Browser } from 'playwright-core';
 import { conversationKey } from '../../src/conversation/turns';
 import { parseDeviceCheck } from '../../src/deviceCheck/result';
 import type { StoredActivity } from '../../src/directline/conversations';
-import { startTestBot, type TestBot } from '../support/testBot';
 import { CandidateChat } from './support/candidateChat';
-import { launchChromium, screenshot, watchedContext, type WatchedContext } from './support/chromium';
+import { screenshot } from './support/chromium';
+import { useChromiumAndBot } from './support/useChromiumAndBot';
 
 /**
  * Chromium's fake camera and microphone stand in for real ones. Whether the candidate allows them
@@ -13,27 +12,11 @@ import { launchChromium, screenshot, watchedContext, type WatchedContext } from 
 const ALLOWED = { permissions: ['camera', 'microphone'] };
 const REFUSED = {};
 
-let browser: Browser;
-let bot: TestBot;
-let watched: WatchedContext;
-
-beforeAll(async () => {
-  [browser, bot] = await Promise.all([launchChromium(['--use-fake-device-for-media-stream']), startTestBot()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await bot?.close();
-});
-afterEach(async () => {
-  const { external, errors } = watched;
-  await watched.close();
-  expect(external).toEqual([]);
-  expect(errors).toEqual([]);
-});
+const live = useChromiumAndBot(['--use-fake-device-for-media-stream']);
 
 /** What the bot does when its flow wants a check: an event to the page, through Direct Line. */
 async function botAsksForDeviceCheck(conversationId: string): Promise<void> {
-  const serviceUrl = bot.app.webChat.localDirectLine!.serviceUrl;
+  const serviceUrl = live.bot.app.webChat.localDirectLine!.serviceUrl;
   const response = await fetch(`${serviceUrl}v3/conversations/${conversationId}/activities`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -44,7 +27,7 @@ async function botAsksForDeviceCheck(conversationId: string): Promise<void> {
 
 /** The `webchat/device-check` events the page sent (each one was delivered to the bot). */
 function checkResults(conversationId: string): StoredActivity[] {
-  const { activities } = bot.app.webChat.localDirectLine!.conversations.after(conversationId, '');
+  const { activities } = live.bot.app.webChat.localDirectLine!.conversations.after(conversationId, '');
   return activities.filter((a) => a.type === 'event' && a.name === 'webchat/device-check' && a.from.role === 'user');
 }
 
@@ -60,8 +43,8 @@ async function firstCheckResult(conversationId: string, ms = 10_000): Promise<St
 
 describe('the device check the bot asks the chat page for', () => {
   test('with the camera and microphone allowed: getUserMedia works and the devices are counted', async () => {
-    watched = await watchedContext(browser, ALLOWED);
-    const chat = await CandidateChat.open(await watched.newPage(), bot.url);
+    const watched = await live.context(ALLOWED);
+    const chat = await CandidateChat.open(await watched.newPage(), live.bot.url);
     const conversationId = await chat.conversationId();
     await botAsksForDeviceCheck(conversationId);
 
@@ -73,8 +56,8 @@ describe('the device check the bot asks the chat page for', () => {
   });
 
   test('with the permission refused: the bot hears NotAllowedError and that access is denied', async () => {
-    watched = await watchedContext(browser, REFUSED);
-    const chat = await CandidateChat.open(await watched.newPage(), bot.url);
+    const watched = await live.context(REFUSED);
+    const chat = await CandidateChat.open(await watched.newPage(), live.bot.url);
     const conversationId = await chat.conversationId();
     await botAsksForDeviceCheck(conversationId);
 
@@ -83,8 +66,8 @@ describe('the device check the bot asks the chat page for', () => {
   });
 
   test('a reload replays the conversation but does not run the same check again', async () => {
-    watched = await watchedContext(browser, ALLOWED);
-    const chat = await CandidateChat.open(await watched.newPage(), bot.url);
+    const watched = await live.context(ALLOWED);
+    const chat = await CandidateChat.open(await watched.newPage(), live.bot.url);
     const conversationId = await chat.conversationId();
     await botAsksForDeviceCheck(conversationId);
     await firstCheckResult(conversationId);
@@ -99,16 +82,16 @@ describe('the device check the bot asks the chat page for', () => {
 
 describe('a candidate with a camera problem runs the check from the chat', () => {
   test('allowed: the bot says the camera and microphone work in this browser and what to do on the interview page', async () => {
-    watched = await watchedContext(browser, ALLOWED);
-    const chat = await CandidateChat.open(await watched.newPage(), bot.url);
+    const watched = await live.context(ALLOWED);
+    const chat = await CandidateChat.open(await watched.newPage(), live.bot.url);
     await chat.says('my camera is not working', /device and browser you use for the interview/);
     await chat.clicks('Check my camera and mic', /work in this browser/);
     await screenshot(chat.page, 'chat-device-check-allowed');
   });
 
   test('refused: the bot says the browser is blocking them and how to allow access', async () => {
-    watched = await watchedContext(browser, REFUSED);
-    const chat = await CandidateChat.open(await watched.newPage(), bot.url);
+    const watched = await live.context(REFUSED);
+    const chat = await CandidateChat.open(await watched.newPage(), live.bot.url);
     await chat.says('my microphone does not work', /device and browser you use for the interview/);
     await chat.clicks('Check my camera and mic', /blocking/);
   });
@@ -118,9 +101,9 @@ describe('the check page opened from a link (Teams, or the phone used for the in
   const key = conversationKey('msteams', 'a:1teams-conversation');
 
   test('with the camera and microphone allowed, the page says they work and sends the result for its conversation', async () => {
-    watched = await watchedContext(browser, ALLOWED);
+    const watched = await live.context(ALLOWED);
     const page = await watched.newPage();
-    await page.goto(bot.app.deviceCheckLinks.linkFor(key));
+    await page.goto(live.bot.app.deviceCheckLinks.linkFor(key));
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Check your camera and microphone');
 
     const sent = page.waitForResponse((response) => response.url().includes('/api/device-check'));
@@ -138,9 +121,9 @@ describe('the check page opened from a link (Teams, or the phone used for the in
   });
 
   test('with the permission refused, the page says the browser is blocking them, and the result says NotAllowedError', async () => {
-    watched = await watchedContext(browser, REFUSED);
+    const watched = await live.context(REFUSED);
     const page = await watched.newPage();
-    await page.goto(bot.app.deviceCheckLinks.linkFor(key));
+    await page.goto(live.bot.app.deviceCheckLinks.linkFor(key));
 
     const sent = page.waitForResponse((response) => response.url().includes('/api/device-check'));
     await page.getByRole('button', { name: 'Check my camera and microphone' }).click();
