@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 
 /**
- * Opens a SQLite file the way every store here needs it, then runs its migrations; closes it again
- * if either fails, so a bad file never leaks a handle.
+ * Opens a SQLite file the way every store here needs it, then brings its schema up to date with
+ * `migrations`; closes it again if either fails, so a bad file never leaks a handle.
  *
  * - busy_timeout first, so even switching to WAL waits for another process that holds the lock;
  * - WAL: a commit appends to the -wal file, and readers never block the writer or each other;
@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
  *   process being killed (kill -9, crash, OOM); fsync happens once per checkpoint, not per commit.
  *   Only an OS crash or power loss can drop the last few commits (never corrupt the file).
  */
-export function openSqliteDatabase(file: string, what: string, busyTimeoutMs: number, migrate: (db: Database.Database) => void): Database.Database {
+export function openSqliteDatabase(file: string, what: string, busyTimeoutMs: number, migrations: readonly string[]): Database.Database {
   const db = new Database(file);
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
@@ -22,10 +22,34 @@ export function openSqliteDatabase(file: string, what: string, busyTimeoutMs: nu
       );
     }
     db.pragma('synchronous = NORMAL');
-    migrate(db);
+    migrate(db, migrations, what, file);
     return db;
   } catch (err) {
     db.close();
     throw err;
   }
+}
+
+/**
+ * Applies the migrations the file has not run yet, in order; `PRAGMA user_version` records how many
+ * have run. Each step commits with its version bump or not at all. Append new steps, never edit a
+ * released one: files already on disk have run it.
+ */
+function migrate(db: Database.Database, migrations: readonly string[], what: string, file: string): void {
+  const latest = migrations.length;
+  const applyPending = db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > latest) {
+      throw new Error(
+        `${what} ${file} has schema version ${current}, newer than this build understands ` +
+          `(${latest}). Run a newer build of the bot, or point DATA_DIR elsewhere.`,
+      );
+    }
+    for (let version = current + 1; version <= latest; version++) {
+      db.exec(migrations[version - 1]!);
+      db.pragma(`user_version = ${version}`);
+    }
+  });
+  // IMMEDIATE: two processes starting together must not both read version 0 and both migrate.
+  applyPending.immediate();
 }

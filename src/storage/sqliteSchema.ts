@@ -1,10 +1,8 @@
-import type Database from 'better-sqlite3';
-
 /**
  * Schema migrations, applied in order; `PRAGMA user_version` records how many have run.
  * Append new steps, never edit a released one: files already on disk have run it.
  */
-const MIGRATIONS: readonly string[] = [
+export const STATE_MIGRATIONS: readonly string[] = [
   // 1: conversation state. WITHOUT ROWID keeps each small row in the primary-key b-tree itself
   // instead of a rowid table plus a separate key index. `etag_counter` hands out eTags from one
   // sequence, so a key deleted and saved again never gets back an eTag a stale writer still holds.
@@ -36,23 +34,4 @@ const MIGRATIONS: readonly string[] = [
   `DROP TABLE etag_counter;`,
 ];
 
-export const SCHEMA_VERSION = MIGRATIONS.length;
-
-/** Brings the file's schema up to SCHEMA_VERSION; each step commits with its version bump or not at all. */
-export function migrateSqliteSchema(db: Database.Database, file: string): void {
-  const applyPending = db.transaction(() => {
-    const current = db.pragma('user_version', { simple: true }) as number;
-    if (current > SCHEMA_VERSION) {
-      throw new Error(
-        `State database ${file} has schema version ${current}, newer than this build understands ` +
-          `(${SCHEMA_VERSION}). Run a newer build of the bot, or point it at another data file.`,
-      );
-    }
-    for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
-      db.exec(MIGRATIONS[version - 1]!);
-      db.pragma(`user_version = ${version}`);
-    }
-  });
-  // IMMEDIATE: two processes starting together must not both read version 0 and both migrate.
-  applyPending.immediate();
-}
+export const SCHEMA_VERSION = STATE_MIGRATIONS.length;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ETagConflictError, type KeyValueStore, type StoreItems } from './keyValueStore';
 import { openSqliteDatabase } from './sqliteDatabase';
-import { migrateSqliteSchema } from './sqliteSchema';
+import { STATE_MIGRATIONS } from './sqliteSchema';
 
 export interface SqliteStoreOptions {
   /** Database file; created (with its schema) if missing. */
@@ -43,7 +43,7 @@ export class SqliteStore implements KeyValueStore {
   constructor({ file, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS, now = () => Date.now() }: SqliteStoreOptions) {
     this.file = file;
     this.now = now;
-    const db = openSqliteDatabase(file, 'State database', busyTimeoutMs, (opened) => migrateSqliteSchema(opened, file));
+    const db = openSqliteDatabase(file, 'State database', busyTimeoutMs, STATE_MIGRATIONS);
     this.db = db;
 
     this.selectMany = db.prepare<[string], StoredRow>(

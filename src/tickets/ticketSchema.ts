@@ -1,10 +1,8 @@
-import type Database from 'better-sqlite3';
-
 /**
  * Migrations of tickets.sqlite, applied in order; `PRAGMA user_version` records how many have run.
  * Append new steps, never edit a released one: files already on disk have run it.
  */
-const MIGRATIONS: readonly string[] = [
+export const TICKET_MIGRATIONS: readonly string[] = [
   // 1: tickets, their deliveries, and the Teams conversations that receive them.
   // `ticket_counter` hands out ticket numbers from one sequence, so a number is never reused even
   // after its ticket is purged. The unique (conversation_key, topic) index is what makes opening a
@@ -47,23 +45,4 @@ const MIGRATIONS: readonly string[] = [
    ) WITHOUT ROWID;`,
 ];
 
-export const TICKET_SCHEMA_VERSION = MIGRATIONS.length;
-
-/** Brings the file's schema up to TICKET_SCHEMA_VERSION; each step commits with its version bump or not at all. */
-export function migrateTicketSchema(db: Database.Database, file: string): void {
-  const applyPending = db.transaction(() => {
-    const current = db.pragma('user_version', { simple: true }) as number;
-    if (current > TICKET_SCHEMA_VERSION) {
-      throw new Error(
-        `Ticket database ${file} has schema version ${current}, newer than this build understands ` +
-          `(${TICKET_SCHEMA_VERSION}). Run a newer build of the bot, or point DATA_DIR elsewhere.`,
-      );
-    }
-    for (let version = current + 1; version <= TICKET_SCHEMA_VERSION; version++) {
-      db.exec(MIGRATIONS[version - 1]!);
-      db.pragma(`user_version = ${version}`);
-    }
-  });
-  // IMMEDIATE: two processes starting together must not both read version 0 and both migrate.
-  applyPending.immediate();
-}
+export const TICKET_SCHEMA_VERSION = TICKET_MIGRATIONS.length;

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { DeliveryRows, type Delivery, type DeliveryQueue } from './deliveryRows';
 import { formatTicketId, Ticket, TicketDraft, type TicketDraftInput } from './ticket';
 import { openSqliteDatabase } from '../storage/sqliteDatabase';
-import { migrateTicketSchema } from './ticketSchema';
+import { TICKET_MIGRATIONS } from './ticketSchema';
 
 export const TICKETS_FILE = 'tickets.sqlite';
 
@@ -118,7 +118,7 @@ export class SqliteTicketStore implements TicketStore {
   constructor({ file, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS, now = () => new Date() }: TicketStoreOptions) {
     this.file = file;
     this.now = now;
-    const db = openSqliteDatabase(file, 'Ticket database', busyTimeoutMs, (opened) => migrateTicketSchema(opened, file));
+    const db = openSqliteDatabase(file, 'Ticket database', busyTimeoutMs, TICKET_MIGRATIONS);
     this.db = db;
     this.deliveries = new DeliveryRows(db);
 
