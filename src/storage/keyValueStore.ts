@@ -42,3 +42,25 @@ export class ETagConflictError extends Error {
     );
   }
 }
+
+/**
+ * The items of a write, checked as every store checks them: a write is an object of keys to plain
+ * objects. `store` names the store in the message ("SqliteStore").
+ */
+export function itemsToWrite(store: string, changes: StoreItems): Array<[string, object]> {
+  if (changes === null || typeof changes !== 'object') {
+    throw new TypeError(`${store}.write expects an object mapping keys to items.`);
+  }
+  const entries = Object.entries(changes);
+  for (const [key, item] of entries) {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+      throw new TypeError(`${store}.write: the item for "${key}" must be a plain object, got ${describe(item)}.`);
+    }
+  }
+  return entries as Array<[string, object]>;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'an array' : typeof value;
+}

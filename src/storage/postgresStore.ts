@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { ETagConflictError, type KeyValueStore, type StoreItems } from './keyValueStore';
+import { ETagConflictError, itemsToWrite, type KeyValueStore, type StoreItems } from './keyValueStore';
 
 export interface PostgresStoreOptions {
   /** Shared with the ticket store; its owner ends it. The schema must be migrated (migratePostgres). */
@@ -35,15 +35,7 @@ export class PostgresStore implements KeyValueStore {
   }
 
   async write(changes: StoreItems): Promise<void> {
-    if (changes === null || typeof changes !== 'object') {
-      throw new TypeError('PostgresStore.write expects an object mapping keys to items.');
-    }
-    const entries = Object.entries(changes);
-    for (const [key, item] of entries) {
-      if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-        throw new TypeError(`PostgresStore.write: the item for "${key}" must be a plain object.`);
-      }
-    }
+    const entries = itemsToWrite('PostgresStore', changes);
     if (entries.length === 0) return;
     await this.inTransaction(async (client) => {
       const updatedAt = this.now();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { ETagConflictError, type KeyValueStore, type StoreItems } from './keyValueStore';
+import { ETagConflictError, itemsToWrite, type KeyValueStore, type StoreItems } from './keyValueStore';
 import { openSqliteDatabase } from './sqliteDatabase';
 import { STATE_MIGRATIONS } from './sqliteSchema';
 
@@ -95,15 +95,7 @@ export class SqliteStore implements KeyValueStore {
   }
 
   async write(changes: StoreItems): Promise<void> {
-    if (changes === null || typeof changes !== 'object') {
-      throw new TypeError('SqliteStore.write expects an object mapping keys to items.');
-    }
-    const entries = Object.entries(changes);
-    for (const [key, item] of entries) {
-      if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-        throw new TypeError(`SqliteStore.write: the item for "${key}" must be a plain object, got ${describe(item)}.`);
-      }
-    }
+    const entries = itemsToWrite('SqliteStore', changes);
     if (entries.length > 0) this.writeBatch(entries);
   }
 
@@ -152,9 +144,4 @@ export function openSqliteStore(
  */
 function newETag(): number {
   return Math.floor(Math.random() * Number.MAX_SAFE_INTEGER) + 1;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'an array' : typeof value;
 }
