@@ -98,7 +98,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       references,
     },
     onEffects: performEffects,
-    sideCommands: [registerRecruiters(flow, understanding, tickets), deleteMyData(flow, understanding, turns, devices, log)],
+    sideCommands: [registerRecruiters(flow, understanding, tickets), deleteMyData(flow, understanding, { turns, devices, references }, log)],
     log,
   });
   const server = createHttpServer({

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { post, type ReceivedActivity } from './support/activities';
+import { openSqliteStore } from '../src/storage/sqliteStore';
 import { useBotAndConnector } from './support/testBot';
 
 /**
@@ -237,6 +238,25 @@ describe('recruiters in a Teams channel or group chat', () => {
     for (let tries = 0; (await registered()).includes(gone) && tries < 100; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await registered()).not.toContain(gone);
     expect(await registered()).toContain(kept);
+  });
+});
+
+describe('a Teams candidate who asks to delete their data', () => {
+  test('leaves nothing stored under their conversation: state, transcript, device details, nor the reference that names them', async () => {
+    const candidate = TeamsUser.candidate();
+    await candidate.says('my camera is not working');
+    await candidate.clicks('Check my camera and mic');
+    const key = `conversation/msteams/${candidate.conversation.id}`;
+    const keys = [key, `transcript/${key}`, `device/${key}`, `reference/${key}`];
+    const store = openSqliteStore(live.bot.dataDir);
+    try {
+      expect(Object.keys(await store.read(keys)).sort()).toEqual([...keys].sort());
+      await candidate.says('delete my data');
+      expect(candidate.text).toMatch(/erased/i);
+      expect(await store.read(keys)).toEqual({});
+    } finally {
+      store.close();
+    }
   });
 });
 
