@@ -223,6 +223,21 @@ describe('recruiters in a Teams channel or group chat', () => {
     expect(ticket?.device.profile?.sameDeviceAsInterview).not.toBe(true);
   });
 
+  test('"stop tickets" in a registered channel stops the cards there, and says so when there was nothing to stop', async () => {
+    const channel = `19:${randomUUID()}@thread.tacv2`;
+    const recruiter = TeamsUser.inChannel(`19:${randomUUID()}@thread.tacv2`, channel);
+    const registered = async () => (await live.bot.app.tickets.recruiterChannels()).map((c) => (c.reference as { conversation: { id: string } }).conversation.id);
+    await recruiter.mentionsBotSaying('register for tickets');
+    expect(await registered()).toContain(channel);
+
+    await recruiter.mentionsBotSaying('stop tickets');
+    expect(recruiter.text).toMatch(/won't be posted here any more/i);
+    expect(await registered()).not.toContain(channel);
+
+    await recruiter.mentionsBotSaying('stop tickets');
+    expect(recruiter.text).toMatch(/nothing to stop/i);
+  });
+
   test('a channel that removed the bot is unregistered when Teams refuses its card; the other channels still get it', async () => {
     const [gone, kept] = [`19:${randomUUID()}@thread.tacv2`, `19:${randomUUID()}@thread.tacv2`];
     for (const channel of [gone, kept]) await TeamsUser.inChannel(`19:${randomUUID()}@thread.tacv2`, channel).mentionsBotSaying('register for tickets');

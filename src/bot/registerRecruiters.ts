@@ -9,17 +9,26 @@ const CONFIDENCE = 0.75;
 /**
  * "register for tickets", said in a recruiters' channel or chat (in Teams, with the bot mentioned;
  * the mention is already stripped from `text`): new tickets are posted there as cards from then on.
- * The conversation reference is what a proactive message needs.
+ * The conversation reference is what a proactive message needs. "stop tickets" undoes it.
  */
 export function registerRecruiters(flow: CompiledFlow, understanding: Understanding, tickets: TicketStore): SideCommand {
-  const phrases = [{ id: 'register', phrases: flow.guide.recruiters.register }];
+  const { recruiters } = flow.guide;
+  const phrases = [
+    { id: 'register' as const, phrases: recruiters.register },
+    { id: 'unregister' as const, phrases: recruiters.unregister },
+  ];
   return async function registerForTickets(context, text) {
     const channel = recruiterChannel(context.activity);
     if (!channel) return false;
     const match = understanding.matchPhrase(text, phrases);
     if (!match || match.confidence < CONFIDENCE) return false;
-    await tickets.registerRecruiterChannel(channel.key, { ...channel.reference });
-    await context.sendActivity(flow.guide.recruiters.registered);
+    if (match.id === 'register') {
+      await tickets.registerRecruiterChannel(channel.key, { ...channel.reference });
+      await context.sendActivity(recruiters.registered);
+    } else {
+      const stopped = await tickets.unregisterRecruiterChannel(channel.key);
+      await context.sendActivity(stopped ? recruiters.unregistered : recruiters.notRegistered);
+    }
     return true;
   };
 }

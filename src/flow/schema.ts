@@ -169,6 +169,9 @@ export const GuideFile = z.strictObject({
     .strictObject({
       register: Phrases.min(1).describe('said in a recruiters\' channel to receive ticket cards there'),
       registered: Text,
+      unregister: Phrases.min(1).describe('said in a registered channel to stop ticket cards there'),
+      unregistered: Text,
+      notRegistered: Text.describe('the answer to "unregister" where no tickets were being posted'),
     })
     .describe('recruiter-facing wording'),
   labels: z
