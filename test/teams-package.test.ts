@@ -129,16 +129,18 @@ describe('the manifest in the repository', () => {
   const lower = (phrases: string[]) => phrases.map((p) => p.toLowerCase());
 
   test("offers candidates commands the bot understands, from the guide's own phrases", () => {
-    const { labels, commands } = guide();
-    const understood = lower([...Object.values(labels), ...Object.values(commands).flat()]);
+    const { labels, commands, privacy } = guide();
+    const understood = lower([...Object.values(labels), ...Object.values(commands).flat(), ...privacy.delete]);
     expect(commandsFor('personal').length).toBeGreaterThan(0);
     for (const title of commandsFor('personal')) expect(understood).toContain(title.toLowerCase());
   });
 
-  test.each(['team', 'groupChat'])('offers recruiters in a %s the registration phrase the bot understands', (scope) => {
-    const register = lower(guide().recruiters.register);
-    expect(commandsFor(scope).map((t) => t.toLowerCase())).toContain(register[0]);
-    for (const title of commandsFor(scope)) expect(register).toContain(title.toLowerCase());
+  test.each(['team', 'groupChat'])('offers recruiters in a %s the phrases to start and stop tickets that the bot understands', (scope) => {
+    const { register, unregister } = guide().recruiters;
+    const offered = lower(commandsFor(scope));
+    expect(offered).toContain(register[0]!.toLowerCase());
+    expect(offered).toContain(unregister[0]!.toLowerCase());
+    for (const title of offered) expect(lower([...register, ...unregister])).toContain(title);
   });
 
   test.each([
