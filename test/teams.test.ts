@@ -226,7 +226,6 @@ describe('recruiters in a Teams channel or group chat', () => {
   test('"stop tickets" in a registered channel stops the cards there, and says so when there was nothing to stop', async () => {
     const channel = `19:${randomUUID()}@thread.tacv2`;
     const recruiter = TeamsUser.inChannel(`19:${randomUUID()}@thread.tacv2`, channel);
-    const registered = async () => (await live.bot.app.tickets.recruiterChannels()).map((c) => (c.reference as { conversation: { id: string } }).conversation.id);
     await recruiter.mentionsBotSaying('register for tickets');
     expect(await registered()).toContain(channel);
 
@@ -249,7 +248,6 @@ describe('recruiters in a Teams channel or group chat', () => {
 
     const [card] = await live.connector.waitFor(kept, 1, 10000);
     expect(JSON.stringify(card?.attachments)).toContain(ticketId);
-    const registered = async () => (await live.bot.app.tickets.recruiterChannels()).map((c) => (c.reference as { conversation: { id: string } }).conversation.id);
     for (let tries = 0; (await registered()).includes(gone) && tries < 100; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await registered()).not.toContain(gone);
     expect(await registered()).toContain(kept);
@@ -292,6 +290,11 @@ describe('Teams refusing a ticket card', () => {
     await live.bot.app.tickets.unregisterRecruiterChannel(`conversation/msteams/${channel}`);
   });
 });
+
+/** The conversations that receive ticket cards now. */
+async function registered(): Promise<string[]> {
+  return (await live.bot.app.tickets.recruiterChannels()).map((c) => (c.reference as { conversation: { id: string } }).conversation.id);
+}
 
 /** Walks a Teams candidate from an expired link to a sent ticket. */
 async function filesTicket(candidate: TeamsUser): Promise<void> {

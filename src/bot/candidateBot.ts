@@ -79,8 +79,8 @@ export function createCandidateBot({ turns, devices, deviceCheck, onEffects, sid
 
     const outcome = await turns.run(key, input);
     log.debug({ channelId: activity.channelId, input: input.kind, state: outcome.state, replies: outcome.replies.length }, 'turn');
-    const origin: TurnOrigin = { key, channelId: activity.channelId, locale: activity.locale, reference: TurnContext.getConversationReference(activity) };
-    const values = outcome.effects.length > 0 ? await onEffects(outcome.effects, origin) : {};
+    const origin = (): TurnOrigin => ({ key, channelId: activity.channelId, locale: activity.locale, reference: TurnContext.getConversationReference(activity) });
+    const values = outcome.effects.length > 0 ? await onEffects(outcome.effects, origin()) : {};
     if (outcome.replies.length > 0) await context.sendActivities(outcome.replies.map((reply) => toActivity(reply, values, activity.channelId)));
     if (outcome.effects.some((e) => e.type === 'request-device-check')) await requestDeviceCheck(context, key);
   };

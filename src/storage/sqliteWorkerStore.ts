@@ -73,13 +73,7 @@ export class SqliteWorkerStore implements KeyValueStore {
           reject(this.fail(new StorageOpenError(reply.message)));
           void this.worker.terminate();
         } else {
-          for (const answer of reply.answers) {
-            const waiting = this.pending.get(answer.id);
-            this.pending.delete(answer.id);
-            if ('error' in answer) waiting?.reject(toError(answer.error));
-            else waiting?.resolve(answer.value);
-          }
-          if (this.pending.size === 0) this.worker.unref();
+          for (const answer of reply.answers) this.settle(answer.id, 'error' in answer ? { error: toError(answer.error) } : answer);
         }
       });
       this.worker.on('error', (error) => reject(this.fail(new Error(`State database thread failed: ${error.message}`))));
@@ -144,17 +138,19 @@ export class SqliteWorkerStore implements KeyValueStore {
         try {
           this.worker.postMessage([request]);
         } catch (error) {
-          this.answerNow(request.id, new TypeError(`SqliteWorkerStore.${request.op}: ${error instanceof Error ? error.message : String(error)}`));
+          this.settle(request.id, { error: new TypeError(`SqliteWorkerStore.${request.op}: ${error instanceof Error ? error.message : String(error)}`) });
         }
       }
     }
   };
 
-  private answerNow(id: number, error: Error): void {
+  /** Ends a request; once none is waiting, the idle thread no longer keeps the process alive. */
+  private settle(id: number, outcome: { value: unknown } | { error: Error }): void {
     const waiting = this.pending.get(id);
     this.pending.delete(id);
     if (this.pending.size === 0) this.worker.unref();
-    waiting?.reject(error);
+    if ('error' in outcome) waiting?.reject(outcome.error);
+    else waiting?.resolve(outcome.value);
   }
 
   /** Why the store can no longer save anything, unless it was closed on purpose. */
