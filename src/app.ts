@@ -102,10 +102,11 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     log,
   });
   const server = createHttpServer({
-    messages: (activity, authorization) => adapter.handle(activity as unknown as Activity, authorization, bot),
+    messages: (activity, authorization, admit) => adapter.handle(activity as unknown as Activity, authorization, bot, admit),
     log,
     appId: config.MicrosoftAppId,
     rateLimit: { burst: config.RATE_LIMIT_BURST, perSecond: config.RATE_LIMIT_PER_SECOND },
+    connections: { perAddress: config.MAX_CONNECTIONS_PER_ADDRESS },
     health: () => ({ flowVersion: flow.version, problems: storage.problems() }),
   });
   if (config.TICKETS_API_TOKEN) registerTicketRoutes(server, { store: tickets, token: config.TICKETS_API_TOKEN });

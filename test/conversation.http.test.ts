@@ -80,6 +80,28 @@ describe('a sender that gets the request wrong is told why', () => {
     expect(status).toBe(413);
   });
 
+  test('a conversationUpdate whose membersAdded is not a list gets 400, not an apology from inside the bot', async () => {
+    const { status, body } = await post(live.bot.url, activity('members-junk', { type: 'conversationUpdate', membersAdded: 'everyone' as never }));
+    expect(status).toBe(400);
+    expect(body.problems.join('\n')).toMatch(/^membersAdded: must be a list of members/m);
+  });
+
+  test.each([
+    ['conversation id', { conversation: { id: 'c'.repeat(605) } }, /^conversation\.id: at most 400 characters/m],
+    ['channel id', { channelId: 'x'.repeat(65) }, /^channelId: at most 64 characters/m],
+    ['sender id', { from: { id: 'u'.repeat(257) } }, /^from\.id: at most 256 characters/m],
+  ])('an oversized %s gets 400 before anything is saved', async (_what, fields, problem) => {
+    const { status, body } = await post(live.bot.url, { ...activity('unused', { type: 'message', text: 'my link expired' }), ...fields, deliveryMode: 'expectReplies' });
+    expect(status).toBe(400);
+    expect(body.problems.join('\n')).toMatch(problem);
+  });
+
+  test('the longest conversation id accepted still opens a ticket (it fits the ticket\'s conversation key)', async () => {
+    const candidate = new Candidate(live.bot.url, `long-${'c'.repeat(395)}`);
+    await candidate.says('my link says 404');
+    expect(await candidate.filesTicket(['Ada Lovelace', 'ada@example.com', 'Backend developer', 'Analytical Engines', '404 page not found'])).toMatch(/^CS-\d{6}$/);
+  });
+
   test('after bad requests the bot still answers', async () => {
     const candidate = new Candidate(live.bot.url);
     await candidate.says('link expired');

@@ -8,7 +8,11 @@ type Logic = (context: TurnContext) => Promise<void>;
 export interface MessageResponse {
   status: number;
   body?: unknown;
+  headers?: Record<string, string>;
 }
+
+/** Asked once the request is authenticated, before the turn: a response here replaces the turn (flood control). */
+export type Admit = (activity: Record<string, unknown>) => MessageResponse | undefined;
 
 /** How long checking a token may take (fetching signing keys included) before the request is refused. */
 const AUTH_TIMEOUT_MS = 10_000;
@@ -22,11 +26,13 @@ const AUTH_TIMEOUT_MS = 10_000;
  * that fails before the turn starts is a 401, and a hung key fetch can't hold the request.
  */
 export class BotAdapter extends CloudAdapter {
-  async handle(activity: Activity, authorization: string, logic: Logic): Promise<MessageResponse> {
+  async handle(activity: Activity, authorization: string, logic: Logic, admit: Admit = () => undefined): Promise<MessageResponse> {
     let started = false;
+    let refused: MessageResponse | undefined;
     const run = this.processActivity(authorization, withDates(activity), async (context) => {
       started = true;
-      await logic(context);
+      refused = admit(activity as unknown as Record<string, unknown>);
+      if (!refused) await logic(context);
     });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
@@ -39,6 +45,7 @@ export class BotAdapter extends CloudAdapter {
         return { status: 401, body: { error: 'Unauthorized', message: 'the token could not be verified in time' } };
       }
       const invoke = result === 'timeout' ? await run : result;
+      if (refused) return refused;
       return { status: invoke?.status ?? 200, body: invoke?.body };
     } catch (error) {
       if (!started || (error as { statusCode?: number }).statusCode === 401) {

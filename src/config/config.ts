@@ -28,6 +28,8 @@ const ConfigSchema = z
     FLOWS_DIR: z.string().trim().min(1).default('./flows'),
     RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(30),
     RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(1),
+    /** Open connections one client address may hold; more are closed at once (see src/server/connectionLimits.ts). */
+    MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(256),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MicrosoftAppId: optional,
     MicrosoftAppPassword: optional,

@@ -1,15 +1,27 @@
 import restify, { type Server } from 'restify';
 import type { Logger } from '../log';
 import { activityGuard } from './activityGuard';
-import { messageRateLimit } from './messageRateLimit';
+import { limitConnections, type ConnectionLimitOptions } from './connectionLimits';
+import { refuseCompressedBodies } from './contentEncoding';
+import { failedAuthLimit } from './failedAuthLimit';
+import { messageRateLimit, type Refusal } from './messageRateLimit';
 import { serviceUrlGuard, tokenPrecheck } from './tokenPrecheck';
 
 /** Bot Framework activities are small; anything bigger is junk or an attack. */
 const MAX_BODY_BYTES = 256 * 1024;
 
+/** Asked by the bot layer once a request is authenticated, before its turn runs. */
+export type AdmitMessage = (activity: Record<string, unknown>) => Refusal | undefined;
+
+export interface MessageResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
 export interface HttpServerOptions {
   /** Runs one incoming activity through the bot; the bot layer owns everything Bot Framework. */
-  messages: (activity: Record<string, unknown>, authorization: string) => Promise<{ status: number; body?: unknown }>;
+  messages: (activity: Record<string, unknown>, authorization: string, admit: AdmitMessage) => Promise<MessageResponse>;
   log: Logger;
   /** Facts for GET /healthz, e.g. the flow version; any `problems` make it answer 503. */
   health: () => { problems?: string[] } & Record<string, unknown>;
@@ -17,16 +29,24 @@ export interface HttpServerOptions {
   appId?: string;
   /** Messages a conversation may send at once, and per second after that. */
   rateLimit: { burst: number; perSecond: number };
+  /** Timeouts and connections per address (defaults in connectionLimits.ts). */
+  connections?: ConnectionLimitOptions;
 }
 
 /** The bot's HTTP surface: the Bot Framework messaging endpoint and a health check. */
-export function createHttpServer({ messages, log, health, appId, rateLimit }: HttpServerOptions): Server {
+export function createHttpServer({ messages, log, health, appId, rateLimit, connections }: HttpServerOptions): Server {
   const server = restify.createServer({ name: 'candidate-support-bot', handleUncaughtExceptions: false });
+  limitConnections(server.server, connections);
+  server.pre(refuseCompressedBodies);
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES }));
 
-  const checks = [...(appId ? [tokenPrecheck(appId)] : []), activityGuard, ...(appId ? [serviceUrlGuard] : []), messageRateLimit(rateLimit)];
+  // Before verification only what costs nothing: the address's failed attempts, the token's shape,
+  // the activity's shape. The per-conversation limit waits for an authenticated request.
+  const checks = appId ? [failedAuthLimit(), tokenPrecheck(appId), activityGuard, serviceUrlGuard] : [activityGuard];
+  const admit = messageRateLimit(rateLimit);
   server.post('/api/messages', ...checks, async function postMessage(req, res) {
-    const { status, body } = await messages(req.body as Record<string, unknown>, req.header('authorization') ?? '');
+    const { status, body, headers = {} } = await messages(req.body as Record<string, unknown>, req.header('authorization') ?? '', admit);
+    for (const [name, value] of Object.entries(headers)) res.header(name, value);
     if (body === undefined) res.send(status);
     else res.json(status, body);
   });
