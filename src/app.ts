@@ -8,7 +8,8 @@ import { openStorage } from './storage/openStorage';
 import type { KeyValueStore } from './storage/keyValueStore';
 import { createTurnRunner } from './conversation/turns';
 import { createDeviceProfiles } from './conversation/deviceProfiles';
-import { createEffectPerformer } from './conversation/ticketEffects';
+import { createEffectPerformer } from './conversation/performEffects';
+import { createTurnHandler } from './conversation/handleTurn';
 import type { TicketStore } from './tickets/ticketStore';
 import { createOutbox, type Outbox } from './tickets/outbox';
 import { configuredSinks } from './tickets/config';
@@ -43,6 +44,8 @@ export interface AppOptions {
   log?: Logger;
   /** Substitute the state store (tests); defaults to the configured STORAGE (SQLite under DATA_DIR, or PostgreSQL). */
   store?: KeyValueStore & { close?(): void };
+  /** Wraps the real stores (fault-injection tests: a store that fails once, a crash between two writes). */
+  wrapStores?: { state?: (store: KeyValueStore) => KeyValueStore; tickets?: (tickets: TicketStore) => TicketStore };
 }
 
 /**
@@ -56,13 +59,14 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   const understanding = createUnderstanding(flow);
 
   const storage = await openStorage(config, log);
-  const store = options.store ?? storage.state;
+  const baseStore = options.store ?? storage.state;
+  const store = options.wrapStores?.state?.(baseStore) ?? baseStore;
   const turns = createTurnRunner({ engine: { flow, understanding }, store });
   const devices = createDeviceProfiles(store);
   const references = createConversationReferences(store);
 
   const adapter = createAdapter(config, log, flow.guide.apology);
-  const tickets = storage.tickets;
+  const tickets = options.wrapStores?.tickets?.(storage.tickets) ?? storage.tickets;
   const sinks = configuredSinks(config, {
     teams: {
       channels: async () => tickets.recruiterChannels(),
@@ -74,12 +78,11 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     },
   });
   const outbox = createOutbox({ store: tickets, sinks, log, claimMs: config.OUTBOX_CLAIM_SECONDS * 1000 });
-  const performEffects = createEffectPerformer({
+  const effectsFor = createEffectPerformer({
     flow,
     tickets,
     outbox,
     devices,
-    transcript: turns.transcript,
     // Teams cards only once a recruiters' channel has registered; otherwise tickets would wait for one forever.
     sinks: async () => {
       const teamsReady = (await tickets.recruiterChannels()).length > 0;
@@ -87,19 +90,21 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     },
     log,
   });
-
-  const bot = createCandidateBot({
+  const handleTurn = createTurnHandler({
     turns,
     devices,
+    references,
+    effectsFor,
     deviceCheck: {
       // The links need the server's public address, known once it exists (below); first used on a turn.
       linkFor: (key) => deviceCheckLinks.linkFor(key),
       text: flow.guide.deviceCheckLink,
-      references,
     },
-    onEffects: performEffects,
-    sideCommands: [registerRecruiters(flow, understanding, tickets), deleteMyData(flow, understanding, { turns, devices, references }, log)],
     log,
+  });
+  const bot = createCandidateBot({
+    handleTurn,
+    sideCommands: [registerRecruiters(flow, understanding, tickets), deleteMyData(flow, understanding, { turns, devices, references }, log)],
   });
   const server = createHttpServer({
     messages: (activity, authorization, admit) => adapter.handle(activity as unknown as Activity, authorization, bot, admit),
@@ -115,7 +120,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     config,
     log,
     deviceCheckLinks,
-    onDeviceCheckResult: createDeviceCheckReceiver({ adapter, appId: config.MicrosoftAppId ?? '', turns, references, log }),
+    onDeviceCheckResult: createDeviceCheckReceiver({ adapter, appId: config.MicrosoftAppId ?? '', handleTurn, references, log }),
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -124,7 +129,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   });
   outbox.start();
   const stopRetention = scheduleRetention(
-    { tickets, conversations: 'deleteOlderThan' in store ? (store as { deleteOlderThan(before: Date): number | Promise<number> }) : undefined },
+    { tickets, conversations: 'deleteOlderThan' in baseStore ? (baseStore as { deleteOlderThan(before: Date): number | Promise<number> }) : undefined },
     config.TICKET_RETENTION_DAYS,
     log,
   );

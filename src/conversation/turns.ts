@@ -2,14 +2,23 @@ import { step, type Engine } from '../engine/step';
 import type { CandidateInput, Effect, Reply, SavedConversation } from '../engine/types';
 import type { KeyValueStore } from '../storage/keyValueStore';
 import { KeyedQueue } from './keyedQueue';
-import { appendTurn, transcriptKey } from './transcript';
+import { fillValues } from './replyValues';
+import { appendTurn, linesOf, transcriptKey, type TranscriptLine } from './transcript';
 
 export interface TurnOutcome {
+  /** Ready to send: placeholders such as `{ticketId}` are filled. */
   replies: Reply[];
   effects: Effect[];
   /** Where the candidate is now, for logs and tests (a state id, never candidate text). */
   state: string;
 }
+
+/**
+ * Performs a turn's effects before its state is saved and returns values its replies name
+ * (`{ ticketId: "CS-000123" }`). `transcript` is the conversation up to the candidate's message.
+ * Each effect must be idempotent: a turn that loses a write race runs again on the fresh state.
+ */
+export type EffectPerformer = (effects: Effect[], transcript: TranscriptLine[]) => Promise<Record<string, string>>;
 
 export interface TurnRunnerOptions {
   engine: Engine;
@@ -23,32 +32,38 @@ export interface TurnRunnerOptions {
 const NEW_CONVERSATION_ETAG = 'new-conversation';
 
 /**
- * Runs one turn against stored state: load, step, save. The save carries the eTag it read, so a
- * turn that raced another writer (another instance) re-runs on the fresh state instead of
- * overwriting it; turns of one conversation in this process queue behind each other.
+ * Runs one turn against stored state: load, step, perform the effects, save. The state advances
+ * only once its effects succeeded: a ticket that can't be opened leaves the candidate where they
+ * were, answers and all, so sending again retries it (tickets are idempotent per conversation and
+ * problem, so a crash between the ticket and the save opens none twice). The save carries the eTag
+ * it read, so a turn that raced another writer re-runs on the fresh state instead of overwriting it;
+ * turns of one conversation in this process queue behind each other.
  */
 export function createTurnRunner({ engine, store, maxAttempts = 5, now = () => new Date() }: TurnRunnerOptions) {
   const queue = new KeyedQueue();
 
-  async function attempt(key: string, input: CandidateInput): Promise<TurnOutcome> {
+  async function attempt(key: string, input: CandidateInput, perform: EffectPerformer): Promise<TurnOutcome> {
     const items = await store.read([key, transcriptKey(key)]);
     const stored = items[key] as (SavedConversation & { eTag?: string }) | undefined;
     const { eTag, ...saved } = stored ?? {};
     const result = step(engine, stored ? (saved as SavedConversation) : undefined, input);
-    const transcript = appendTurn(items[transcriptKey(key)], input, result.replies, now().toISOString());
+    const at = now().toISOString();
+    const values = result.effects.length > 0 ? await perform(result.effects, linesOf(appendTurn(items[transcriptKey(key)], input, [], at))) : {};
+    const replies = fillValues(result.replies, values);
+    const transcript = appendTurn(items[transcriptKey(key)], input, replies, at);
     // One batch: the transcript never records a turn whose state was not saved. A brand-new
     // conversation has no eTag yet; '*' or none would overwrite a racing first turn on another
     // instance, so it sends one no stored item has: the write succeeds only while the key is absent.
     await store.write({ [key]: { ...result.state, eTag: eTag ?? NEW_CONVERSATION_ETAG }, [transcriptKey(key)]: transcript });
-    return { replies: result.replies, effects: result.effects, state: result.state.snapshot.value };
+    return { replies, effects: result.effects, state: result.state.snapshot.value };
   }
 
   return {
-    run: function runTurn(key: string, input: CandidateInput): Promise<TurnOutcome> {
+    run: function runTurn(key: string, input: CandidateInput, perform: EffectPerformer): Promise<TurnOutcome> {
       return queue.run(key, async () => {
         for (let tries = 1; ; tries++) {
           try {
-            return await attempt(key, input);
+            return await attempt(key, input, perform);
           } catch (error) {
             if (!isConflict(error) || tries >= maxAttempts) throw error;
           }
@@ -57,7 +72,6 @@ export function createTurnRunner({ engine, store, maxAttempts = 5, now = () => n
     },
     /** Erases a conversation's saved state ("delete my data"). */
     forget: (key: string) => queue.run(key, () => store.delete([key, transcriptKey(key)])),
-    transcript: async (key: string) => (await store.read([transcriptKey(key)]))[transcriptKey(key)],
     drain: () => queue.drain(),
   };
 }

@@ -9,7 +9,7 @@ const menu: Reply = {
 };
 
 test('in Teams a question is a 1.5 Adaptive Card whose buttons submit the choice id', () => {
-  const activity = toActivity(didItHelp, {}, 'msteams');
+  const activity = toActivity(didItHelp, 'msteams');
   expect(activity.suggestedActions).toBeUndefined();
   expect(activity.attachments).toHaveLength(1);
   const { contentType, content } = activity.attachments![0]!;
@@ -35,13 +35,13 @@ test('each line of text is its own TextBlock, and a numbered list stays one list
 });
 
 test.each(['webchat', 'emulator', 'directline', undefined])('on %s the same question keeps its suggested actions', (channelId) => {
-  const activity = toActivity(didItHelp, {}, channelId);
+  const activity = toActivity(didItHelp, channelId);
   expect(activity.attachments).toBeUndefined();
   expect(activity.suggestedActions?.actions.map((a) => a.title)).toEqual(['Yes, that worked', 'No, still stuck']);
 });
 
 test('in Teams a reply without choices stays plain Markdown text', () => {
-  expect(toActivity({ text: 'Your ticket is {ticketId}.' }, { ticketId: 'CS-000001' }, 'msteams')).toEqual({
+  expect(toActivity({ text: 'Your ticket is CS-000001.' }, 'msteams')).toEqual({
     type: 'message',
     text: 'Your ticket is CS-000001.',
     textFormat: 'markdown',

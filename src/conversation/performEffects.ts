@@ -5,38 +5,34 @@ import type { TicketStore } from '../tickets/ticketStore';
 import type { Outbox } from '../tickets/outbox';
 import type { Logger } from '../log';
 import type { DeviceProfiles } from './deviceProfiles';
-import { linesOf } from './transcript';
+import type { TranscriptLine } from './transcript';
+import type { EffectPerformer } from './turns';
+import type { TurnOrigin } from './turnOrigin';
 
 type OpenTicket = Extract<Effect, { type: 'open-ticket' }>;
 
 /** A real candidate has one or two problems; more new tickets an hour from one conversation is a script. */
 const MAX_NEW_TICKETS_PER_HOUR = 3;
 
-export interface TicketEffectsOptions {
+export interface EffectPerformerOptions {
   flow: CompiledFlow;
   tickets: TicketStore;
   outbox: Pick<Outbox, 'kick'>;
   devices: DeviceProfiles;
-  transcript: (conversationKey: string) => Promise<unknown>;
   /** Sink names every new ticket is queued for; `teams` is added once a recruiters' channel is registered. */
   sinks: () => string[] | Promise<string[]>;
   log: Logger;
   now?: () => Date;
 }
 
-export interface EffectOrigin {
-  key: string;
-  channelId: string;
-  locale?: string;
-  reference: object;
-}
-
 /**
- * Performs a turn's effects. `open-ticket` stores the ticket and queues it for every sink in one
- * transaction (so nothing is lost if a sink is down), then nudges the outbox; the ticket id comes
- * back for the reply. Logs carry topics and ids only: the ticket holds the personal data.
+ * Performs a turn's effects, before the turn's state is saved. `open-ticket` stores the ticket and
+ * queues it for every sink in one transaction (so nothing is lost if a sink is down), then nudges
+ * the outbox; the ticket id comes back for the reply. Opening is idempotent per conversation and
+ * problem, so a turn run again (a write race, a retry after a crash) gets the same ticket.
+ * Logs carry topics and ids only: the ticket holds the personal data.
  */
-export function createEffectPerformer({ flow, tickets, outbox, devices, transcript, sinks, log, now = () => new Date() }: TicketEffectsOptions) {
+export function createEffectPerformer({ flow, tickets, outbox, devices, sinks, log, now = () => new Date() }: EffectPerformerOptions) {
   async function deviceFor(effect: OpenTicket, key: string): Promise<DeviceProfile | undefined> {
     const { confirmed, deviceType, browser } = effect.device;
     // What the candidate said about the interview device outranks what the chat device looks like.
@@ -44,7 +40,7 @@ export function createEffectPerformer({ flow, tickets, outbox, devices, transcri
     return devices.profile(key);
   }
 
-  return async function performEffects(effects: Effect[], origin: EffectOrigin): Promise<Record<string, string>> {
+  return (origin: TurnOrigin): EffectPerformer => async function performEffects(effects: Effect[], transcript: TranscriptLine[]) {
     const values: Record<string, string> = {};
     for (const effect of effects) {
       log.info({ effect: effect.type, topic: 'topic' in effect ? effect.topic : undefined, channelId: origin.channelId }, 'conversation outcome');
@@ -71,9 +67,8 @@ export function createEffectPerformer({ flow, tickets, outbox, devices, transcri
           device: { summary: describeDevice(profile), profile, userAgent: profile?.userAgent },
           locale: origin.locale ?? profile?.locale,
           timezone: profile?.timezone,
-          conversationReference: { ...origin.reference },
-          // The confirmation being sent right now names a ticket id that doesn't exist yet: leave it out.
-          transcript: linesOf(await transcript(origin.key)).filter((line) => !line.text.includes('{ticketId}')),
+          conversationReference: { ...origin.reference() },
+          transcript,
         },
         await sinks(),
       );
