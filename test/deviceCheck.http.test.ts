@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
 import restify, { type Server } from 'restify';
 import { registerDeviceCheckEndpoint } from '../src/deviceCheck/endpoint';
 import { createDeviceCheckLinks } from '../src/deviceCheck/links';
@@ -71,6 +72,21 @@ describe('the device-check link, page and endpoint of the running bot', () => {
     expect(await response.json()).toEqual({ error, message: expect.stringMatching(/link/) });
   });
 
+  test('a result sent twice with the same link is accepted once; the second time the page is told to ask for a new link', async () => {
+    const token = tokenOf(bot.app.deviceCheckLinks.linkFor(conversationKey));
+    expect((await postResult(bot.url, token)).status).toBe(200);
+    const again = await postResult(bot.url, token);
+    expect(again.status).toBe(409);
+    expect(await again.json()).toEqual({ error: 'already_used', message: expect.stringMatching(/ask the chat for a new link/) });
+  });
+
+  test('a signature with characters slipped in ("%21%21") is refused', async () => {
+    const token = tokenOf(bot.app.deviceCheckLinks.linkFor(conversationKey));
+    const response = await postResult(bot.url, `${token.slice(0, -10)}%21%21${token.slice(-10)}`);
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { error: string }).error).toBe('invalid_link');
+  });
+
   test('a body that is not a check result is refused with 400', async () => {
     const response = await postResult(bot.url, tokenOf(bot.app.deviceCheckLinks.linkFor(conversationKey)), { hello: 'world' });
     expect(response.status).toBe(400);
@@ -110,6 +126,14 @@ describe('what the endpoint hands to the conversation', () => {
     ]);
   });
 
+  test('replaying a link adds no second turn to the conversation', async () => {
+    const token = links.tokenFor(conversationKey);
+    const before = received.length;
+    const statuses = [(await postResult(baseUrl, token)).status, (await postResult(baseUrl, token)).status];
+    expect(statuses).toEqual([200, 409]);
+    expect(received.length).toBe(before + 1);
+  });
+
   test('guessing tokens from one address is slowed down (429), and nothing reaches a conversation', async () => {
     const before = received.length;
     const statuses: number[] = [];
@@ -117,5 +141,31 @@ describe('what the endpoint hands to the conversation', () => {
     expect(statuses).toContain(429);
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
     expect(received.length).toBe(before);
+  });
+});
+
+describe('what the operator\'s logs show of device-check links', () => {
+  const lines: string[] = [];
+  let bot: TestBot;
+  beforeAll(async () => {
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    bot = await startTestBot({ LOG_LEVEL: 'info', DEVICE_CHECK_SECRET: secret }, { log: createLogger('info', sink) });
+  });
+  afterAll(() => bot.close());
+
+  test('a rejected result is logged with its path, never the link token', async () => {
+    const token = tokenOf(bot.app.deviceCheckLinks.linkFor(conversationKey));
+    const response = await postResult(bot.url, token, '{ not json');
+    expect(response.status).toBe(400);
+    const logs = lines.join('');
+    expect(logs).toContain('request rejected');
+    expect(logs).toContain('"/api/device-check"');
+    expect(logs).not.toContain(token.split('.')[2]);
+    expect(logs).not.toContain('t=');
   });
 });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { ticketConfigShape } from '../tickets/config';
+import { inertJson, neutraliseLine, neutralisedLines } from '../tickets/neutralise';
 import { renderText } from '../tickets/renderTicket';
 import { openStorage } from '../storage/openStorage';
 import { purgeExpired, type PurgeReport } from '../retention';
@@ -13,6 +14,8 @@ import type { Ticket } from '../tickets/ticket';
  * Reads DATA_DIR/tickets.sqlite (DATA_DIR from the environment or .env, default ./data), or with
  * STORAGE=postgres the database at DATABASE_URL. `show`
  * prints candidates' personal data: it is for the people who handle the tickets.
+ * Candidate text reaches a terminal here: every field is neutralised (no escape sequences, no bidi
+ * tricks, no line break that could pass for a row of its own), and JSON carries them as \u escapes.
  */
 
 const USAGE = 'usage: tickets list [--limit N] [--offset N] [--json] | show ID [--json] | purge [--days N] [--json]';
@@ -43,7 +46,7 @@ export async function runTicketsCli(argv: string[], { env, out, now = () => new 
   };
   const json = flag('--json');
   const [command, ...rest] = args;
-  const print = (value: unknown, readable: () => string) => out(json ? `${JSON.stringify(value, null, 2)}\n` : readable());
+  const print = (value: unknown, readable: () => string) => out(json ? `${inertJson(value, 2)}\n` : readable());
 
   if (command !== 'list' && command !== 'show' && command !== 'purge') {
     throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
@@ -101,8 +104,8 @@ function table(tickets: TicketSummary[]): string {
   const rows = tickets.map((t) => [
     t.id,
     t.createdAt.slice(0, 16).replace('T', ' '),
-    t.topic,
-    clip(`${t.position} at ${t.company}`, 48),
+    neutraliseLine(t.topic),
+    clip(neutraliseLine(`${t.position} at ${t.company}`), 48),
     t.deliveries.map(deliveryMark).join(' '),
   ]);
   const header = ['ID', 'OPENED (UTC)', 'TOPIC', 'POSITION', 'DELIVERY'];
@@ -117,16 +120,17 @@ function clip(text: string, max: number): string {
 
 /** "webhook ok", "email waiting (3 tries)". */
 function deliveryMark(d: DeliveryStatus): string {
-  return d.delivered ? `${d.sink} ok` : `${d.sink} waiting (${d.attempts} ${d.attempts === 1 ? 'try' : 'tries'})`;
+  const sink = neutraliseLine(d.sink);
+  return d.delivered ? `${sink} ok` : `${sink} waiting (${d.attempts} ${d.attempts === 1 ? 'try' : 'tries'})`;
 }
 
 function detail(ticket: Ticket, statuses: DeliveryStatus[]): string {
   const deliveries = statuses.map((d) =>
     d.delivered
       ? `  ${d.sink}: delivered ${d.deliveredAt} after ${d.attempts} ${d.attempts === 1 ? 'try' : 'tries'}`
-      : `  ${d.sink}: not yet, ${d.attempts} ${d.attempts === 1 ? 'try' : 'tries'}, next ${d.nextAttemptAt}${d.lastError ? ` (last: ${d.lastError})` : ''}`,
+      : `  ${d.sink}: not yet, ${d.attempts} ${d.attempts === 1 ? 'try' : 'tries'}, next ${d.nextAttemptAt}${d.lastError ? ` (last: ${neutraliseLine(d.lastError)})` : ''}`,
   );
-  const transcript = ticket.transcript.map((line) => `  [${line.at}] ${line.from}: ${line.text.replace(/\s+/g, ' ')}`);
+  const transcript = ticket.transcript.flatMap(transcriptLines);
   return [
     renderText(ticket).trimEnd(),
     '',
@@ -137,6 +141,15 @@ function detail(ticket: Ticket, statuses: DeliveryStatus[]): string {
     ...(transcript.length > 0 ? transcript : ['  (no transcript)']),
     '',
   ].join('\n');
+}
+
+/**
+ * "  [10:00] candidate: first line", then its other lines marked as its own ("    | second line"),
+ * so a line break in what a candidate typed can't print as a line the bot or someone else said.
+ */
+function transcriptLines(line: Ticket['transcript'][number]): string[] {
+  const [first = '', ...more] = neutralisedLines(line.text);
+  return [`  [${neutraliseLine(line.at)}] ${line.from}: ${first}`, ...more.map((text) => `    | ${text}`)];
 }
 
 if (require.main === module) {

@@ -5,6 +5,7 @@ import type { RateLimit } from '../server/rateLimit';
 import { replyJson } from '../web/replyJson';
 import type { DeviceCheckLinks, DeviceCheckTokenProblem } from './links';
 import { parseDeviceCheck, type DeviceCheckResult } from './result';
+import { createUsedLinks, type UsedLinks } from './usedLinks';
 
 /** Hands a conversation's check result to the conversation (the engine decides what to say). */
 export type DeviceCheckResultHandler = (conversationKey: string, result: DeviceCheckResult) => Promise<void> | void;
@@ -14,6 +15,8 @@ export interface DeviceCheckEndpointOptions {
   onResult: DeviceCheckResultHandler;
   rateLimit: RateLimit;
   log: Logger;
+  /** Links whose result was accepted; one per endpoint by default, for the life of the process. */
+  usedLinks?: UsedLinks;
 }
 
 /** What the candidate's browser is told for each bad link: the page shows `message`. */
@@ -25,11 +28,21 @@ export const LINK_PROBLEMS: Record<DeviceCheckTokenProblem, { status: 401 | 403;
 };
 
 /**
- * POST /api/device-check?t=<token>: the check page sends its result here. The token is all the
- * authority there is, so the endpoint only ever accepts one result for the token's conversation
- * and returns nothing about it.
+ * A link's second result. 409 rather than an idempotent 200: the page would then tell the candidate
+ * "sent to the chat" while the chat got nothing new; this way the page says what to do instead.
  */
-export function registerDeviceCheckEndpoint(server: Server, { links, onResult, rateLimit, log }: DeviceCheckEndpointOptions): void {
+export const LINK_ALREADY_USED = {
+  status: 409,
+  error: 'already_used',
+  message: 'This link has already sent its result to the chat. To check again, please ask the chat for a new link.',
+} as const;
+
+/**
+ * POST /api/device-check?t=<token>: the check page sends its result here. The token is all the
+ * authority there is, so the endpoint accepts one result per link, for the token's conversation
+ * only, and returns nothing about it.
+ */
+export function registerDeviceCheckEndpoint(server: Server, { links, onResult, rateLimit, log, usedLinks = createUsedLinks() }: DeviceCheckEndpointOptions): void {
   server.post('/api/device-check', async function receiveDeviceCheck(req: Request, res: Response) {
     res.header('Cache-Control', 'no-store');
     const client = clientAddress(req);
@@ -49,9 +62,13 @@ export function registerDeviceCheckEndpoint(server: Server, { links, onResult, r
     if (!result) {
       return replyJson(res, 400, { error: 'bad_result', message: 'Send the check result as JSON: { camera, microphone, videoInputs, audioInputs, getUserMedia, checkedAt }.' });
     }
+    if (!usedLinks.claim(check.linkId, check.expiresAt)) {
+      return replyJson(res, LINK_ALREADY_USED.status, { error: LINK_ALREADY_USED.error, message: LINK_ALREADY_USED.message });
+    }
     try {
       await onResult(check.conversationKey, result);
     } catch (error) {
+      usedLinks.release(check.linkId); // nothing reached the conversation: the same link may try again
       log.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'device check result not handled');
       return replyJson(res, 500, { error: 'not_saved', message: 'Sorry, the result could not be saved. Please try again.' });
     }

@@ -11,12 +11,24 @@ export interface DeviceCheckLinksOptions {
 }
 
 export type DeviceCheckTokenProblem = 'missing' | 'malformed' | 'bad-signature' | 'expired';
-export type DeviceCheckTokenCheck = { conversationKey: string } | { error: DeviceCheckTokenProblem };
+/** A valid link: its conversation, and what a one-time use is recorded by (`linkId`, until `expiresAt`, epoch ms). */
+export interface DeviceCheckLink {
+  conversationKey: string;
+  linkId: string;
+  expiresAt: number;
+}
+export type DeviceCheckTokenCheck = DeviceCheckLink | { error: DeviceCheckTokenProblem };
 
 export const DEFAULT_LINK_TTL_MS = 30 * 60 * 1000;
 const VERSION = 'v1';
 /** Longest conversation key accepted; Teams ids are ~100 characters. */
 const MAX_KEY_LENGTH = 512;
+/**
+ * Exactly what tokenFor writes: base64url without padding, and a 32-byte HMAC is 43 characters.
+ * Checked as text, because Buffer.from(…, 'base64url') skips characters it doesn't know ("!!"
+ * slipped into a link still decoded to the right signature) and ignores the last character's spare bits.
+ */
+const TOKEN_SHAPE = /^v1\.[A-Za-z0-9_-]{1,2000}\.[A-Za-z0-9_-]{43}$/;
 
 /**
  * Links to the device-check page for a candidate chatting where the page can't run the check
@@ -33,21 +45,21 @@ export function createDeviceCheckLinks({ secret, publicUrl, ttlMs = DEFAULT_LINK
   function tokenFor(conversationKey: string): string {
     if (conversationKey.length === 0 || conversationKey.length > MAX_KEY_LENGTH) throw new RangeError(`a conversation key must have 1–${MAX_KEY_LENGTH} characters`);
     const expires = Math.floor((now().getTime() + ttlMs) / 1000);
-    const payload = Buffer.from(JSON.stringify({ k: conversationKey, e: expires })).toString('base64url');
+    // A nonce, so each link is used up on its own even when two are made in the same second.
+    const payload = Buffer.from(JSON.stringify({ k: conversationKey, e: expires, n: randomBytes(9).toString('base64url') })).toString('base64url');
     return `${VERSION}.${payload}.${sign(payload).toString('base64url')}`;
   }
 
   function verify(token: unknown): DeviceCheckTokenCheck {
     if (typeof token !== 'string' || token === '') return { error: 'missing' };
-    const [version, payload, signature, ...extra] = token.split('.');
-    if (version !== VERSION || !payload || !signature || extra.length > 0 || token.length > 2048) return { error: 'malformed' };
-    const expected = sign(payload);
-    const given = Buffer.from(signature, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { error: 'bad-signature' };
+    if (!TOKEN_SHAPE.test(token)) return { error: 'malformed' };
+    const [, payload = '', signature = ''] = token.split('.');
+    // Compared as canonical text, so there is exactly one spelling of a valid signature.
+    if (!timingSafeEqual(Buffer.from(signature), Buffer.from(sign(payload).toString('base64url')))) return { error: 'bad-signature' };
     const claims = readClaims(payload);
     if (!claims) return { error: 'malformed' };
     if (claims.e * 1000 <= now().getTime()) return { error: 'expired' };
-    return { conversationKey: claims.k };
+    return { conversationKey: claims.k, linkId: signature, expiresAt: claims.e * 1000 };
   }
 
   return {

@@ -59,7 +59,7 @@ export function createHttpServer({ messages, log, health, appId, rateLimit, conn
   });
 
   server.on('restifyError', (req, _res, err, next) => {
-    log.warn({ method: req.method, url: req.url, status: (err as { statusCode?: number }).statusCode }, 'request rejected');
+    log.warn({ method: req.method, path: req.url?.split('?')[0], status: (err as { statusCode?: number }).statusCode }, 'request rejected'); // never the query: it can hold a link token
     return next();
   });
   return server;

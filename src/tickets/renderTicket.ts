@@ -1,9 +1,11 @@
+import { neutraliseLine, neutralisedLines, neutraliseText } from './neutralise';
 import type { Ticket } from './ticket';
 
 /**
  * A ticket as the recruiter reads it, shared by the email and Teams sinks. Everything the candidate
- * supplied is untrusted: one-line fields are flattened so they cannot fake the layout, and each
- * output format escapes it its own way (HTML here, Markdown in the card).
+ * supplied is untrusted: one-line fields are flattened so they cannot fake the layout, control, bidi
+ * and invisible characters are shown for what they are (./neutralise.ts), and each output format
+ * escapes it its own way (HTML here, Markdown in the card).
  */
 
 export interface Fact {
@@ -108,7 +110,7 @@ export function renderHtml(ticket: Ticket): string {
     rows(summaryFacts(ticket).filter((fact) => fact.label !== 'Error')),
     '</table>',
     '<h3>Error, exactly as the candidate typed it</h3>',
-    `<pre style="white-space: pre-wrap">${escapeHtml(ticket.errorText) || '(none given)'}</pre>`,
+    `<pre style="white-space: pre-wrap">${escapeHtml(neutraliseText(ticket.errorText)) || '(none given)'}</pre>`,
     '<h3>Browser details</h3>',
     browserDetails(ticket).length > 0 ? `<table cellpadding="4">\n${rows(browserDetails(ticket))}\n</table>` : '<p>Nothing detected.</p>',
     '<table cellpadding="4">',
@@ -135,9 +137,9 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Collapses line breaks, tabs and control characters to single spaces. */
+/** Collapses line breaks and tabs to single spaces and shows control, bidi and invisible characters. */
 export function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\s]+/g, ' ').trim();
+  return neutraliseLine(text);
 }
 
 function oneLineOrUndefined(text: string | undefined): string | undefined {
@@ -152,8 +154,7 @@ function jobLine(ticket: Ticket): string {
 
 /** Multi-line text indented under its heading, so no line of it can pass for part of the ticket's layout. */
 function quoted(text: string): string[] {
-  const lines = text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, ' ').split(/\r?\n|\r|\u2028|\u2029/);
-  return text.trim() === '' ? ['  | (none given)'] : lines.map((line) => `  | ${line}`);
+  return text.trim() === '' ? ['  | (none given)'] : neutralisedLines(text).map((line) => `  | ${line}`);
 }
 
 function localTime(date: Date, timeZone: string): string | undefined {

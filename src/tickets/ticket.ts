@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DeviceProfile } from '../device';
+import { neutraliseLine, neutraliseText } from './neutralise';
 
 /**
  * A recruiter ticket: everything the recruiter needs to act without writing back to ask.
@@ -10,12 +11,22 @@ import type { DeviceProfile } from '../device';
  */
 
 /** Keeps at most `max` characters, marking the cut with an ellipsis. */
-function clipped(max: number) {
-  return z.string().transform((text) => (text.length > max ? `${text.slice(0, max - 1)}…` : text));
+function clipped(max: number, neutralise: (text: string) => string = (text) => text) {
+  return z.string().transform((text) => clip(neutralise(text), max));
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 const ShortText = clipped(200);
 const LongText = clipped(4000);
+/**
+ * What the candidate typed into the form, stored inert (./neutralise.ts): every reader (API,
+ * webhook receiver, CLI, an operator's SQL client) gets text that can't run escapes or fake a layout.
+ */
+const OneLineText = clipped(200, neutraliseLine);
+const TypedText = clipped(4000, neutraliseText);
 
 /** Any JSON object; kept as given (a Bot Framework conversation reference, a device check). */
 const JsonObject = z.record(z.string(), z.unknown());
@@ -32,7 +43,7 @@ export type TranscriptLine = z.output<typeof TranscriptLine>;
 
 export const TicketDevice = z.object({
   /** One line, from describeDevice: "Instagram in-app browser on iPhone (iOS 17.5)". */
-  summary: ShortText,
+  summary: OneLineText,
   /** The merged DeviceProfile; checked only as an object, since older tickets keep older shapes. */
   profile: z.custom<DeviceProfile>((value) => isPlainObject(value), 'expected a DeviceProfile object').optional(),
   userAgent: clipped(1000).optional(),
@@ -48,16 +59,16 @@ export const TicketDraft = z.object({
   /** Topic id, e.g. "page-wont-load". */
   topic: z.string().min(1).max(100),
   /** The topic's menu label, for subjects and cards; the id is shown when it is missing. */
-  topicLabel: ShortText.optional(),
-  candidate: z.object({ name: ShortText, email: ShortText }),
-  job: z.object({ position: ShortText, company: ShortText }),
-  /** The error exactly as the candidate typed it. */
-  errorText: LongText,
+  topicLabel: OneLineText.optional(),
+  candidate: z.object({ name: OneLineText, email: OneLineText }),
+  job: z.object({ position: OneLineText, company: OneLineText }),
+  /** The error as the candidate typed it, its lines kept and control characters shown. */
+  errorText: TypedText,
   /** The guidance the bot already gave, so the recruiter does not repeat it. */
   stepsTried: z.array(Step).max(100),
   device: TicketDevice,
-  locale: ShortText.optional(),
-  timezone: ShortText.optional(),
+  locale: OneLineText.optional(),
+  timezone: OneLineText.optional(),
   /** Results of an in-browser device check (a later issue); passed through as given. */
   deviceCheck: z.unknown().optional(),
   /** Bot Framework ConversationReference, so a recruiter's reply can reach the candidate later. */

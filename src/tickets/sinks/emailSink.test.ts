@@ -80,6 +80,24 @@ test('a candidate cannot add lines to the subject by typing line breaks', async 
   expect(envelopeTo).not.toContain('everyone@example.org');
 });
 
+test('a right-to-left override, a zero-width space or an escape the candidate typed shows in the email as a visible mark', async () => {
+  const disguised = Ticket.parse({
+    ...ticket,
+    candidate: { name: 'Eve \u001b[2J', email: 'eve\u200b@example.org' },
+    job: { position: 'Clerk', company: 'Acme \u202egpj.exe' },
+    errorText: 'line one\u2028line two \u2066hidden\u2069',
+  });
+  await sinkFor().deliver(disguised);
+  const { mail } = smtp.messages[0]!;
+  const everything = [mail.subject, mail.text, mail.html].join('\n');
+  expect(everything).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/);
+  expect(mail.subject).toContain('Clerk at Acme <U+202E>gpj.exe');
+  expect(mail.text).toContain('Eve ␛[2J');
+  expect(mail.text).toContain('eve<U+200B>@example.org');
+  expect(mail.text).toContain('  | line one\n  | line two <U+2066>hidden<U+2069>');
+  expect(mail.html).toContain('Acme &#60;U+202E&#62;gpj.exe');
+});
+
 test('sending the same ticket again carries the same Message-ID, so the repeat is recognisable', async () => {
   const sink = sinkFor();
   await sink.deliver(ticket);

@@ -63,6 +63,15 @@ test('a link or list the candidate typed shows on the card as literal text', asy
   expect(facts.Error).toBe('\\- fake step 1. another');
 });
 
+test('a right-to-left override or zero-width character the candidate typed shows on the card as a visible mark', async () => {
+  const { sent, send } = recordingSend();
+  const disguised = Ticket.parse({ ...ticket, candidate: { name: 'Eve\u200d', email: 'eve@example.org\u202e' }, job: { position: 'Clerk', company: 'Acme \u202egpj.exe' } });
+  await teamsSink({ channels: async () => [channelA], send }).deliver(disguised);
+  const card = JSON.stringify(sent[0]!.activity);
+  expect(card).not.toMatch(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/);
+  expect(factsOf(sent[0]!.activity)).toMatchObject({ Candidate: 'Eve\\<U+200D\\>', Email: 'eve@example.org\\<U+202E\\>', Company: 'Acme \\<U+202E\\>gpj.exe' });
+});
+
 test('with no recruiter channel registered yet, the delivery fails as waiting, to be retried', async () => {
   const { sent, send } = recordingSend();
   await expect(teamsSink({ channels: async () => [], send }).deliver(ticket)).rejects.toMatchObject({

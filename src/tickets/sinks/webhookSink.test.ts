@@ -34,6 +34,16 @@ test('the recruiter’s webhook gets the ticket as JSON, signed over the exact b
   expect(JSON.parse(request!.rawBody)).toEqual({ type: 'ticket.created', ticket });
 });
 
+test('a receiver that prints the raw body shows no bidi or invisible characters, yet parses exactly the stored ticket', async () => {
+  const disguised = Ticket.parse({ ...ticket, transcript: [{ from: 'candidate', text: 'see \u202egpj.exe\u200b\u2028', at: '2025-03-04T10:00:00.000Z' }] });
+  await webhookSink({ url: receiver.url, secret: SECRET }).deliver(disguised);
+  const [request] = receiver.requests;
+  expect(request!.signatureValid).toBe(true);
+  expect(request!.rawBody).not.toMatch(/[\u200b-\u200f\u202a-\u202e\u2028]/);
+  expect(request!.rawBody).toContain('see \\u202egpj.exe\\u200b\\u2028');
+  expect(JSON.parse(request!.rawBody)).toEqual({ type: 'ticket.created', ticket: disguised });
+});
+
 test('a receiver with a different secret rejects the delivery, and the sink reports it as a refusal', async () => {
   const error = await webhookSink({ url: receiver.url, secret: 'someone-elses-secret-value' }).deliver(ticket).catch((e: unknown) => e);
   expect(receiver.requests[0]?.signatureValid).toBe(false);

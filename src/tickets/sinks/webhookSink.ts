@@ -1,4 +1,5 @@
 import { failureKindForStatus, parseRetryAfter, SinkError, type TicketSink } from '../sink';
+import { inertJson } from '../neutralise';
 import type { Ticket } from '../ticket';
 import { signWebhookBody } from './webhookSignature';
 
@@ -33,7 +34,9 @@ export function webhookSink({
   return {
     name,
     async deliver(ticket: Ticket): Promise<void> {
-      const body = JSON.stringify({ type: 'ticket.created', ticket } satisfies TicketWebhookBody);
+      // The data stays exactly as stored (receivers render it their own way); only its bytes are made
+      // inert, so a receiver that logs or prints the raw body shows no bidi or invisible characters.
+      const body = inertJson({ type: 'ticket.created', ticket } satisfies TicketWebhookBody);
       let response: Response;
       try {
         response = await fetch(url, {
