@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/config';
 import type { Logger } from '../log';
@@ -9,6 +8,7 @@ import { createPostgresPool } from './postgresPool';
 import { migratePostgres } from './postgresSchema';
 import { PostgresStore } from './postgresStore';
 import { SqliteWorkerStore } from './sqliteWorkerStore';
+import { ensurePrivateDir } from './privateFiles';
 
 export interface Storage {
   state: KeyValueStore & { deleteOlderThan?(before: Date): number | Promise<number>; close?(): void | Promise<void> };
@@ -42,7 +42,7 @@ export async function openStorage(config: Pick<Config, 'STORAGE' | 'DATABASE_URL
       close: () => pool.end(),
     };
   }
-  fs.mkdirSync(config.DATA_DIR, { recursive: true });
+  ensurePrivateDir(config.DATA_DIR);
   const state = await SqliteWorkerStore.open(
     { file: path.join(config.DATA_DIR, 'bot.sqlite') },
     { onFailure: (error) => log?.error({ err: { name: error.name, message: error.message } }, 'state database stopped: no turn can be saved until a restart') },

@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ETagConflictError, itemsToWrite, type KeyValueStore, type StoreItems } from './keyValueStore';
 import { openSqliteDatabase } from './sqliteDatabase';
 import { STATE_MIGRATIONS } from './sqliteSchema';
+import { ensurePrivateDir } from './privateFiles';
 
 export interface SqliteStoreOptions {
   /** Database file; created (with its schema) if missing. */
@@ -133,7 +133,7 @@ export function openSqliteStore(
   fileName = 'bot.sqlite',
   options: Omit<SqliteStoreOptions, 'file'> = {},
 ): SqliteStore {
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   return new SqliteStore({ ...options, file: path.join(dataDir, fileName) });
 }
 

@@ -1,10 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DeliveryRows, type Delivery, type DeliveryQueue } from './deliveryRows';
 import { formatTicketId, Ticket, TicketDraft, type TicketDraftInput } from './ticket';
 import { openSqliteDatabase } from '../storage/sqliteDatabase';
 import { TICKET_MIGRATIONS } from './ticketSchema';
+import { ensurePrivateDir } from '../storage/privateFiles';
 
 export const TICKETS_FILE = 'tickets.sqlite';
 
@@ -235,7 +235,7 @@ export class SqliteTicketStore implements TicketStore {
 
 /** Opens (creating if needed) `dataDir/tickets.sqlite`, creating `dataDir` too. */
 export function openTicketStore(dataDir: string, options: Omit<TicketStoreOptions, 'file'> = {}): SqliteTicketStore {
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   return new SqliteTicketStore({ ...options, file: path.join(dataDir, TICKETS_FILE) });
 }
 
