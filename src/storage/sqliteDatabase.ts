@@ -8,6 +8,8 @@ import { ensurePrivateDatabaseFile } from './privateFiles';
  * - the file and its -wal/-shm are owner-only (0600): they hold candidates' personal data;
  * - busy_timeout first, so even switching to WAL waits for another process that holds the lock;
  * - WAL: a commit appends to the -wal file, and readers never block the writer or each other;
+ * - secure_delete: a deleted row's bytes are zeroed, not left in free space (erasure, retention;
+ *   see eraseTraces.ts for the -wal file);
  * - synchronous=NORMAL: a commit has reached the OS when the write returns, so it survives the
  *   process being killed (kill -9, crash, OOM); fsync happens once per checkpoint, not per commit.
  *   Only an OS crash or power loss can drop the last few commits (never corrupt the file).
@@ -25,6 +27,7 @@ export function openSqliteDatabase(file: string, what: string, busyTimeoutMs: nu
       );
     }
     db.pragma('synchronous = NORMAL');
+    db.pragma('secure_delete = ON');
     migrate(db, migrations, what, file);
     return db;
   } catch (err) {

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { DeliveryRows, type Delivery, type DeliveryQueue } from './deliveryRows';
 import { formatTicketId, Ticket, TicketDraft, type TicketDraftInput } from './ticket';
 import { openSqliteDatabase } from '../storage/sqliteDatabase';
+import { eraseDeletedTraces } from '../storage/eraseTraces';
 import { TICKET_MIGRATIONS } from './ticketSchema';
 import { ensurePrivateDir } from '../storage/privateFiles';
 
@@ -225,7 +226,10 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   async purgeOlderThan(date: Date): Promise<PurgeResult> {
-    return this.purgeInTransaction(date.getTime());
+    const purged = this.purgeInTransaction(date.getTime());
+    // Retention is erasure: nothing of a purged ticket may stay readable in the -wal file.
+    if (purged.tickets > 0) eraseDeletedTraces(this.db);
+    return purged;
   }
 
   async close(): Promise<void> {
