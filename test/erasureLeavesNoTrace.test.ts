@@ -42,10 +42,11 @@ test('after "delete my data" no file of the data folder (database, -wal, -shm) s
 });
 
 test('after the retention purge no file of the data folder still holds an expired ticket\'s or conversation\'s name, email or link token', async () => {
-  const secrets = ['Quill Ardent', 'quill.ardent@example.net', 'tok-1a2b3c4d5e6f'];
+  const [name, email, token] = ['Quill Ardent', 'quill.ardent@example.net', 'tok-1a2b3c4d5e6f'];
+  const secrets = [name, email, token];
   const candidate = new Candidate(bot.url);
-  await candidate.says(`my link https://interview.example.com/i/${secrets[2]} shows an error`);
-  expect(await candidate.filesTicket([secrets[0], secrets[1], 'Analyst', 'Contoso', `Error at /i/${secrets[2]}`])).toMatch(/^CS-\d{6,}$/);
+  await candidate.says(`my link https://interview.example.com/i/${token} shows an error`);
+  expect(await candidate.filesTicket([name, email, 'Analyst', 'Contoso', `Error at /i/${token}`])).toMatch(/^CS-\d{6,}$/);
   expect(tracesIn(bot.dataDir, secrets).length).toBeGreaterThan(0);
 
   // The operator's purge, run as if 91 days had passed, against the live server's files.

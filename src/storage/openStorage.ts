@@ -8,6 +8,8 @@ import { createPostgresPool } from './postgresPool';
 import { migratePostgres } from './postgresSchema';
 import { PostgresStore } from './postgresStore';
 import { SqliteWorkerStore } from './sqliteWorkerStore';
+import { watchFileIdentity } from './fileIdentity';
+import { TICKETS_FILE } from '../tickets/ticketStore';
 import { ensurePrivateDir } from './privateFiles';
 
 export interface Storage {
@@ -54,10 +56,15 @@ export async function openStorage(config: Pick<Config, 'STORAGE' | 'DATABASE_URL
     await state.close();
     throw err;
   }
+  // Both files deleted or replaced under the running bot: say so, so the orchestrator restarts it.
+  const files = [watchFileIdentity(state.file, 'State database'), watchFileIdentity(path.join(config.DATA_DIR, TICKETS_FILE), 'Ticket database')];
   return {
     state,
     tickets,
-    problems: () => (state.failed ? [`state database: ${state.failed.message}`] : []),
+    problems: () => [
+      ...(state.failed ? [`state database: ${state.failed.message}`] : []),
+      ...files.flatMap((file) => file.problem() ?? []),
+    ],
     async close() {
       await tickets.close();
       await state.close();
