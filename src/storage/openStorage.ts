@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Config } from '../config/config';
 import type { Logger } from '../log';
-import { openTicketStore, type TicketStore } from '../tickets/ticketStore';
+import type { TicketStore } from '../tickets/ticketStore';
+import { SqliteTicketWorkerStore } from '../tickets/sqliteTicketWorkerStore';
 import { PostgresTicketStore } from '../tickets/postgresTicketStore';
 import type { KeyValueStore } from './keyValueStore';
 import { createPostgresPool } from './postgresPool';
@@ -49,9 +50,10 @@ export async function openStorage(config: Pick<Config, 'STORAGE' | 'DATABASE_URL
     { file: path.join(config.DATA_DIR, 'bot.sqlite') },
     { onFailure: (error) => log?.error({ err: { name: error.name, message: error.message } }, 'state database stopped: no turn can be saved until a restart') },
   );
-  let tickets: TicketStore;
+  let tickets: SqliteTicketWorkerStore;
   try {
-    tickets = openTicketStore(config.DATA_DIR);
+    // On a thread of its own too: a locked tickets.sqlite must not stall every conversation.
+    tickets = await SqliteTicketWorkerStore.open({ file: path.join(config.DATA_DIR, TICKETS_FILE) });
   } catch (err) {
     await state.close();
     throw err;
@@ -63,6 +65,7 @@ export async function openStorage(config: Pick<Config, 'STORAGE' | 'DATABASE_URL
     tickets,
     problems: () => [
       ...(state.failed ? [`state database: ${state.failed.message}`] : []),
+      ...(tickets.failed ? [`ticket database: ${tickets.failed.message}`] : []),
       ...files.flatMap((file) => file.problem() ?? []),
     ],
     async close() {
