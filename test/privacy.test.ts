@@ -35,7 +35,7 @@ async function escalate(candidate: Candidate) {
 test('logs at the default level never contain what the candidate typed, their name, email or link token', async () => {
   const candidate = new Candidate(bot.url);
   await escalate(candidate);
-  expect(candidate.text).toMatch(/CS-\d{6}/);
+  expect(candidate.text).toMatch(/CS-\d{6,}/);
   const logs = lines.join('');
   expect(logs).toMatch(/ticket opened/);
   for (const value of [personal.name, 'Zelda', personal.email, personal.position, personal.company, 's3cr3t-t0k3n', 'shows page not found']) {
@@ -46,7 +46,7 @@ test('logs at the default level never contain what the candidate typed, their na
 test('"delete my data" erases the conversation and says that tickets already sent stay with the recruiter', async () => {
   const candidate = new Candidate(bot.url);
   await escalate(candidate);
-  const ticketId = /CS-\d{6}/.exec(candidate.text)![0];
+  const ticketId = /CS-\d{6,}/.exec(candidate.text)![0];
   await candidate.says('delete my data');
   expect(candidate.text).toMatch(/erased/i);
   expect(candidate.text).toMatch(/already sent stays with the recruiter/i);

@@ -209,7 +209,7 @@ describe('recruiters in a Teams channel or group chat', () => {
 
     const candidate = TeamsUser.candidate('iOS');
     await filesTicket(candidate);
-    const ticketId = /CS-\d{6}/.exec(candidate.text)?.[0];
+    const ticketId = /CS-\d{6,}/.exec(candidate.text)?.[0];
     expect(ticketId).toBeDefined();
 
     // A new post in the channel itself, not a reply in the thread where it was registered.
@@ -244,7 +244,7 @@ describe('recruiters in a Teams channel or group chat', () => {
 
     const candidate = TeamsUser.candidate();
     await filesTicket(candidate);
-    const ticketId = /CS-\d{6}/.exec(candidate.text)?.[0];
+    const ticketId = /CS-\d{6,}/.exec(candidate.text)?.[0];
 
     const [card] = await live.connector.waitFor(kept, 1, 10000);
     expect(JSON.stringify(card?.attachments)).toContain(ticketId);
@@ -281,7 +281,7 @@ describe('Teams refusing a ticket card', () => {
 
     const candidate = TeamsUser.candidate();
     await filesTicket(candidate);
-    const ticketId = /CS-\d{6}/.exec(candidate.text)![0];
+    const ticketId = /CS-\d{6,}/.exec(candidate.text)![0];
     const teams = async () => (await live.bot.app.tickets.deliveryStatus(ticketId)).find((d) => d.sink === 'teams');
     for (let tries = 0; ((await teams())?.attempts ?? 0) === 0 && tries < 100; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await teams()).toMatchObject({ delivered: false, attempts: 1, lastError: expect.stringMatching(/403/) });

@@ -12,6 +12,7 @@ let clock: ReturnType<typeof manualClock>;
 beforeEach(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tickets-cli-'));
   clock = manualClock();
+  // Ticket numbers start at the clock's floor (seconds since 2025-01-01, see ticketNumberFloor): 2025-03-04 10:00 is 5392800.
   const store = openTicketStore(dataDir, { now: clock.now });
   await store.openTicket(aDraft({ conversationKey: 'old' }), ['webhook', 'email']);
   clock.advance(100 * DAY);
@@ -34,21 +35,21 @@ test('an operator lists tickets as a table, newest first, with each sink’s pro
   expect(code).toBe(0);
   expect(output.split('\n')).toEqual([
     expect.stringMatching(/^ID\s+OPENED \(UTC\)\s+TOPIC\s+POSITION\s+DELIVERY$/),
-    expect.stringMatching(/^CS-000002\s+2025-06-12 10:00\s+camera-microphone\s+Warehouse Supervisor at Northwind Traders\s+webhook waiting \(0 tries\)$/),
-    expect.stringMatching(/^CS-000001\s+2025-03-04 10:00\s+page-wont-load\s+.*\s+email waiting \(0 tries\) webhook waiting \(0 tries\)$/),
+    expect.stringMatching(/^CS-14032800\s+2025-06-12 10:00\s+camera-microphone\s+Warehouse Supervisor at Northwind Traders\s+webhook waiting \(0 tries\)$/),
+    expect.stringMatching(/^CS-5392800\s+2025-03-04 10:00\s+page-wont-load\s+.*\s+email waiting \(0 tries\) webhook waiting \(0 tries\)$/),
     '',
   ]);
 });
 
 test('an operator reads one ticket in full, or as JSON for scripts', async () => {
-  const readable = await run('show', 'cs-000001');
+  const readable = await run('show', 'cs-5392800');
   expect(readable.code).toBe(0);
-  expect(readable.output).toContain('Ticket CS-000001, opened 2025-03-04 10:00 UTC');
+  expect(readable.output).toContain('Ticket CS-5392800, opened 2025-03-04 10:00 UTC');
   expect(readable.output).toContain('  webhook: not yet, 0 tries, next 2025-03-04T10:00:00.000Z');
   expect(readable.output).toContain('candidate: my link says');
 
-  const json = JSON.parse((await run('show', 'CS-000001', '--json')).output) as { ticket: { id: string }; deliveries: unknown[] };
-  expect(json.ticket.id).toBe('CS-000001');
+  const json = JSON.parse((await run('show', 'CS-5392800', '--json')).output) as { ticket: { id: string }; deliveries: unknown[] };
+  expect(json.ticket.id).toBe('CS-5392800');
   expect(json.deliveries).toHaveLength(2);
 });
 
@@ -60,7 +61,7 @@ test('purge deletes tickets older than the retention period and says how many ha
   const { code, output } = await run('purge');
   expect(code).toBe(0);
   expect(output).toBe('Deleted 1 ticket opened before 2025-03-14T10:00:00.000Z; 1 of them had not reached every sink; erased 0 stored conversation items.\n');
-  expect(JSON.parse((await run('list', '--json')).output).map((t: { id: string }) => t.id)).toEqual(['CS-000002']);
+  expect(JSON.parse((await run('list', '--json')).output).map((t: { id: string }) => t.id)).toEqual(['CS-14032800']);
 });
 
 test.each([[['frobnicate']], [[]], [['show']], [['list', '--limit', 'ten']]])('bad arguments %j are a usage error', async (argv) => {

@@ -1,14 +1,17 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/config';
 import type { Logger } from '../log';
-import { openTicketStore, type TicketStore } from '../tickets/ticketStore';
+import type { TicketStore } from '../tickets/ticketStore';
+import { SqliteTicketWorkerStore } from '../tickets/sqliteTicketWorkerStore';
 import { PostgresTicketStore } from '../tickets/postgresTicketStore';
 import type { KeyValueStore } from './keyValueStore';
 import { createPostgresPool } from './postgresPool';
 import { migratePostgres } from './postgresSchema';
 import { PostgresStore } from './postgresStore';
 import { SqliteWorkerStore } from './sqliteWorkerStore';
+import { watchFileIdentity } from './fileIdentity';
+import { TICKETS_FILE } from '../tickets/ticketStore';
+import { ensurePrivateDir } from './privateFiles';
 
 export interface Storage {
   state: KeyValueStore & { deleteOlderThan?(before: Date): number | Promise<number>; close?(): void | Promise<void> };
@@ -42,22 +45,29 @@ export async function openStorage(config: Pick<Config, 'STORAGE' | 'DATABASE_URL
       close: () => pool.end(),
     };
   }
-  fs.mkdirSync(config.DATA_DIR, { recursive: true });
+  ensurePrivateDir(config.DATA_DIR);
   const state = await SqliteWorkerStore.open(
     { file: path.join(config.DATA_DIR, 'bot.sqlite') },
     { onFailure: (error) => log?.error({ err: { name: error.name, message: error.message } }, 'state database stopped: no turn can be saved until a restart') },
   );
-  let tickets: TicketStore;
+  let tickets: SqliteTicketWorkerStore;
   try {
-    tickets = openTicketStore(config.DATA_DIR);
+    // On a thread of its own too: a locked tickets.sqlite must not stall every conversation.
+    tickets = await SqliteTicketWorkerStore.open({ file: path.join(config.DATA_DIR, TICKETS_FILE) });
   } catch (err) {
     await state.close();
     throw err;
   }
+  // Both files deleted or replaced under the running bot: say so, so the orchestrator restarts it.
+  const files = [watchFileIdentity(state.file, 'State database'), watchFileIdentity(path.join(config.DATA_DIR, TICKETS_FILE), 'Ticket database')];
   return {
     state,
     tickets,
-    problems: () => (state.failed ? [`state database: ${state.failed.message}`] : []),
+    problems: () => [
+      ...(state.failed ? [`state database: ${state.failed.message}`] : []),
+      ...(tickets.failed ? [`ticket database: ${tickets.failed.message}`] : []),
+      ...files.flatMap((file) => file.problem() ?? []),
+    ],
     async close() {
       await tickets.close();
       await state.close();

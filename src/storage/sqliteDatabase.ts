@@ -1,16 +1,21 @@
 import Database from 'better-sqlite3';
+import { ensurePrivateDatabaseFile } from './privateFiles';
 
 /**
  * Opens a SQLite file the way every store here needs it, then brings its schema up to date with
  * `migrations`; closes it again if either fails, so a bad file never leaks a handle.
  *
+ * - the file and its -wal/-shm are owner-only (0600): they hold candidates' personal data;
  * - busy_timeout first, so even switching to WAL waits for another process that holds the lock;
  * - WAL: a commit appends to the -wal file, and readers never block the writer or each other;
+ * - secure_delete: a deleted row's bytes are zeroed, not left in free space (erasure, retention;
+ *   see eraseTraces.ts for the -wal file);
  * - synchronous=NORMAL: a commit has reached the OS when the write returns, so it survives the
  *   process being killed (kill -9, crash, OOM); fsync happens once per checkpoint, not per commit.
  *   Only an OS crash or power loss can drop the last few commits (never corrupt the file).
  */
 export function openSqliteDatabase(file: string, what: string, busyTimeoutMs: number, migrations: readonly string[]): Database.Database {
+  if (file !== ':memory:') ensurePrivateDatabaseFile(file);
   const db = new Database(file);
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
@@ -22,6 +27,7 @@ export function openSqliteDatabase(file: string, what: string, busyTimeoutMs: nu
       );
     }
     db.pragma('synchronous = NORMAL');
+    db.pragma('secure_delete = ON');
     migrate(db, migrations, what, file);
     return db;
   } catch (err) {

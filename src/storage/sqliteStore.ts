@@ -1,9 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ETagConflictError, itemsToWrite, type KeyValueStore, type StoreItems } from './keyValueStore';
+import { eraseDeletedTraces } from './eraseTraces';
 import { openSqliteDatabase } from './sqliteDatabase';
 import { STATE_MIGRATIONS } from './sqliteSchema';
+import { ensurePrivateDir } from './privateFiles';
 
 export interface SqliteStoreOptions {
   /** Database file; created (with its schema) if missing. */
@@ -101,7 +102,8 @@ export class SqliteStore implements KeyValueStore {
 
   async delete(keys: string[]): Promise<void> {
     if (!Array.isArray(keys)) throw new TypeError('SqliteStore.delete expects an array of keys.');
-    if (keys.length > 0) this.deleteMany.run(JSON.stringify(keys));
+    // Deletes are erasures ("delete my data"): leave nothing readable in the -wal either.
+    if (keys.length > 0 && this.deleteMany.run(JSON.stringify(keys)).changes > 0) eraseDeletedTraces(this.db);
   }
 
   /**
@@ -109,7 +111,9 @@ export class SqliteStore implements KeyValueStore {
    * Stale conversations are as good as new: the next message simply starts afresh.
    */
   deleteOlderThan(before: Date): number {
-    return this.db.prepare<[number]>('DELETE FROM state WHERE updated_at < ?').run(before.getTime()).changes;
+    const deleted = this.db.prepare<[number]>('DELETE FROM state WHERE updated_at < ?').run(before.getTime()).changes;
+    if (deleted > 0) eraseDeletedTraces(this.db);
+    return deleted;
   }
 
   /** Number of stored items. */
@@ -133,7 +137,7 @@ export function openSqliteStore(
   fileName = 'bot.sqlite',
   options: Omit<SqliteStoreOptions, 'file'> = {},
 ): SqliteStore {
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   return new SqliteStore({ ...options, file: path.join(dataDir, fileName) });
 }
 

@@ -28,6 +28,7 @@ function get(pathname: string, token?: string): Promise<Response> {
 beforeEach(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tickets-api-'));
   const clock = manualClock();
+  // Ticket numbers start at the clock's floor (seconds since 2025-01-01, see ticketNumberFloor): 2025-03-04 10:00 is 5392800.
   store = openTicketStore(dataDir, { now: clock.now });
   for (const key of ['one', 'two', 'three']) {
     await store.openTicket(aDraft({ conversationKey: key }), ['webhook']);
@@ -47,19 +48,19 @@ test('a recruiter tool with the token lists tickets, newest first, and pages thr
   expect(response.status).toBe(200);
   expect(response.headers.get('cache-control')).toBe('no-store');
   const body = (await response.json()) as { tickets: Array<{ id: string }>; limit: number; offset: number };
-  expect(body.tickets.map((t) => t.id)).toEqual(['CS-000003', 'CS-000002']);
+  expect(body.tickets.map((t) => t.id)).toEqual(['CS-5392802', 'CS-5392801']);
   expect(body).toMatchObject({ limit: 2, offset: 0 });
 
   const next = (await (await get('/api/tickets?limit=2&offset=2', TOKEN)).json()) as { tickets: Array<{ id: string }> };
-  expect(next.tickets.map((t) => t.id)).toEqual(['CS-000001']);
+  expect(next.tickets.map((t) => t.id)).toEqual(['CS-5392800']);
 });
 
 test('a recruiter tool with the token reads a whole ticket and how its deliveries are going', async () => {
   await listen(TOKEN);
-  const response = await get('/api/tickets/CS-000002', TOKEN);
+  const response = await get('/api/tickets/CS-5392801', TOKEN);
   expect(response.status).toBe(200);
   expect(await response.json()).toEqual({
-    ticket: (await store.get('CS-000002')),
+    ticket: (await store.get('CS-5392801')),
     deliveries: [expect.objectContaining({ sink: 'webhook', delivered: false, attempts: 0 })],
   });
 });
@@ -71,7 +72,7 @@ test.each([
   ['an empty token', ''],
 ])('a request with %s is refused with 401 and told how to authenticate', async (_name, token) => {
   await listen(TOKEN);
-  for (const pathname of ['/api/tickets', '/api/tickets/CS-000001']) {
+  for (const pathname of ['/api/tickets', '/api/tickets/CS-5392800']) {
     const response = await get(pathname, token);
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toBe('Bearer');
@@ -97,7 +98,7 @@ test('without TICKETS_API_TOKEN the ticket routes do not exist at all', async ()
   await listen(undefined);
   for (const token of [undefined, TOKEN]) {
     expect((await get('/api/tickets', token)).status).toBe(404);
-    expect((await get('/api/tickets/CS-000001', token)).status).toBe(404);
+    expect((await get('/api/tickets/CS-5392800', token)).status).toBe(404);
   }
 });
 

@@ -4,6 +4,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ZodError } from 'zod';
 import { aDraft, manualClock } from './fixtures/drafts';
+import { formatTicketId } from './ticket';
+import { ticketNumberFloor } from './ticketNumberFloor';
 import { TICKET_SCHEMA_VERSION } from './ticketSchema';
 import { openTicketStore, TICKETS_FILE, type TicketStore } from './ticketStore';
 
@@ -30,8 +32,13 @@ function rawCount(table: string): number {
   }
 }
 
+/** The id of the n-th ticket (from 0) opened in the test's first second: numbers start at the clock's floor. */
+let nth: (n: number) => string;
+
 beforeEach(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tickets-'));
+  const first = ticketNumberFloor(clock.now());
+  nth = (n) => formatTicketId(first + n);
 });
 
 afterEach(async () => {
@@ -39,19 +46,20 @@ afterEach(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-test('recruiters see ticket numbers CS-000001, CS-000002… in the order problems were reported', async () => {
+test('recruiters see consecutive ticket numbers (CS- and the clock\'s floor, see ticketNumberFloor) in the order problems were reported', async () => {
   const store = open();
   const ids: string[] = [];
   for (const c of ['a', 'b', 'c']) ids.push((await store.openTicket(aDraft({ conversationKey: c }), ['webhook'])).ticket.id);
-  expect(ids).toEqual(['CS-000001', 'CS-000002', 'CS-000003']);
+  expect(ids).toEqual([nth(0), nth(1), nth(2)]);
+  expect(ids[0]).toMatch(/^CS-\d{6,}$/);
 });
 
 test('a ticket is stored with everything the bot supplied, plus its id and the time it was opened', async () => {
   const store = open();
   const { ticket, created } = await store.openTicket(aDraft(), ['webhook']);
   expect(created).toBe(true);
-  expect(ticket).toEqual({ ...aDraft(), id: 'CS-000001', createdAt: clock.now().toISOString() });
-  expect(await store.get('CS-000001')).toEqual(ticket);
+  expect(ticket).toEqual({ ...aDraft(), id: nth(0), createdAt: clock.now().toISOString() });
+  expect(await store.get(nth(0))).toEqual(ticket);
   expect(await store.get('CS-999999')).toBeUndefined();
 });
 
@@ -70,7 +78,7 @@ test('the same candidate with a different problem gets a second ticket', async (
   const store = open();
   await store.openTicket(aDraft({ topic: 'page-wont-load' }), ['webhook']);
   const second = await store.openTicket(aDraft({ topic: 'camera-microphone' }), ['webhook']);
-  expect(second).toMatchObject({ created: true, ticket: { id: 'CS-000002' } });
+  expect(second).toMatchObject({ created: true, ticket: { id: nth(1) } });
 });
 
 test('a ticket and its deliveries are saved together or not at all', async () => {
@@ -81,7 +89,7 @@ test('a ticket and its deliveries are saved together or not at all', async () =>
 
   await expect(store.openTicket(aDraft(), ['webhook'])).rejects.toMatchObject({ message: expect.stringMatching(/no such table: outbox/) });
   expect(rawCount('tickets')).toBe(0);
-  expect(await store.get('CS-000001')).toBeUndefined();
+  expect(await store.get(nth(0))).toBeUndefined();
 });
 
 test('a draft of the wrong shape is refused and nothing is saved', async () => {
@@ -110,7 +118,7 @@ test('tickets and their pending deliveries are still there after a restart', asy
     { sink: 'email', count: 1 },
     { sink: 'webhook', count: 1 },
   ]);
-  expect((await after.openTicket(aDraft({ conversationKey: 'other' }), [])).ticket.id).toBe('CS-000002');
+  expect((await after.openTicket(aDraft({ conversationKey: 'other' }), [])).ticket.id).toBe(nth(1));
 });
 
 test('the ticket list shows the newest first, with each sink’s progress', async () => {
@@ -123,9 +131,9 @@ test('the ticket list shows the newest first, with each sink’s progress', asyn
   await store.deliveries.markDelivered(row!.rowId, clock.ms());
 
   const page = await store.list({ limit: 2 });
-  expect(page.map((t) => t.id)).toEqual(['CS-000003', 'CS-000002']);
+  expect(page.map((t) => t.id)).toEqual([nth(2), nth(1)]);
   expect(page[0]).toEqual({
-    id: 'CS-000003',
+    id: nth(2),
     createdAt: new Date(clock.ms() - 1000).toISOString(),
     topic: 'page-wont-load',
     channel: 'webchat',
@@ -134,7 +142,7 @@ test('the ticket list shows the newest first, with each sink’s progress', asyn
     deliveries: [{ sink: 'webhook', delivered: false, attempts: 0, nextAttemptAt: new Date(clock.ms() - 1000).toISOString() }],
   });
   expect(await store.list({ limit: 2, offset: 2 })).toEqual([
-    expect.objectContaining({ id: 'CS-000001', deliveries: [expect.objectContaining({ sink: 'webhook', delivered: true, attempts: 1 })] }),
+    expect.objectContaining({ id: nth(0), deliveries: [expect.objectContaining({ sink: 'webhook', delivered: true, attempts: 1 })] }),
   ]);
 });
 
@@ -145,14 +153,15 @@ test('retention deletes old tickets with their deliveries, keeps recent ones, an
   const [oldRow] = await store.deliveries.claimDue({ now: clock.ms(), claimMs: 1, sinks: ['webhook'], limit: 1 });
   await store.deliveries.markDelivered(oldRow!.rowId, clock.ms());
   clock.advance(91 * 24 * 3600 * 1000);
-  await store.openTicket(aDraft({ conversationKey: 'recent' }), ['webhook']);
+  const { ticket: recent } = await store.openTicket(aDraft({ conversationKey: 'recent' }), ['webhook']);
 
   const purged = await store.purgeOlderThan(new Date(clock.ms() - 90 * 24 * 3600 * 1000));
 
   expect(purged).toEqual({ tickets: 2, undelivered: 1 });
-  expect((await store.list()).map((t) => t.id)).toEqual(['CS-000003']);
+  expect((await store.list()).map((t) => t.id)).toEqual([recent.id]);
   expect(rawCount('outbox')).toBe(1);
-  expect((await store.openTicket(aDraft({ conversationKey: 'after-purge' }), [])).ticket.id).toBe('CS-000004');
+  const afterPurge = (await store.openTicket(aDraft({ conversationKey: 'after-purge' }), [])).ticket.id;
+  expect(afterPurge).toBe(formatTicketId(Number(recent.id.slice(3)) + 1));
 });
 
 test('registered recruiter channels are kept across restarts, and registering again refreshes the reference', async () => {

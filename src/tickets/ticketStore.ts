@@ -1,10 +1,13 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DeliveryRows, type Delivery, type DeliveryQueue } from './deliveryRows';
 import { formatTicketId, Ticket, TicketDraft, type TicketDraftInput } from './ticket';
 import { openSqliteDatabase } from '../storage/sqliteDatabase';
+import { eraseDeletedTraces } from '../storage/eraseTraces';
+import { watchFileIdentity, type FileIdentity } from '../storage/fileIdentity';
+import { ticketNumberFloor } from './ticketNumberFloor';
 import { TICKET_MIGRATIONS } from './ticketSchema';
+import { ensurePrivateDir } from '../storage/privateFiles';
 
 export const TICKETS_FILE = 'tickets.sqlite';
 
@@ -105,6 +108,7 @@ export class SqliteTicketStore implements TicketStore {
   /** The outbox rows; used by the outbox (delivery) and by the API and CLI to show progress. */
   readonly deliveries: DeliveryRows;
   private readonly db: Database.Database;
+  private readonly identity: FileIdentity;
   private readonly now: () => Date;
   private readonly openInTransaction: (draft: TicketDraft, sinks: readonly string[]) => OpenedTicket;
   private readonly selectBody: Database.Statement<[string], string>;
@@ -120,13 +124,15 @@ export class SqliteTicketStore implements TicketStore {
     this.now = now;
     const db = openSqliteDatabase(file, 'Ticket database', busyTimeoutMs, TICKET_MIGRATIONS);
     this.db = db;
+    this.identity = watchFileIdentity(file, 'Ticket database');
     this.deliveries = new DeliveryRows(db);
 
     const selectExisting = db
       .prepare<[string, string], string>('SELECT body FROM tickets WHERE conversation_key = ? AND topic = ?')
       .pluck();
+    // Never behind the clock (see ticketNumberFloor), so a wiped file never hands out a used id again.
     const nextNumber = db
-      .prepare<[], number>('UPDATE ticket_counter SET last = last + 1 WHERE id = 1 RETURNING last')
+      .prepare<[number], number>('UPDATE ticket_counter SET last = max(last + 1, ?) WHERE id = 1 RETURNING last')
       .pluck();
     const insertTicket = db.prepare<[string, number, number, string, string, string, string]>(
       'INSERT INTO tickets (id, seq, created_at, conversation_key, topic, channel, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -138,7 +144,7 @@ export class SqliteTicketStore implements TicketStore {
       const existing = selectExisting.get(draft.conversationKey, draft.topic);
       if (existing !== undefined) return { ticket: Ticket.parse(JSON.parse(existing)), created: false };
       const createdAt = this.now();
-      const number = nextNumber.get()!;
+      const number = nextNumber.get(ticketNumberFloor(createdAt))!;
       const ticket: Ticket = { id: formatTicketId(number), createdAt: createdAt.toISOString(), ...draft };
       const { id, conversationKey, topic, channel } = ticket;
       insertTicket.run(id, number, createdAt.getTime(), conversationKey, topic, channel, JSON.stringify(ticket));
@@ -188,7 +194,11 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   async openTicket(draft: TicketDraftInput, sinks: readonly string[]): Promise<OpenedTicket> {
-    return this.openInTransaction(TicketDraft.parse(draft), sinks);
+    const parsed = TicketDraft.parse(draft);
+    // A ticket saved into a deleted file would be "accepted" and then lost: refuse it instead.
+    const problem = this.identity.problem();
+    if (problem) throw new Error(problem);
+    return this.openInTransaction(parsed, sinks);
   }
 
   async openedSince(conversationKey: string, since: Date): Promise<string[]> {
@@ -225,7 +235,10 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   async purgeOlderThan(date: Date): Promise<PurgeResult> {
-    return this.purgeInTransaction(date.getTime());
+    const purged = this.purgeInTransaction(date.getTime());
+    // Retention is erasure: nothing of a purged ticket may stay readable in the -wal file.
+    if (purged.tickets > 0) eraseDeletedTraces(this.db);
+    return purged;
   }
 
   async close(): Promise<void> {
@@ -235,7 +248,7 @@ export class SqliteTicketStore implements TicketStore {
 
 /** Opens (creating if needed) `dataDir/tickets.sqlite`, creating `dataDir` too. */
 export function openTicketStore(dataDir: string, options: Omit<TicketStoreOptions, 'file'> = {}): SqliteTicketStore {
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   return new SqliteTicketStore({ ...options, file: path.join(dataDir, TICKETS_FILE) });
 }
 

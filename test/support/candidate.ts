@@ -45,7 +45,7 @@ export class Candidate {
     await this.clicks(device[0]);
     await this.clicks(device[1]);
     await this.clicks('Send it');
-    return /CS-\d{6}/.exec(this.text)?.[0];
+    return /CS-\d{6,}/.exec(this.text)?.[0];
   }
 
   get text(): string {
