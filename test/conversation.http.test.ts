@@ -99,7 +99,7 @@ describe('a sender that gets the request wrong is told why', () => {
   test('the longest conversation id accepted still opens a ticket (it fits the ticket\'s conversation key)', async () => {
     const candidate = new Candidate(live.bot.url, `long-${'c'.repeat(395)}`);
     await candidate.says('my link says 404');
-    expect(await candidate.filesTicket(['Ada Lovelace', 'ada@example.com', 'Backend developer', 'Analytical Engines', '404 page not found'])).toMatch(/^CS-\d{6}$/);
+    expect(await candidate.filesTicket(['Ada Lovelace', 'ada@example.com', 'Backend developer', 'Analytical Engines', '404 page not found'])).toMatch(/^CS-\d{6,}$/);
   });
 
   test('after bad requests the bot still answers', async () => {
