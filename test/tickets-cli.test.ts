@@ -24,10 +24,13 @@ const ZERO_WIDTH_SPACE = '\u200b';
 const UNSAFE_FOR_TERMINALS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]/;
 
 let dataDir: string;
+let id: string;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'tickets-cli-terminal-'));
   const store = openTicketStore(dataDir);
-  await store.openTicket(
+  ({
+    ticket: { id },
+  } = await store.openTicket(
     aDraft({
       candidate: { name: `Mallory ${ESC}]0;owned${ESC}\\${ESC}[2J`, email: `mallory${ZERO_WIDTH_SPACE}@example.org` },
       job: { position: 'Designer\nCS-999999  2025-01-01 00:00  page-wont-load  Forged row', company: `Acme ${RIGHT_TO_LEFT_OVERRIDE}gpj.exe` },
@@ -38,13 +41,13 @@ beforeAll(async () => {
       ],
     }),
     ['webhook'],
-  );
+  ));
   await store.close();
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 test('an operator showing a ticket sees escape sequences and bidi controls as visible marks, never as terminal commands', async () => {
-  const { code, stdout } = await runCli(dataDir, 'show', 'CS-000001');
+  const { code, stdout } = await runCli(dataDir, 'show', id);
   expect(code).toBe(0);
   expect(stdout).not.toMatch(UNSAFE_FOR_TERMINALS);
   expect(stdout).toContain('Mallory ␛]0;owned␛\\␛[2J');
@@ -54,7 +57,7 @@ test('an operator showing a ticket sees escape sequences and bidi controls as vi
 });
 
 test('a line break in what a candidate typed cannot print as a line the bot said', async () => {
-  const { stdout } = await runCli(dataDir, 'show', 'CS-000001');
+  const { stdout } = await runCli(dataDir, 'show', id);
   const conversation = stdout.slice(stdout.indexOf('Conversation:')).split('\n');
   expect(conversation.filter((line) => /^ {2}\[/.test(line))).toEqual([
     '  [2025-03-04T10:00:00.000Z] candidate: hello ␛[2J<U+202E>',
@@ -69,11 +72,11 @@ test('a line break in a ticket field cannot forge a row of the ticket list', asy
   expect(stdout).not.toMatch(UNSAFE_FOR_TERMINALS);
   const rows = stdout.trimEnd().split('\n');
   expect(rows).toHaveLength(2); // the header and the one ticket
-  expect(rows[1]).toMatch(/^CS-000001 /);
+  expect(rows[1]!.startsWith(`${id} `)).toBe(true);
 });
 
 test('JSON for scripts carries the same data, with every hidden character as a \\u escape', async () => {
-  const { stdout } = await runCli(dataDir, 'show', 'CS-000001', '--json');
+  const { stdout } = await runCli(dataDir, 'show', id, '--json');
   expect(stdout).not.toMatch(UNSAFE_FOR_TERMINALS);
   const { ticket } = JSON.parse(stdout) as { ticket: { transcript: Array<{ text: string }> } };
   expect(ticket.transcript[0]!.text).toBe(`hello ${ESC}[2J${RIGHT_TO_LEFT_OVERRIDE}\n  [2025-03-04T10:00:02.000Z] bot: Your ticket was closed.`);
