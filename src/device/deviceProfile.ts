@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ClientHints } from './clientHints';
+import { PermissionState } from './permission';
 
 /** Where a profile came from, most trusted first (see mergeDeviceSources). */
 export const DeviceSource = z.enum(['webchat', 'teams', 'asked']);
@@ -14,10 +15,6 @@ export type OsFamily = z.output<typeof OsFamily>;
 
 export const DeviceType = z.enum(['computer', 'phone', 'tablet']);
 export type DeviceType = z.output<typeof DeviceType>;
-
-/** The browser's answer to navigator.permissions.query for camera and microphone. */
-export const PermissionState = z.enum(['granted', 'denied', 'prompt']);
-export type PermissionState = z.output<typeof PermissionState>;
 
 /** What a Teams `clientInfo` entity names as the Teams client's platform. */
 export const TeamsPlatform = z.enum(['Windows', 'Mac', 'iOS', 'Android', 'Web']);

@@ -9,11 +9,11 @@ export {
   DeviceType,
   MAX_FACTS_BYTES,
   OsFamily,
-  PermissionState,
   TeamsPlatform,
   UNKNOWN_APP,
 } from './deviceProfile';
 export type { DeviceProfile } from './deviceProfile';
+export { PermissionState } from './permission';
 export { ClientHints } from './clientHints';
 export { parseUserAgent, MAX_USER_AGENT_LENGTH } from './parseUserAgent';
 export type { PageSignals } from './parseUserAgent';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PermissionState } from './deviceProfile';
+import { PermissionState } from './permission';
 
 /**
  * Building blocks for reading what a browser or a channel sends us. Nothing here is under our
