@@ -1,6 +1,7 @@
-import restify, { type Server } from 'restify';
+import restify, { type RequestHandler, type Server } from 'restify';
 import type { Logger } from '../log';
 import { activityGuard } from './activityGuard';
+import { loopbackServiceUrlGuard } from './loopbackServiceUrlGuard';
 import { messageRateLimit } from './messageRateLimit';
 import { serviceUrlGuard, tokenPrecheck } from './tokenPrecheck';
 
@@ -15,16 +16,23 @@ export interface HttpServerOptions {
   health: () => { problems?: string[] } & Record<string, unknown>;
   /** When set, requests must carry a Bot Framework token for this bot. */
   appId?: string;
+  /** With auth off: replies may go beyond this machine (ALLOW_UNAUTHENTICATED_NETWORK). */
+  anyServiceUrl?: boolean;
+  /** With auth off and the local Direct Line running: refuses web chat activities it didn't forward. */
+  onlyFromLocalDirectLine?: RequestHandler;
   /** Messages a conversation may send at once, and per second after that. */
   rateLimit: { burst: number; perSecond: number };
 }
 
 /** The bot's HTTP surface: the Bot Framework messaging endpoint and a health check. */
-export function createHttpServer({ messages, log, health, appId, rateLimit }: HttpServerOptions): Server {
+export function createHttpServer({ messages, log, health, appId, anyServiceUrl = false, onlyFromLocalDirectLine, rateLimit }: HttpServerOptions): Server {
   const server = restify.createServer({ name: 'candidate-support-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES }));
 
-  const checks = [...(appId ? [tokenPrecheck(appId)] : []), activityGuard, ...(appId ? [serviceUrlGuard] : []), messageRateLimit(rateLimit)];
+  const checks: RequestHandler[] = appId
+    ? [tokenPrecheck(appId), activityGuard, serviceUrlGuard]
+    : [activityGuard, ...(anyServiceUrl ? [] : [loopbackServiceUrlGuard]), ...(onlyFromLocalDirectLine ? [onlyFromLocalDirectLine] : [])];
+  checks.push(messageRateLimit(rateLimit));
   server.post('/api/messages', ...checks, async function postMessage(req, res) {
     const { status, body } = await messages(req.body as Record<string, unknown>, req.header('authorization') ?? '');
     if (body === undefined) res.send(status);
