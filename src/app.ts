@@ -106,7 +106,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       references,
     },
     onEffects: performEffects,
-    sideCommands: [registerRecruiters(flow, understanding, tickets), deleteMyData(flow, understanding, { turns, devices, references, history: localChatHistory }, log)],
+    sideCommands: [registerRecruiters(flow, understanding, tickets, isAuthEnabled(config)), deleteMyData(flow, understanding, { turns, devices, references, history: localChatHistory }, log)],
     log,
   });
   // Made here because both sides need it: the local Direct Line attaches it, /api/messages checks it.
