@@ -1,6 +1,7 @@
 import type { Server } from 'restify';
 import type { Activity, ConversationReference } from 'botbuilder';
-import { readConfig, type Config } from './config/config';
+import { isAuthEnabled, readConfig, type Config } from './config/config';
+import { isLoopback } from './server/loopback';
 import { createLogger, type Logger } from './log';
 import { loadFlow, type CompiledFlow } from './flow';
 import { createUnderstanding } from './understanding/forEngine';
@@ -23,7 +24,8 @@ import { createConversationReferences } from './conversation/references';
 import { createHttpServer } from './server/httpServer';
 import { scheduleRetention } from './retention';
 import { createDeviceCheckLinks, type DeviceCheckLinks } from './deviceCheck/links';
-import { publicUrlOf, registerWebChat, type WebChat } from './web';
+import { publicUrlOf, registerWebChat, runsLocalDirectLine, type WebChat } from './web';
+import { createForwarderProof, LOCAL_DIRECT_LINE_CHANNEL } from './directline';
 
 export interface App {
   server: Server;
@@ -90,6 +92,12 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     },
     log,
   });
+  // The local Direct Line replays a conversation's messages on reload: erasure must reach them too.
+  const localChatHistory = {
+    erase: (channelId: string, conversationId: string) => {
+      if (channelId === LOCAL_DIRECT_LINE_CHANNEL) webChat.localDirectLine?.conversations.eraseActivities(conversationId);
+    },
+  };
   const handleTurn = createTurnHandler({
     turns,
     devices,
@@ -104,12 +112,19 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   });
   const bot = createCandidateBot({
     handleTurn,
-    sideCommands: [registerRecruiters(flow, understanding, tickets), deleteMyData(flow, understanding, { turns, devices, references }, log)],
+    sideCommands: [
+      registerRecruiters(flow, understanding, tickets, isAuthEnabled(config)),
+      deleteMyData(flow, understanding, { turns, devices, references, history: localChatHistory }, log),
+    ],
   });
+  // Made here because both sides need it: the local Direct Line attaches it, /api/messages checks it.
+  const forwarderProof = runsLocalDirectLine(config) ? createForwarderProof() : undefined;
   const server = createHttpServer({
     messages: (activity, authorization, admit) => adapter.handle(activity as unknown as Activity, authorization, bot, admit),
     log,
     appId: config.MicrosoftAppId,
+    anyServiceUrl: config.ALLOW_UNAUTHENTICATED_NETWORK,
+    onlyFromLocalDirectLine: forwarderProof?.guard,
     rateLimit: { burst: config.RATE_LIMIT_BURST, perSecond: config.RATE_LIMIT_PER_SECOND },
     connections: { perAddress: config.MAX_CONNECTIONS_PER_ADDRESS },
     health: () => ({ flowVersion: flow.version, problems: storage.problems() }),
@@ -120,6 +135,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     config,
     log,
     deviceCheckLinks,
+    forwarderProof,
     onDeviceCheckResult: createDeviceCheckReceiver({ adapter, appId: config.MicrosoftAppId ?? '', handleTurn, references, log }),
   });
 
@@ -136,6 +152,12 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   log.info({ port, flowVersion: flow.version, sinks: Object.keys(sinks) }, `listening on http://localhost:${port}/api/messages`);
+  if (!isAuthEnabled(config) && !isLoopback(config.HOST)) {
+    log.warn(
+      { host: config.HOST, port },
+      'ALLOW_UNAUTHENTICATED_NETWORK is on: this bot does NOT authenticate requests and is reachable from other machines. Anyone who reaches it can speak as any user and make it post to any address. Development only; set MicrosoftAppId for anything else.',
+    );
+  }
 
   return {
     server,

@@ -198,6 +198,24 @@ describe('a page chatting through the local Direct Line', () => {
   });
 });
 
+describe('a candidate who asks the web chat to delete their data', () => {
+  test('no longer has what they said replayed: polls and reconnects after "delete my data" show only the confirmation', async () => {
+    const started = await startConversation();
+    await pollUntil(started, '', (a) => fromBot(a).length >= 2);
+    await say(started, 'my link says 404');
+    await say(started, 'delete my data');
+    const { activities } = await pollUntil(started, '', (a) => texts(a).some((t) => /erased/i.test(t)));
+    expect(texts(activities).join('\n')).not.toMatch(/404|mistyped|delete my data|interview link isn't working/);
+
+    const reconnected = await call('GET', `/conversations/${started.conversationId}?watermark=`, started.token);
+    const replay = openStream(reconnected.body.streamUrl);
+    const replayed = await replay.waitFor((a) => a.length > 0);
+    replay.close();
+    expect(texts(replayed).join('\n')).toMatch(/erased/i);
+    expect(texts(replayed).join('\n')).not.toMatch(/404/);
+  });
+});
+
 describe('a token only opens its own conversation', () => {
   let mine: Started;
   let theirs: Started;

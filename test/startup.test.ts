@@ -52,6 +52,14 @@ test('a bad configuration stops start-up with every problem listed', async () =>
   expect(result.stderr).not.toMatch(/^\s+at /m);
 });
 
+test('an unauthenticated bot told to listen on every interface refuses to start, saying how to expose it deliberately, with the other problems', async () => {
+  const result = await runBotProcessToExit({ HOST: '0.0.0.0', MicrosoftAppId: '', LOG_LEVEL: 'loud', DATA_DIR: mkdtempSync(join(tmpdir(), 'bot-')) });
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/HOST: 0\.0\.0\.0 is reachable from other machines, but MicrosoftAppId is empty.*ALLOW_UNAUTHENTICATED_NETWORK=true/);
+  expect(result.stderr).toMatch(/LOG_LEVEL/);
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+});
+
 test('a state database written by a newer build stops start-up with what to do, and no stack trace', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'bot-'));
   const db = new Database(join(dataDir, 'bot.sqlite'));

@@ -14,7 +14,8 @@ const MENTION = `<at>${BOT.name}</at>`;
 const mentionOfBot = { type: 'mention', mentioned: BOT, text: MENTION };
 const clientInfo = (platform: string) => ({ type: 'clientInfo', platform, locale: 'en-GB', country: 'GB', timezone: 'Europe/London' });
 
-const live = useBotAndConnector();
+const OPERATOR_TOKEN = 'operator-tickets-api-token-0123456789';
+const live = useBotAndConnector({ TICKETS_API_TOKEN: OPERATOR_TOKEN });
 
 interface Card {
   body?: CardElement[];
@@ -201,18 +202,24 @@ describe('recruiters in a Teams channel or group chat', () => {
     expect(await live.bot.app.tickets.recruiterChannels()).toHaveLength(before);
   });
 
-  test('mentioning the bot with "register for tickets" registers the channel; the next ticket\'s card is posted there, with what Teams said of the candidate\'s phone', async () => {
+  test('without authentication, "register for tickets" in a channel registers nothing: the bot says an operator must do it', async () => {
     const channel = `19:${randomUUID()}@thread.tacv2`;
     const recruiter = TeamsUser.inChannel(`19:${randomUUID()}@thread.tacv2`, channel);
     await recruiter.mentionsBotSaying('register for tickets');
-    expect(recruiter.text).toMatch(/tickets will be posted in this conversation/i);
+    expect(recruiter.text).toMatch(/ask the bot's operator/i);
+    expect(recruiter.text).not.toMatch(/tickets will be posted/i);
+    expect(await registered()).not.toContain(channel);
+  });
+
+  test('a channel the operator registered gets the next ticket\'s card as a new post, with what Teams said of the candidate\'s phone', async () => {
+    const channel = `19:${randomUUID()}@thread.tacv2`;
+    await operatorRegisters(channel);
 
     const candidate = TeamsUser.candidate('iOS');
     await filesTicket(candidate);
     const ticketId = /CS-\d{6,}/.exec(candidate.text)?.[0];
     expect(ticketId).toBeDefined();
 
-    // A new post in the channel itself, not a reply in the thread where it was registered.
     const [card] = await live.connector.waitFor(channel, 1, 10000);
     expect(JSON.stringify(card?.attachments)).toContain(ticketId);
 
@@ -223,23 +230,23 @@ describe('recruiters in a Teams channel or group chat', () => {
     expect(ticket?.device.profile?.sameDeviceAsInterview).not.toBe(true);
   });
 
-  test('"stop tickets" in a registered channel stops the cards there, and says so when there was nothing to stop', async () => {
+  test('without authentication, "stop tickets" leaves the channel registered and says an operator must do it; the operator\'s removal stops the cards', async () => {
     const channel = `19:${randomUUID()}@thread.tacv2`;
     const recruiter = TeamsUser.inChannel(`19:${randomUUID()}@thread.tacv2`, channel);
-    await recruiter.mentionsBotSaying('register for tickets');
+    await operatorRegisters(channel);
+
+    await recruiter.mentionsBotSaying('stop tickets');
+    expect(recruiter.text).toMatch(/ask the bot's operator/i);
     expect(await registered()).toContain(channel);
 
-    await recruiter.mentionsBotSaying('stop tickets');
-    expect(recruiter.text).toMatch(/won't be posted here any more/i);
+    const removed = await operatorApi('DELETE', `/api/tickets/channels/${encodeURIComponent(`conversation/msteams/${channel}`)}`);
+    expect(removed.status).toBe(204);
     expect(await registered()).not.toContain(channel);
-
-    await recruiter.mentionsBotSaying('stop tickets');
-    expect(recruiter.text).toMatch(/nothing to stop/i);
   });
 
   test('a channel that removed the bot is unregistered when Teams refuses its card; the other channels still get it', async () => {
     const [gone, kept] = [`19:${randomUUID()}@thread.tacv2`, `19:${randomUUID()}@thread.tacv2`];
-    for (const channel of [gone, kept]) await TeamsUser.inChannel(`19:${randomUUID()}@thread.tacv2`, channel).mentionsBotSaying('register for tickets');
+    for (const channel of [gone, kept]) await operatorRegisters(channel);
     live.connector.refuse(gone, 403, 'BotNotInConversationRoster');
 
     const candidate = TeamsUser.candidate();
@@ -276,7 +283,7 @@ describe('a Teams candidate who asks to delete their data', () => {
 describe('Teams refusing a ticket card', () => {
   test('a card Teams refuses is not counted as delivered: the ticket waits to be retried', async () => {
     const channel = `19:${randomUUID()}@thread.tacv2`;
-    await TeamsUser.inChannel(`19:${randomUUID()}@thread.tacv2`, channel).mentionsBotSaying('register for tickets');
+    await operatorRegisters(channel);
     live.connector.refuse(channel, 403, 'Forbidden');
 
     const candidate = TeamsUser.candidate();
@@ -290,6 +297,29 @@ describe('Teams refusing a ticket card', () => {
     await live.bot.app.tickets.unregisterRecruiterChannel(`conversation/msteams/${channel}`);
   });
 });
+
+/** The tickets API, as an operator's tool calls it. */
+async function operatorApi(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${live.bot.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${OPERATOR_TOKEN}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** The operator registers a Teams channel for ticket cards (the chat command needs authentication). */
+async function operatorRegisters(channel: string): Promise<void> {
+  const { status, body } = await operatorApi('POST', '/api/tickets/channels', {
+    channelId: 'msteams',
+    serviceUrl: live.connector.serviceUrl,
+    conversation: { id: channel, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+    bot: BOT,
+  });
+  expect(status).toBe(201);
+  expect(body).toEqual({ key: `conversation/msteams/${channel}` });
+}
 
 /** The conversations that receive ticket cards now. */
 async function registered(): Promise<string[]> {

@@ -6,6 +6,7 @@ import { eventually, startSmtpReceiver, startWebhookReceiver } from './support/r
 import { startTestBot, type TestBot } from './support/testBot';
 
 const secret = 'a-webhook-secret-of-some-length';
+const OPERATOR_TOKEN = 'operator-tickets-api-token-0123456789';
 let bot: TestBot;
 let webhook: Awaited<ReturnType<typeof startWebhookReceiver>>;
 let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
@@ -19,6 +20,7 @@ beforeAll(async () => {
     SMTP_URL: smtp.url,
     TICKET_EMAIL_TO: 'recruiting@example.com',
     TICKET_EMAIL_FROM: 'bot@example.com',
+    TICKETS_API_TOKEN: OPERATOR_TOKEN,
   });
 });
 afterAll(async () => {
@@ -26,10 +28,21 @@ afterAll(async () => {
   await Promise.all([webhook.close(), smtp.close(), connector.close()]);
 });
 
+test('"register for tickets" typed in the Emulator registers nothing: anyone could type it, so the bot says an operator must do it', async () => {
+  const before = await bot.app.tickets.recruiterChannels();
+  const replies = await exchange(bot.url, activity('someone-in-the-emulator', { type: 'message', text: 'register for tickets' }, connector.serviceUrl));
+  expect(replies[0]?.text).toMatch(/ask the bot's operator/i);
+  expect(await bot.app.tickets.recruiterChannels()).toEqual(before);
+});
+
 test('a candidate in Instagram\'s in-app browser on an iPhone gets a ticket number, and the recruiter receives everything', async () => {
-  // A recruiters' channel registers for ticket cards (replies and cards go to the local connector).
-  const registration = await exchange(bot.url, activity('recruiters-channel', { type: 'message', text: 'register for tickets' }, connector.serviceUrl));
-  expect(registration[0]?.text).toMatch(/tickets will be posted/i);
+  // The operator registers a recruiters' conversation for ticket cards (they go to the local connector).
+  const registration = await fetch(`${bot.url}/api/tickets/channels`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${OPERATOR_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ channelId: 'emulator', serviceUrl: connector.serviceUrl, conversation: { id: 'recruiters-channel' } }),
+  });
+  expect(registration.status).toBe(201);
 
   const candidate = new Candidate(bot.url);
   await candidate.send({ type: 'event', name: 'webchat/join', value: { userAgent: USER_AGENTS.instagramIphone, language: 'en-GB', timezone: 'Europe/London' } });

@@ -8,15 +8,20 @@ import type { SideCommand } from './candidateBot';
 
 const CONFIDENCE = 0.75;
 
+/** A channel of ours that keeps the conversation's messages (the local Direct Line, for replays). */
+export interface ChannelHistory {
+  erase(channelId: string, conversationId: string): void | Promise<void>;
+}
+
 /**
- * "delete my data": erases this conversation's state, transcript, device details and the reference
- * kept to answer it later (it names the candidate's chat account). Tickets already sent belong to
- * the recruiter's process now, and the reply says so.
+ * "delete my data": erases this conversation's state, transcript, device details, the reference
+ * kept to answer it later (it names the candidate's chat account) and the messages our own channel
+ * would replay. Tickets already sent belong to the recruiter's process now, and the reply says so.
  */
 export function deleteMyData(
   flow: CompiledFlow,
   understanding: Understanding,
-  stored: { turns: TurnRunner; devices: DeviceProfiles; references: ConversationReferences },
+  stored: { turns: TurnRunner; devices: DeviceProfiles; references: ConversationReferences; history?: ChannelHistory },
   log: Logger,
 ): SideCommand {
   const phrases = [{ id: 'delete', phrases: flow.guide.privacy.delete }];
@@ -24,8 +29,9 @@ export function deleteMyData(
     const match = understanding.matchPhrase(text, phrases);
     if (!match || match.confidence < CONFIDENCE) return false;
     const key = conversationKey(context.activity.channelId, context.activity.conversation.id);
-    await Promise.all([stored.turns.forget(key), stored.devices.forget(key), stored.references.forget(key)]);
-    log.info({ channelId: context.activity.channelId }, 'conversation data erased on request');
+    const { channelId, conversation } = context.activity;
+    await Promise.all([stored.turns.forget(key), stored.devices.forget(key), stored.references.forget(key), stored.history?.erase(channelId, conversation.id)]);
+    log.info({ channelId }, 'conversation data erased on request');
     await context.sendActivity(flow.guide.privacy.deleted);
     return true;
   };

@@ -67,3 +67,24 @@ test('purge deletes tickets older than the retention period and says how many ha
 test.each([[['frobnicate']], [[]], [['show']], [['list', '--limit', 'ten']]])('bad arguments %j are a usage error', async (argv) => {
   await expect(run(...argv)).rejects.toThrow(UsageError);
 });
+
+test('an operator registers a channel for ticket cards from a conversation reference (inline or from a file), lists it and removes it', async () => {
+  const reference = { channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/emea/', conversation: { id: '19:abc@thread.tacv2' }, bot: { id: '28:bot' } };
+  expect(await run('channels', 'add', JSON.stringify(reference))).toEqual({ code: 0, output: 'Registered conversation/msteams/19:abc@thread.tacv2: new tickets will be posted there.\n' });
+  const file = path.join(dataDir, 'reference.json');
+  fs.writeFileSync(file, JSON.stringify({ ...reference, conversation: { id: '19:def@thread.tacv2' } }));
+  expect((await run('channels', 'add', '--from-file', file)).code).toBe(0);
+
+  const listed = JSON.parse((await run('channels', 'list', '--json')).output) as { key: string }[];
+  expect(listed.map((c) => c.key).sort()).toEqual(['conversation/msteams/19:abc@thread.tacv2', 'conversation/msteams/19:def@thread.tacv2']);
+
+  expect(await run('channels', 'remove', 'conversation/msteams/19:abc@thread.tacv2')).toEqual({ code: 0, output: 'Removed conversation/msteams/19:abc@thread.tacv2: no more tickets there.\n' });
+  expect((await run('channels', 'remove', 'conversation/msteams/19:abc@thread.tacv2')).code).toBe(1);
+});
+
+test.each([[['channels']], [['channels', 'add']], [['channels', 'add', '{not json']], [['channels', 'add', '{"channelId":"msteams"}']], [['channels', 'add', '--from-file', '/nonexistent/ref.json']]])(
+  'bad channel arguments %j are a usage error that says what is wrong',
+  async (argv) => {
+    await expect(run(...argv)).rejects.toThrow(UsageError);
+  },
+);

@@ -6,11 +6,13 @@ import { openStorage } from '../storage/openStorage';
 import { purgeExpired, type PurgeReport } from '../retention';
 import type { DeliveryStatus, TicketSummary } from '../tickets/ticketStore';
 import type { Ticket } from '../tickets/ticket';
+import { ChannelsUsageError, runChannelsCommand } from './ticketChannels';
 
 /**
  * tickets list [--limit N] [--offset N] [--json]   newest first
  * tickets show ID [--json]                          the ticket as the recruiter got it, plus delivery progress
  * tickets purge [--days N] [--json]                 deletes tickets older than N days (default TICKET_RETENTION_DAYS, 90)
+ * tickets channels list | add REFERENCE | remove KEY   where ticket cards go (see ticketChannels.ts)
  * Reads DATA_DIR/tickets.sqlite (DATA_DIR from the environment or .env, default ./data), or with
  * STORAGE=postgres the database at DATABASE_URL. `show`
  * prints candidates' personal data: it is for the people who handle the tickets.
@@ -18,7 +20,9 @@ import type { Ticket } from '../tickets/ticket';
  * tricks, no line break that could pass for a row of its own), and JSON carries them as \u escapes.
  */
 
-const USAGE = 'usage: tickets list [--limit N] [--offset N] [--json] | show ID [--json] | purge [--days N] [--json]';
+const USAGE =
+  'usage: tickets list [--limit N] [--offset N] [--json] | show ID [--json] | purge [--days N] [--json]' +
+  " | channels list [--json] | channels add '<conversation reference JSON>' | channels add --from-file PATH | channels remove KEY";
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -48,7 +52,7 @@ export async function runTicketsCli(argv: string[], { env, out, now = () => new 
   const [command, ...rest] = args;
   const print = (value: unknown, readable: () => string) => out(json ? `${inertJson(value, 2)}\n` : readable());
 
-  if (command !== 'list' && command !== 'show' && command !== 'purge') {
+  if (command !== 'list' && command !== 'show' && command !== 'purge' && command !== 'channels') {
     throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   }
 
@@ -59,6 +63,10 @@ export async function runTicketsCli(argv: string[], { env, out, now = () => new 
   const store = storage.tickets;
   try {
     switch (command) {
+      case 'channels':
+        return await runChannelsCommand(rest, store, print).catch((error: unknown) => {
+          throw error instanceof ChannelsUsageError ? new UsageError(error.message) : error;
+        });
       case 'list': {
         const limit = count(option('--limit') ?? '50', '--limit');
         const offset = count(option('--offset') ?? '0', '--offset');

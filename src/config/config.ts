@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { isLoopback } from '../server/loopback';
 import { checkTicketConfig, ticketConfigShape } from '../tickets/config';
 import { webChatConfigShape } from '../web/config';
 
@@ -10,15 +11,24 @@ const optional = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+const EXPOSURE_SETTINGS = new Set(['HOST', 'MicrosoftAppId', 'ALLOW_UNAUTHENTICATED_NETWORK']);
+
 const ConfigSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-    /** The address to listen on: every interface by default; 127.0.0.1 behind a reverse proxy on the same machine. */
-    HOST: z
-      .string()
-      .trim()
-      .default('0.0.0.0')
-      .refine((v) => isIP(v) !== 0, 'must be an IP address to listen on: 0.0.0.0 (every interface), 127.0.0.1 (this machine only) or one of its addresses'),
+    /**
+     * The address to listen on. Unset: 127.0.0.1 (this machine only) while requests are not
+     * authenticated (MicrosoftAppId empty), 0.0.0.0 (every interface) once they are.
+     */
+    HOST: optional.refine(
+      (v) => v === undefined || isIP(v) !== 0,
+      'must be an IP address to listen on: 0.0.0.0 (every interface), 127.0.0.1 (this machine only) or one of its addresses',
+    ),
+    /**
+     * Lets a bot without MicrosoftAppId listen beyond this machine and reply to any serviceUrl.
+     * Anyone who reaches it can then speak as any user: a deliberate, short-lived development choice.
+     */
+    ALLOW_UNAUTHENTICATED_NETWORK: optional.pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).default('false')).transform((v) => v === 'true'),
     DATA_DIR: z.string().trim().min(1).default('./data'),
     /** Where conversation state and tickets live: SQLite files under DATA_DIR (one instance), or PostgreSQL (several). */
     STORAGE: z.enum(['sqlite', 'postgres']).default('sqlite'),
@@ -38,6 +48,18 @@ const ConfigSchema = z
     ...ticketConfigShape,
     ...webChatConfigShape,
   })
+  // Runs even when other variables are wrong, so the operator learns of this one in the same go.
+  .superRefine(
+    (c, ctx) => {
+      if (c.MicrosoftAppId || c.HOST === undefined || isLoopback(c.HOST) || c.ALLOW_UNAUTHENTICATED_NETWORK) return;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HOST'],
+        message: `${c.HOST} is reachable from other machines, but MicrosoftAppId is empty so requests are not authenticated: set MicrosoftAppId, leave HOST unset (127.0.0.1), or set ALLOW_UNAUTHENTICATED_NETWORK=true to expose a development bot deliberately`,
+      });
+    },
+    { when: ({ issues }) => !issues.some((issue) => EXPOSURE_SETTINGS.has(String(issue.path?.[0]))) },
+  )
   .superRefine((c, ctx) => {
     checkTicketConfig(c, ctx);
     if (c.STORAGE === 'postgres' && !c.DATABASE_URL) {
@@ -52,7 +74,10 @@ const ConfigSchema = z
     }
   });
 
-export type Config = z.output<typeof ConfigSchema>;
+/** HOST resolved: loopback while unauthenticated, every interface once authenticated. */
+const ResolvedConfigSchema = ConfigSchema.transform((c) => ({ ...c, HOST: c.HOST ?? (c.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1') }));
+
+export type Config = z.output<typeof ResolvedConfigSchema>;
 
 /** Thrown with every problem in the environment at once, so an operator fixes them in one go. */
 export class ConfigError extends Error {
@@ -64,7 +89,7 @@ export class ConfigError extends Error {
 
 /** Reads the configuration from environment variables (see .env.example). */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const result = ConfigSchema.safeParse(env);
+  const result = ResolvedConfigSchema.safeParse(env);
   if (result.success) return result.data;
   throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
 }

@@ -81,7 +81,7 @@ export function registerClientRoutes(server: Server, options: ClientRoutesOption
     } else {
       res.header('Cache-Control', 'no-store');
       if (!rateLimit.allow(clientAddress(req))) return tooMany(res, rateLimit.retryAfter(clientAddress(req)));
-      ({ conversation, token } = conversations.create());
+      ({ conversation, token } = conversations.create(clientAddress(req)));
     }
     const isNew = !conversation.started;
     start(conversation);

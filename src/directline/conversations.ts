@@ -36,6 +36,11 @@ export interface ConversationsOptions {
   maxActivities?: number;
   /** Kept at once; starting one more forgets the longest idle. */
   maxConversations?: number;
+  /**
+   * Kept at once per client address; starting one more forgets that client's longest idle. So one
+   * client looping over "start a conversation" only ever pushes out its own conversations.
+   */
+  maxPerClient?: number;
   /** A conversation nobody touched for this long is forgotten. */
   idleMs?: number;
   /** As long as Azure's Direct Line tokens; Web Chat refreshes them halfway. */
@@ -46,6 +51,7 @@ export interface ConversationsOptions {
 
 interface Entry {
   conversation: Conversation;
+  client: string;
   activities: StoredActivity[];
   /** Sequence number of the last activity; it is the watermark. */
   sequence: number;
@@ -70,6 +76,7 @@ const TOKENS_PER_CONVERSATION = 4;
 export function createConversations({
   maxActivities = 500,
   maxConversations = 5000,
+  maxPerClient = 20,
   idleMs = 60 * 60 * 1000,
   tokenMs = 30 * 60 * 1000,
   now = Date.now,
@@ -77,11 +84,24 @@ export function createConversations({
 }: ConversationsOptions = {}) {
   const entries = new Map<string, Entry>();
   const tokens = new Map<string, { conversationId: string; expiresAt: number }>();
+  const byClient = new Map<string, Set<string>>();
+
+  function idlest(ids: Iterable<string>): string | undefined {
+    let found: Entry | undefined;
+    for (const id of ids) {
+      const entry = entries.get(id);
+      if (entry && (!found || entry.touchedAt < found.touchedAt)) found = entry;
+    }
+    return found?.conversation.id;
+  }
 
   function forget(id: string): void {
     const entry = entries.get(id);
     if (!entry) return;
     entries.delete(id);
+    const ofClient = byClient.get(entry.client);
+    ofClient?.delete(id);
+    if (ofClient?.size === 0) byClient.delete(entry.client);
     for (const token of entry.tokens.keys()) tokens.delete(token);
     for (const listener of entry.listeners) listener.ended();
   }
@@ -107,15 +127,15 @@ export function createConversations({
   return {
     tokenSeconds: Math.floor(tokenMs / 1000),
 
-    /** A new conversation and its first token. */
-    create(): { conversation: Conversation; token: string } {
-      if (entries.size >= maxConversations) {
-        const idlest = [...entries.values()].reduce((a, b) => (b.touchedAt < a.touchedAt ? b : a));
-        forget(idlest.conversation.id);
-      }
+    /** A new conversation and its first token, for the client at this address. */
+    create(client = 'unknown'): { conversation: Conversation; token: string } {
+      const ofClient = byClient.get(client) ?? new Set<string>();
+      if (ofClient.size >= maxPerClient) forget(idlest(ofClient)!);
+      if (entries.size >= maxConversations) forget(idlest(entries.keys())!);
       const conversation: Conversation = { id: newId(), userId: `dl_${newId()}`, started: false, forwarding: Promise.resolve() };
-      const entry: Entry = { conversation, activities: [], sequence: 0, touchedAt: now(), tokens: new Map(), listeners: new Set() };
+      const entry: Entry = { conversation, client, activities: [], sequence: 0, touchedAt: now(), tokens: new Map(), listeners: new Set() };
       entries.set(conversation.id, entry);
+      byClient.set(client, ofClient.add(conversation.id));
       return { conversation, token: issueToken(entry) };
     },
 
@@ -172,6 +192,15 @@ export function createConversations({
       const from = /^\d{1,15}$/.test(watermark ?? '') ? Number(watermark) : 0;
       const firstKept = entry.sequence - entry.activities.length + 1;
       return { activities: entry.activities.slice(Math.max(0, from - firstKept + 1)), watermark: String(entry.sequence) };
+    },
+
+    /**
+     * Drops the conversation's activities ("delete my data"): polls, reconnects and reloads no
+     * longer replay them. The conversation, its tokens and open streams go on; the watermark too.
+     */
+    eraseActivities(conversationId: string): void {
+      const entry = entries.get(conversationId);
+      if (entry) entry.activities = [];
     },
 
     /** Follows the conversation; returns the unsubscribe function. */

@@ -7,6 +7,8 @@ export interface BotForwarderOptions {
   serviceUrl: () => string;
   /** The bot as Direct Line names it in `recipient`; replies come back `from` it. */
   bot: { id: string; name: string };
+  /** Proves to /api/messages that the activity comes from here (auth is off, so nothing else does). */
+  proof: { header: string; value: string };
   timeoutMs?: number;
   fetch?: typeof globalThis.fetch;
 }
@@ -24,14 +26,14 @@ export class BotUnavailableError extends Error {
  * messaging endpoint, with a serviceUrl for the replies. So the bot can't tell the local Direct
  * Line from Azure's (except that requests carry no token, which is why it needs auth off).
  */
-export function createBotForwarder({ botUrl, serviceUrl, bot, timeoutMs = 15_000, fetch = globalThis.fetch }: BotForwarderOptions) {
+export function createBotForwarder({ botUrl, serviceUrl, bot, proof, timeoutMs = 15_000, fetch = globalThis.fetch }: BotForwarderOptions) {
   return async function forwardToBot(activity: StoredActivity): Promise<void> {
     const body = { ...activity, serviceUrl: serviceUrl(), recipient: { id: bot.id, name: bot.name, role: 'bot' } };
     let response: Response;
     try {
       response = await fetch(botUrl(), {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', [proof.header]: proof.value },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
       });

@@ -7,8 +7,11 @@ import { registerClientRoutes } from './clientRoutes';
 import { CONNECTOR_PATH, registerConnectorRoutes } from './connectorRoutes';
 import { createConversations, type Conversations, type ConversationsOptions } from './conversations';
 import { createBotForwarder } from './forwardToBot';
+import { createForwarderProof, type ForwarderProof } from './forwarderProof';
 import { attachActivityStream } from './stream';
 
+export { createForwarderProof, type ForwarderProof };
+export { CHANNEL_ID as LOCAL_DIRECT_LINE_CHANNEL } from './clientRoutes';
 export { azureSessions, localSessions, registerTokenEndpoint, type SessionSource, type WebChatSession } from './tokenEndpoint';
 
 export interface LocalDirectLineOptions {
@@ -18,6 +21,8 @@ export interface LocalDirectLineOptions {
   publicUrl?: string;
   /** The bot as the page sees it. */
   bot?: { id: string; name: string };
+  /** Attached to every activity forwarded to the bot; /api/messages checks it (see forwarderProof.ts). */
+  proof: ForwarderProof;
   limits?: Omit<ConversationsOptions, 'now'>;
   now?: () => Date;
 }
@@ -41,14 +46,14 @@ const SWEEP_MS = 60_000;
  * here is what runs in production, but it keeps everything in memory: development and tests only.
  */
 export function registerLocalDirectLine(server: Server, options: LocalDirectLineOptions): LocalDirectLine {
-  const { rateLimit, log, publicUrl, bot = { id: 'candidate-support-bot', name: 'Interview help' }, limits, now = () => new Date() } = options;
+  const { rateLimit, log, publicUrl, bot = { id: 'candidate-support-bot', name: 'Interview help' }, proof, limits, now = () => new Date() } = options;
   const conversations = createConversations({ ...limits, now: () => now().getTime() });
   const key = randomBytes(24).toString('base64url');
   // The server forwards to itself: over loopback when it listens everywhere, else at its one address.
   const origin = () => originOf(server.address() as AddressInfo);
   const serviceUrl = () => `${origin()}${CONNECTOR_PATH}/${key}/`;
 
-  const forwardToBot = createBotForwarder({ botUrl: () => `${origin()}/api/messages`, serviceUrl, bot });
+  const forwardToBot = createBotForwarder({ botUrl: () => `${origin()}/api/messages`, serviceUrl, bot, proof });
   registerClientRoutes(server, { conversations, forwardToBot, bot, rateLimit, publicUrl, now, log });
   registerConnectorRoutes(server, { conversations, key, bot, now });
   const stream = attachActivityStream(server.server, conversations);

@@ -19,8 +19,8 @@ export interface WebChatSession {
   domain: string;
 }
 
-/** Mints sessions: from Azure with the channel secret, or from the local Direct Line. */
-export type SessionSource = () => Promise<WebChatSession>;
+/** Mints sessions: from Azure with the channel secret, or from the local Direct Line (for this client address). */
+export type SessionSource = (client: string) => Promise<WebChatSession>;
 
 export interface AzureSessionOptions {
   secret: string;
@@ -73,8 +73,8 @@ export function azureSessions({ secret, endpoint, fetch = globalThis.fetch, time
 
 /** A session with the local Direct Line: its conversation starts when Web Chat connects. */
 export function localSessions(conversations: Conversations): SessionSource {
-  return async function createLocalSession() {
-    const { conversation, token } = conversations.create();
+  return async function createLocalSession(client) {
+    const { conversation, token } = conversations.create(client);
     return { token, conversationId: conversation.id, userId: conversation.userId, expiresIn: conversations.tokenSeconds, domain: DIRECT_LINE_PATH };
   };
 }
@@ -99,7 +99,7 @@ export function registerTokenEndpoint(server: Server, { sessions, rateLimit, log
       return replyJson(res, 429, { error: 'rate_limited', message: 'Too many chats started from this address. Please wait a minute.' });
     }
     try {
-      res.json(200, await sessions());
+      res.json(200, await sessions(client));
     } catch (error) {
       log.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'no Direct Line token');
       res.json(502, { error: 'directline_unavailable', message: 'The chat service is not available right now. Please try again in a few minutes.' });

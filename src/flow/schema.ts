@@ -172,6 +172,7 @@ export const GuideFile = z.strictObject({
       unregister: Phrases.min(1).describe('said in a registered channel to stop ticket cards there'),
       unregistered: Text,
       notRegistered: Text.describe('the answer to "unregister" where no tickets were being posted'),
+      operatorOnly: Text.describe('the answer to "register"/"unregister" where a chat can\'t change it: the bot runs without authentication, or the Emulator'),
     })
     .describe('recruiter-facing wording'),
   labels: z

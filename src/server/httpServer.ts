@@ -1,9 +1,10 @@
-import restify, { type Server } from 'restify';
+import restify, { type RequestHandler, type Server } from 'restify';
 import type { Logger } from '../log';
 import { activityGuard } from './activityGuard';
 import { limitConnections, type ConnectionLimitOptions } from './connectionLimits';
 import { refuseCompressedBodies } from './contentEncoding';
 import { failedAuthLimit } from './failedAuthLimit';
+import { loopbackServiceUrlGuard } from './loopbackServiceUrlGuard';
 import { messageRateLimit, type Refusal } from './messageRateLimit';
 import { serviceUrlGuard, tokenPrecheck } from './tokenPrecheck';
 
@@ -27,6 +28,10 @@ export interface HttpServerOptions {
   health: () => { problems?: string[] } & Record<string, unknown>;
   /** When set, requests must carry a Bot Framework token for this bot. */
   appId?: string;
+  /** With auth off: replies may go beyond this machine (ALLOW_UNAUTHENTICATED_NETWORK). */
+  anyServiceUrl?: boolean;
+  /** With auth off and the local Direct Line running: refuses web chat activities it didn't forward. */
+  onlyFromLocalDirectLine?: RequestHandler;
   /** Messages a conversation may send at once, and per second after that. */
   rateLimit: { burst: number; perSecond: number };
   /** Timeouts and connections per address (defaults in connectionLimits.ts). */
@@ -34,7 +39,7 @@ export interface HttpServerOptions {
 }
 
 /** The bot's HTTP surface: the Bot Framework messaging endpoint and a health check. */
-export function createHttpServer({ messages, log, health, appId, rateLimit, connections }: HttpServerOptions): Server {
+export function createHttpServer({ messages, log, health, appId, anyServiceUrl = false, onlyFromLocalDirectLine, rateLimit, connections }: HttpServerOptions): Server {
   const server = restify.createServer({ name: 'candidate-support-bot', handleUncaughtExceptions: false });
   limitConnections(server.server, connections);
   server.pre(refuseCompressedBodies);
@@ -42,7 +47,9 @@ export function createHttpServer({ messages, log, health, appId, rateLimit, conn
 
   // Before verification only what costs nothing: the address's failed attempts, the token's shape,
   // the activity's shape. The per-conversation limit waits for an authenticated request.
-  const checks = appId ? [failedAuthLimit(), tokenPrecheck(appId), activityGuard, serviceUrlGuard] : [activityGuard];
+  const checks: RequestHandler[] = appId
+    ? [failedAuthLimit(), tokenPrecheck(appId), activityGuard, serviceUrlGuard]
+    : [activityGuard, ...(anyServiceUrl ? [] : [loopbackServiceUrlGuard]), ...(onlyFromLocalDirectLine ? [onlyFromLocalDirectLine] : [])];
   const admit = messageRateLimit(rateLimit);
   server.post('/api/messages', ...checks, async function postMessage(req, res) {
     const { status, body, headers = {} } = await messages(req.body as Record<string, unknown>, req.header('authorization') ?? '', admit);

@@ -16,6 +16,8 @@ let base: string;
 
 async function listen(token: string | undefined): Promise<void> {
   server = restify.createServer({ handleUncaughtExceptions: false });
+  // As the app's server does (src/server/httpServer.ts).
+  server.use(restify.plugins.bodyParser({ mapParams: false }));
   registerTicketRoutes(server, { store, token });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -114,4 +116,37 @@ test('guessing the token from one address is slowed down with 429 and Retry-Afte
   expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
   expect(statuses).toContain(429);
   expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+});
+
+describe('operators choose the channels that get ticket cards', () => {
+  const send = (method: string, pathname: string, body?: unknown, token = TOKEN) =>
+    fetch(base + pathname, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const reference = { channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/emea/', conversation: { id: '19:abc@thread.tacv2' } };
+
+  test('with the token: register, list, remove', async () => {
+    await listen(TOKEN);
+    const created = await send('POST', '/api/tickets/channels', reference);
+    expect(created.status).toBe(201);
+    expect(await created.json()).toEqual({ key: 'conversation/msteams/19:abc@thread.tacv2' });
+    const listed = await (await get('/api/tickets/channels', TOKEN)).json();
+    expect(listed).toEqual({ channels: [{ key: 'conversation/msteams/19:abc@thread.tacv2', channelId: 'msteams', conversationId: '19:abc@thread.tacv2', registeredAt: expect.any(String) }] });
+    expect((await send('DELETE', `/api/tickets/channels/${encodeURIComponent('conversation/msteams/19:abc@thread.tacv2')}`)).status).toBe(204);
+    expect((await send('DELETE', `/api/tickets/channels/${encodeURIComponent('conversation/msteams/19:abc@thread.tacv2')}`)).status).toBe(404);
+    expect(await store.recruiterChannels()).toEqual([]);
+  });
+
+  test('without the token nothing is registered (401)', async () => {
+    await listen(TOKEN);
+    expect((await send('POST', '/api/tickets/channels', reference, 'wrong-token')).status).toBe(401);
+    expect(await store.recruiterChannels()).toEqual([]);
+  });
+
+  test('a body that is not a conversation reference is a JSON 400 naming what is missing', async () => {
+    await listen(TOKEN);
+    const response = await send('POST', '/api/tickets/channels', { channelId: 'msteams', serviceUrl: 'ftp://x' });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { problems: string[] };
+    expect(body.problems.join('\n')).toMatch(/serviceUrl/);
+    expect(body.problems.join('\n')).toMatch(/conversation/);
+  });
 });

@@ -1,7 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { TicketId } from './ticket';
-import type { TicketStore } from './ticketStore';
+import type { RecruiterChannel, TicketStore } from './ticketStore';
+import { parseRecruiterChannel } from './recruiterChannelReference';
 import { createRateLimit } from '../server/rateLimit';
 import { clientAddress } from '../web/clientAddress';
 
@@ -17,6 +18,8 @@ const DEFAULT_PAGE = 50;
 /**
  * GET /api/tickets (newest first; ?limit=&offset=) and GET /api/tickets/:id, for recruiters'
  * tools. Tickets hold candidates' personal data, hence the token and `Cache-Control: no-store`.
+ * GET, POST /api/tickets/channels and DELETE /api/tickets/channels/:key: the conversations that
+ * receive ticket cards, for operators (the only way to register one while requests aren't authenticated).
  */
 export function registerTicketRoutes(server: Server, { store, token }: TicketRoutesOptions): void {
   if (!token) return;
@@ -52,6 +55,30 @@ export function registerTicketRoutes(server: Server, { store, token }: TicketRou
     res.json(200, { tickets: await store.list({ limit, offset }), limit, offset });
   });
 
+  server.get('/api/tickets/channels', async function listRecruiterChannels(req: Request, res: Response) {
+    if (!authorized(req, res)) return;
+    res.header('Cache-Control', 'no-store');
+    res.json(200, { channels: (await store.recruiterChannels()).map(describeChannel) });
+  });
+
+  server.post('/api/tickets/channels', async function registerRecruiterChannel(req: Request, res: Response) {
+    if (!authorized(req, res)) return;
+    const request = parseRecruiterChannel(req.body);
+    if (!request.ok) {
+      res.json(400, { error: 'bad_request', message: 'The body must be the conversation reference of the channel to post tickets in.', problems: request.problems });
+      return;
+    }
+    await store.registerRecruiterChannel(request.key, request.reference);
+    res.json(201, { key: request.key });
+  });
+
+  server.del('/api/tickets/channels/:key', async function unregisterRecruiterChannel(req: Request, res: Response) {
+    if (!authorized(req, res)) return;
+    const key = String((req.params as { key?: unknown } | undefined)?.key ?? '');
+    if (!(await store.unregisterRecruiterChannel(key))) return sendError(res, 404, 'not_found', 'No channel is registered under that key.');
+    res.send(204);
+  });
+
   server.get('/api/tickets/:id', async function showTicket(req: Request, res: Response) {
     if (!authorized(req, res)) return;
     const id = String((req.params as { id?: unknown } | undefined)?.id ?? '').toUpperCase();
@@ -60,6 +87,12 @@ export function registerTicketRoutes(server: Server, { store, token }: TicketRou
     res.header('Cache-Control', 'no-store');
     res.json(200, { ticket, deliveries: await store.deliveryStatus(ticket.id) });
   });
+}
+
+/** What an operator needs to recognise a channel; the stored reference stays on the server. */
+function describeChannel({ key, reference, registeredAt }: RecruiterChannel) {
+  const { channelId, conversation } = reference as { channelId?: string; conversation?: { id?: string; name?: string } };
+  return { key, channelId, conversationId: conversation?.id, registeredAt };
 }
 
 function sendError(res: Response, status: number, error: string, message: string): void {

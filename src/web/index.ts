@@ -4,7 +4,7 @@ import type { Config } from '../config/config';
 import type { Logger } from '../log';
 import { registerDeviceCheckEndpoint, type DeviceCheckResultHandler } from '../deviceCheck/endpoint';
 import type { DeviceCheckLinks } from '../deviceCheck/links';
-import { azureSessions, localSessions, registerLocalDirectLine, registerTokenEndpoint, type LocalDirectLine, type SessionSource } from '../directline';
+import { azureSessions, createForwarderProof, localSessions, registerLocalDirectLine, registerTokenEndpoint, type ForwarderProof, type LocalDirectLine, type SessionSource } from '../directline';
 import { loadPublicFiles, loadWebChatBundle } from './assets';
 import { registerPages } from './pages';
 import { createRateLimit } from '../server/rateLimit';
@@ -16,6 +16,8 @@ export interface WebChatOptions {
   deviceCheckLinks: Pick<DeviceCheckLinks, 'verify'>;
   /** Where a device check from a link ends up (the conversation's engine). */
   onDeviceCheckResult: DeviceCheckResultHandler;
+  /** What the local Direct Line attaches to prove it forwarded an activity; /api/messages must check the same one. */
+  forwarderProof?: ForwarderProof;
   fetch?: typeof globalThis.fetch;
 }
 
@@ -34,7 +36,7 @@ export interface WebChat {
  * With MicrosoftAppId set but no secret (a Teams-only bot), none: the local one can't pass the
  * bot's token check, so the page says chat is unavailable instead of failing on every message.
  */
-export function registerWebChat(server: Server, { config, log, deviceCheckLinks, onDeviceCheckResult, fetch }: WebChatOptions): WebChat {
+export function registerWebChat(server: Server, { config, log, deviceCheckLinks, onDeviceCheckResult, forwarderProof, fetch }: WebChatOptions): WebChat {
   const newChats = createRateLimit({ burst: 30, perMinute: 30 });
   const deviceChecks = createRateLimit({ burst: 10, perMinute: 10 });
 
@@ -42,8 +44,8 @@ export function registerWebChat(server: Server, { config, log, deviceCheckLinks,
   let sessions: SessionSource | undefined;
   if (config.DIRECT_LINE_SECRET) {
     sessions = azureSessions({ secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT, fetch });
-  } else if (!config.MicrosoftAppId) {
-    localDirectLine = registerLocalDirectLine(server, { rateLimit: newChats, log, publicUrl: config.PUBLIC_URL });
+  } else if (runsLocalDirectLine(config)) {
+    localDirectLine = registerLocalDirectLine(server, { rateLimit: newChats, log, publicUrl: config.PUBLIC_URL, proof: forwarderProof ?? createForwarderProof() });
     sessions = localSessions(localDirectLine.conversations);
     log.info('web chat uses the local Direct Line (set DIRECT_LINE_SECRET to use Azure\'s)');
   } else {
@@ -66,6 +68,11 @@ export function registerWebChat(server: Server, { config, log, deviceCheckLinks,
     localDirectLine,
     close: async () => localDirectLine?.close(),
   };
+}
+
+/** Whether this server runs its own Direct Line: no Azure one configured, and auth off (it sends no tokens). */
+export function runsLocalDirectLine(config: Pick<Config, 'DIRECT_LINE_SECRET' | 'MicrosoftAppId'>): boolean {
+  return !config.DIRECT_LINE_SECRET && !config.MicrosoftAppId;
 }
 
 /** PUBLIC_URL, or this server on localhost (development): the base of links sent to candidates. */

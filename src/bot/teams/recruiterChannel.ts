@@ -11,11 +11,10 @@ export interface RecruiterChannel {
 /**
  * The conversation a "register for tickets" message registers, or undefined where tickets must not
  * go. Tickets carry candidates' names and emails, so in Teams only a channel or group chat can
- * register, never a personal chat (that is a candidate's); the Emulator can, for local testing.
- * Other channels are candidates' (Web Chat) and cannot.
+ * register, never a personal chat (that is a candidate's). Other channels, the Emulator included,
+ * are candidates' or a developer's: an operator registers those (`npm run tickets -- channels add`).
  */
 export function recruiterChannel(activity: Partial<Activity> & Pick<Activity, 'channelId' | 'conversation'>): RecruiterChannel | undefined {
-  if (activity.channelId === 'emulator') return asRegistered(TurnContext.getConversationReference(activity));
   if (activity.channelId !== 'msteams' || !isGroupConversation(activity)) return undefined;
   const reference = TurnContext.getConversationReference(activity);
   // A channel message's conversation id names its thread (";messageid=…"): posting there would bury
