@@ -3,6 +3,7 @@ import type { CandidateInput, Effect, Reply, SavedConversation } from '../engine
 import type { KeyValueStore } from '../storage/keyValueStore';
 import { KeyedQueue } from './keyedQueue';
 import { appendTurn, transcriptKey } from './transcript';
+import { positionName } from '../flow/position';
 
 export interface TurnOutcome {
   replies: Reply[];
@@ -40,7 +41,7 @@ export function createTurnRunner({ engine, store, maxAttempts = 5, now = () => n
     // conversation has no eTag yet; '*' or none would overwrite a racing first turn on another
     // instance, so it sends one no stored item has: the write succeeds only while the key is absent.
     await store.write({ [key]: { ...result.state, eTag: eTag ?? NEW_CONVERSATION_ETAG }, [transcriptKey(key)]: transcript });
-    return { replies: result.replies, effects: result.effects, state: result.state.snapshot.value };
+    return { replies: result.replies, effects: result.effects, state: positionName(result.state.snapshot.value) };
   }
 
   return {
