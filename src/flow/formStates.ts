@@ -38,7 +38,6 @@ export function formStates(node: FormNode, target: (t: string) => string): objec
     states[askPart(field)] = {
       on: { 'form.answer': next ? { target: askPart(next), actions: answer(field) } : toDevice.map((t) => ({ ...t, actions: answer(field) })) },
     };
-    states[editPart(field)] = { on: { 'form.answer': { target: 'review', actions: answer(field) } } };
   });
   states['device-confirm'] = { on: { 'form.yes': { target: 'review', actions: 'confirmDevice' }, 'form.no': 'device-type' } };
   states['device-type'] = {
@@ -61,5 +60,6 @@ export function formStates(node: FormNode, target: (t: string) => string): objec
       'form.change.device': toDevice,
     },
   };
+  for (const field of fields) states[editPart(field)] = { on: { 'form.answer': { target: 'review', actions: answer(field) } } };
   return { initial: askPart(fields[0]!), on: { 'form.cancel': target(node.cancelled) }, states };
 }
