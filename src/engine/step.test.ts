@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import { loadFlow } from '../flow';
+import { loadFlow, positionOf } from '../flow';
 import { createUnderstanding } from '../understanding/forEngine';
 import { step, type Engine } from './step';
 import type { CandidateInput, Effect, Reply, SavedConversation } from './types';
-import { positionOf } from '../flow/position';
 
 const flowsDir = join(__dirname, '../../flows');
 const flow = loadFlow(flowsDir);
