@@ -1,5 +1,7 @@
 import type { CompiledFlow } from '../src/flow';
 import { MENU, RESOLVED } from '../src/flow/targets';
+import { positionOf } from '../src/flow/position';
+import { fieldOf } from '../src/flow/formStates';
 import { step, type Engine } from '../src/engine/step';
 import type { CandidateInput, Reply, SavedConversation } from '../src/engine/types';
 import { mergeDeviceSources, parseWebChatJoin, toFacts, type DeviceProfile } from '../src/device';
@@ -87,7 +89,7 @@ function planOne(engine: Engine, random: Random, serial: number, escalates: bool
   let outcome: Outcome = 'gave-up';
 
   while (turns.length < maxTurns) {
-    const state = saved!.snapshot.value;
+    const state = positionOf(saved!.snapshot.value).step;
     const node = flow.steps.get(state)?.node;
     const offered = labelsOf(replies);
     if (turns.at(-1)?.opensTicket) {
@@ -128,12 +130,12 @@ function planOne(engine: Engine, random: Random, serial: number, escalates: bool
 
 /** The escalation form: each detail typed, the chat device confirmed (or described), then sent. */
 function formReply(flow: CompiledFlow, saved: SavedConversation, answers: Record<string, string>, offered: string[], random: Random): string {
-  const progress = saved.form;
-  const form = flow.steps.get(saved.snapshot.value)?.node;
-  if (!progress || form?.type !== 'form') return offered[0] ?? 'cancel';
-  switch (progress.at) {
-    case 'field':
-      return answers[progress.field!]!;
+  const { step, part } = positionOf(saved.snapshot.value);
+  const form = flow.steps.get(step)?.node;
+  if (!part || form?.type !== 'form') return offered[0] ?? 'cancel';
+  const field = fieldOf(part);
+  if (field) return answers[field]!;
+  switch (part) {
     case 'device-confirm':
       return random() < 0.7 ? form.labels.yes : form.labels.no;
     case 'device-type':
@@ -141,7 +143,7 @@ function formReply(flow: CompiledFlow, saved: SavedConversation, answers: Record
       return pickFrom(random, offered.filter((label) => label !== form.labels.cancel));
     case 'review':
       return form.labels.send;
-    case 'change':
+    default:
       return offered[0]!;
   }
 }

@@ -10,6 +10,7 @@ import { step, type Engine } from '../src/engine/step';
 import type { CandidateInput, SavedConversation } from '../src/engine/types';
 import { fromAnswers, parseTeamsClientInfo, parseUserAgent, toFacts, type DeviceFacts } from '../src/device';
 import { USER_AGENTS, type UserAgentName } from '../src/device/fixtures/userAgents';
+import { positionOf } from '../src/flow/position';
 
 /**
  * The device-aware topics through the real engine: a candidate's device as Web Chat or Teams
@@ -33,7 +34,7 @@ function converse(device: DeviceFacts | undefined, messages: string[]) {
     replies = result.replies;
   }
   return {
-    at: saved!.snapshot.value,
+    at: positionOf(saved!.snapshot.value).step,
     text: replies.map((r) => r.text).join('\n'),
     buttons: replies.flatMap((r) => r.choices?.map((c) => c.label) ?? []),
     path: saved!.snapshot.context.path,

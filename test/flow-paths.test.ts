@@ -5,6 +5,8 @@ import { loadFlow } from '../src/flow';
 import { MENU, RESOLVED } from '../src/flow/targets';
 import { topicEvent, choiceEvent, NO, YES, TRIED } from '../src/flow/events';
 import { renderState } from '../src/engine/render';
+import { positionOf } from '../src/flow/position';
+import { formEvents } from './support/formEvents';
 import { guideInstructions } from './fixtures/guide-instructions';
 import type { ConversationContext } from '../src/flow/context';
 import { parseUserAgent, toFacts, type DeviceFacts } from '../src/device';
@@ -19,12 +21,13 @@ const CONTACT = ['contact-recruiter/reach-out', 'contact-recruiter/ticket-sent']
 
 /** The events a candidate can send by clicking what a state shows (commands aside: they work everywhere). */
 function clickable(snapshot: AnyMachineSnapshot): EventObject[] {
-  const state = snapshot.value as string;
+  const { step: state, part } = positionOf(snapshot.value);
   if (state === MENU) return flow.guide.menu.topics.map((id) => ({ type: topicEvent(id) }));
   const node = flow.steps.get(state)?.node;
   if (node?.type === 'advice') return [YES, NO, TRIED].map((answer) => ({ type: choiceEvent(answer) }));
   if (node?.type === 'question') return node.choices.map((c) => ({ type: choiceEvent(c.id) }));
-  if (node?.type === 'form') return [{ type: 'form.submitted' }, { type: 'form.cancelled' }];
+  // Through the form the short way (cancel at once, or every answer and send): its own paths are walked below.
+  if (node?.type === 'form' && part) return [...formEvents(node, part).filter((e) => e.type !== 'form.cancel').slice(0, 1), ...(part === 'ask-name' ? [{ type: 'form.cancel' }] : [])];
   if (node?.type === 'check') {
     const device = snapshot.context.device ?? { source: 'webchat' };
     return [{ type: choiceEvent('skip') }, ...(['ok', 'blocked', 'no-device', 'in-use', 'failed'] as const).map((check) => ({ type: 'check.done', check, device }))];
@@ -64,7 +67,7 @@ describe.each(endsOf.map((p) => [p.steps.slice(1).map((s) => s.event.type).join(
   });
 
   test('the ending tells the candidate what happens next and offers a way on', () => {
-    const replies = renderState(flow, path.state.value as string);
+    const replies = renderState(flow, path.state.value);
     expect(replies.map((r) => r.text).join('')).not.toBe('');
     expect(replies.flatMap((r) => r.choices ?? []).length).toBeGreaterThan(0);
   });
@@ -84,7 +87,7 @@ describe('every instruction of the guide is reachable by a candidate', () => {
     const topic = path.steps.find((s) => s.event.type.startsWith('topic.'))?.event.type.slice('topic.'.length);
     if (!topic) continue;
     const texts = reachable.get(topic) ?? new Set<string>();
-    for (const { state } of path.steps) texts.add(renderState(flow, state.value as string).map((r) => r.text).join('\n'));
+    for (const { state } of path.steps) texts.add(renderState(flow, state.value, state.context).map((r) => r.text).join('\n'));
     reachable.set(topic, texts);
   }
 

@@ -4,6 +4,7 @@ import type { KeyValueStore } from '../storage/keyValueStore';
 import { KeyedQueue } from './keyedQueue';
 import { fillValues } from './replyValues';
 import { appendTurn, linesOf, transcriptKey, type TranscriptLine } from './transcript';
+import { positionName } from '../flow/position';
 
 export interface TurnOutcome {
   /** Ready to send: placeholders such as `{ticketId}` are filled. */
@@ -55,7 +56,7 @@ export function createTurnRunner({ engine, store, maxAttempts = 5, now = () => n
     // conversation has no eTag yet; '*' or none would overwrite a racing first turn on another
     // instance, so it sends one no stored item has: the write succeeds only while the key is absent.
     await store.write({ [key]: { ...result.state, eTag: eTag ?? NEW_CONVERSATION_ETAG }, [transcriptKey(key)]: transcript });
-    return { replies, effects: result.effects, state: result.state.snapshot.value };
+    return { replies, effects: result.effects, state: positionName(result.state.snapshot.value) };
   }
 
   return {

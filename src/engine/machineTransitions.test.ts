@@ -4,20 +4,26 @@ import { initialTransition, transition, type AnyMachineSnapshot, type EventObjec
 import { loadFlow } from '../flow';
 import { choiceEvent, commandEvent, topicEvent } from '../flow/events';
 import { transitionsOf } from './machineTransitions';
+import { positionOf } from '../flow/position';
 
 const flow = loadFlow(join(__dirname, '../../flows'));
 const fast = transitionsOf(flow.machine);
 
-/** Every event a step can take: its own answers, every topic, the commands, and the form's outcomes. */
+/** The escalation form's events: an answer and a sample of its buttons, enough to reach each of its states. */
+const formEvents: EventObject[] = [
+  { type: 'form.answer', value: 'Ada Lovelace' } as EventObject,
+  ...['yes', 'no', 'type.phone', 'browser.safari', 'send', 'change', 'change.company', 'change.device', 'cancel'].map((id) => ({ type: `form.${id}` })),
+];
+
+/** Every event a step can take: its own answers, every topic, the commands, and the form's. */
 function events(snapshot: AnyMachineSnapshot): EventObject[] {
-  const node = flow.steps.get(snapshot.value as string)?.node;
+  const node = flow.steps.get(positionOf(snapshot.value).step)?.node;
   const answers = node?.type === 'question' ? node.choices.map((c) => c.id) : ['yes', 'no', 'tried', 'skip'];
   return [
     ...answers.map((id) => ({ type: choiceEvent(id) })),
     ...flow.guide.menu.topics.map((id) => ({ type: topicEvent(id) })),
     ...(['restart', 'menu', 'human'] as const).map((c) => ({ type: commandEvent(c) })),
-    { type: 'form.submitted' },
-    { type: 'form.cancelled' },
+    ...formEvents,
   ];
 }
 

@@ -5,14 +5,21 @@ import { choiceEvent, commandEvent, topicEvent, NO, YES, type Command } from '..
 import type { ConversationContext } from '../flow/context';
 import { describeForCandidate } from '../device';
 import type { Reply, ReplyChoice } from './types';
-import { startForm } from './form';
+import { positionOf, type FlowStateValue } from '../flow/position';
+import { askPart } from '../flow/formStates';
+import { formQuestion } from './formQuestions';
 
-/** What the bot says on arriving at a state: the node's guidance and the answers it offers. */
-export function renderState(flow: CompiledFlow, state: string, context?: ConversationContext): Reply[] {
-  if (state === MENU) return [menuReply(flow)];
-  if (state === RESOLVED) return [{ text: flow.guide.resolved, choices: [commandChoice(flow, 'menu')] }];
-  const step = flow.steps.get(state);
+/**
+ * What the bot says on arriving at a state: the node's guidance and the answers it offers. In the
+ * escalation form: its introduction, then the question of the form's state (the first by default).
+ */
+export function renderState(flow: CompiledFlow, state: FlowStateValue, context?: ConversationContext): Reply[] {
+  const { step: id, part } = positionOf(state);
+  if (id === MENU) return [menuReply(flow)];
+  if (id === RESOLVED) return [{ text: flow.guide.resolved, choices: [commandChoice(flow, 'menu')] }];
+  const step = flow.steps.get(id);
   if (!step) return [menuReply(flow)];
+  if (step.node.type === 'form') return [{ text: step.node.say }, ...formQuestion(step.node, part ?? askPart(step.node.fields[0]!.id), context)];
   return renderNode(flow, step.node).map((reply) => ({ ...reply, text: fillPlaceholders(reply.text, context) }));
 }
 
@@ -22,7 +29,7 @@ function fillPlaceholders(text: string, context: ConversationContext | undefined
 }
 
 /** The answers a state accepts, as buttons: typed text is matched against the same list. */
-export function choicesOf(flow: CompiledFlow, state: string): ReplyChoice[] {
+export function choicesOf(flow: CompiledFlow, state: FlowStateValue): ReplyChoice[] {
   return renderState(flow, state).flatMap((r) => r.choices ?? []);
 }
 
@@ -40,7 +47,7 @@ export function commandChoice(flow: CompiledFlow, command: Command): ReplyChoice
   return { id: commandEvent(command), label: flow.guide.labels[command] };
 }
 
-function renderNode(flow: CompiledFlow, node: FlowNode): Reply[] {
+function renderNode(flow: CompiledFlow, node: Exclude<FlowNode, { type: 'form' }>): Reply[] {
   switch (node.type) {
     case 'advice': {
       const { didItHelp } = flow.guide;
@@ -53,8 +60,6 @@ function renderNode(flow: CompiledFlow, node: FlowNode): Reply[] {
       return [{ text: node.say, choices: node.choices.map((c) => ({ id: choiceEvent(c.id), label: c.label })) }];
     case 'end':
       return [{ text: withSteps(node.say, node.steps), choices: [commandChoice(flow, node.outcome === 'escalate' ? 'restart' : 'menu')] }];
-    case 'form':
-      return startForm(node, '').replies;
     case 'check':
       return [{ text: node.say, choices: [{ id: choiceEvent('skip'), label: node.skip.label }] }];
     case 'branch':

@@ -1,9 +1,11 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { CompiledFlow } from '../flow';
 import { MENU, RESOLVED } from '../flow/targets';
+import { positionOf, type FlowStateValue } from '../flow/position';
 import type { ConversationContext } from '../flow/context';
 import type { PersistedSnapshot, SavedConversation } from './types';
 import { transitionsOf } from './machineTransitions';
+import { withoutLegacyForm } from './legacyForm';
 
 export interface Restored {
   snapshot: AnyMachineSnapshot;
@@ -18,13 +20,15 @@ export interface Restored {
  */
 export function restore(flow: CompiledFlow, saved: SavedConversation | undefined): Restored {
   if (!saved) return { snapshot: transitionsOf(flow.machine).initial, restarted: false, fresh: true };
-  const { value, context } = saved.snapshot;
-  if (typeof value !== 'string' || !stateExists(flow, value)) {
+  const current = withoutLegacyForm(flow, saved);
+  if (!current || !stateExists(flow, current.snapshot.value)) {
     return { snapshot: transitionsOf(flow.machine).initial, restarted: true, fresh: false };
   }
+  const { value, context } = current.snapshot;
   try {
     return { snapshot: flow.machine.resolveState({ value, context }), restarted: false, fresh: false };
   } catch {
+    // A form state the current flow no longer has (a field removed) lands here.
     return { snapshot: transitionsOf(flow.machine).initial, restarted: true, fresh: false };
   }
 }
@@ -32,9 +36,13 @@ export function restore(flow: CompiledFlow, saved: SavedConversation | undefined
 export function persist(snapshot: AnyMachineSnapshot): PersistedSnapshot {
   // Only what resolveState needs. The context is plain data (the flow's machine spawns no actors),
   // so it is saved as it is: xstate's getPersistedSnapshot would walk and copy it looking for actors.
-  return { value: snapshot.value as string, context: snapshot.context as ConversationContext };
+  return { value: snapshot.value as FlowStateValue, context: snapshot.context as ConversationContext };
 }
 
-function stateExists(flow: CompiledFlow, value: string): boolean {
-  return value === MENU || value === RESOLVED || flow.steps.has(value);
+/** A step of the flow, or a state inside a form step; a form step alone would skip the form's start. */
+function stateExists(flow: CompiledFlow, value: unknown): boolean {
+  const { step, part } = positionOf(value);
+  if (step === MENU || step === RESOLVED) return part === undefined;
+  const type = flow.steps.get(step)?.node.type;
+  return type !== undefined && (type === 'form') === (part !== undefined);
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadFlow } from '../flow';
+import { loadFlow, positionOf } from '../flow';
 import { createUnderstanding } from '../understanding/forEngine';
 import { step, type Engine } from './step';
 import type { CandidateInput, Effect, Reply, SavedConversation } from './types';
@@ -20,7 +20,7 @@ function converse(inputs: (string | CandidateInput)[], saved?: SavedConversation
   const last = turns.at(-1) ?? { replies: [], effects: [] };
   return {
     state: state!,
-    at: state!.snapshot.value,
+    at: positionOf(state!.snapshot.value).step,
     text: last.replies.map((r) => r.text).join('\n'),
     buttons: last.replies.flatMap((r) => r.choices?.map((c) => c.label) ?? []),
     effects: turns.flatMap((t) => t.effects),
@@ -232,13 +232,13 @@ describe('the escalation form', () => {
         device: { deviceType: 'phone', browser: 'safari' },
       }),
     ]);
-    expect(chat.state.form).toBeUndefined();
+    expect(chat.state.snapshot.context.form).toBeUndefined();
   });
 
   test('an invalid email is explained and asked again, nothing lost', () => {
     const chat = converse([...toForm, 'Ada Lovelace', 'ada at example dot com']);
     expect(chat.text).toMatch(/doesn't look like an email/i);
-    expect(chat.state.form?.answers).toEqual({ name: 'Ada Lovelace' });
+    expect(chat.state.snapshot.context.form?.fields).toEqual({ name: 'Ada Lovelace' });
     expect(converse([...toForm, 'Ada Lovelace', 'ada at example dot com', 'ada@example.com']).text).toMatch(/position/i);
   });
 
@@ -249,7 +249,7 @@ describe('the escalation form', () => {
   test('while filling the form, an error text that sounds like a topic is taken as the answer', () => {
     const chat = converse([...toForm, ...answers.slice(0, 4), 'page not found 404']);
     expect(chat.at).toBe('contact-recruiter/details');
-    expect(chat.state.form?.answers.errorText).toBe('page not found 404');
+    expect(chat.state.snapshot.context.form?.fields.errorText).toBe('page not found 404');
   });
 
   test('what the candidate typed is shown back as text, not as formatting or links', () => {
@@ -268,7 +268,7 @@ describe('the escalation form', () => {
     const chat = converse([...toForm, 'Ada Lovelace', 'cancel']);
     expect(chat.at).toBe('contact-recruiter/reach-out');
     expect(chat.effects.filter((e) => e.type === 'open-ticket')).toEqual([]);
-    expect(chat.state.form).toBeUndefined();
+    expect(chat.state.snapshot.context.form).toBeUndefined();
   });
 
   test('a device the bot already knows is confirmed instead of asked', () => {

@@ -1,4 +1,5 @@
 import type { CompiledFlow } from '../flow';
+import type { FormNode } from '../flow/schema';
 import { isEffectName } from '../flow/effects';
 import { topicEvent, type FlowEvent } from '../flow/events';
 import type { Understanding } from './understanding';
@@ -7,8 +8,11 @@ import { persist, restore } from './restore';
 import { transitionsOf } from './machineTransitions';
 import { answersAt, commandIn, interpret, ANSWER_CONFIDENCE } from './interpret';
 import { checkOutcome, withCheck } from './deviceCheck';
-import { formTurn, startForm, type FormInput, type FormProgress, type DeviceAnswers } from './form';
+import { readFormInput, type FormInput } from './formInput';
+import { formQuestion } from './formQuestions';
 import { menuReply, renderState } from './render';
+import { positionOf, type FlowStateValue } from '../flow/position';
+import type { SentForm } from '../flow/formActions';
 
 export interface Engine {
   flow: CompiledFlow;
@@ -31,9 +35,6 @@ export function step(engine: Engine, saved: SavedConversation | undefined, input
   let snapshot = restored.snapshot;
   let misses = restored.restarted ? 0 : (saved?.misses ?? 0);
   let welcomed = saved?.welcomed ?? false;
-  let form: FormProgress | undefined = restored.restarted ? undefined : saved?.form;
-  /** The form answers that the `open-ticket` action, run by the transition out of the form, carries. */
-  let submitted: { details: FormProgress['answers']; device: DeviceAnswers } | undefined;
   const replies: Reply[] = [];
   const effects: Effect[] = [];
   if (restored.restarted) {
@@ -41,7 +42,9 @@ export function step(engine: Engine, saved: SavedConversation | undefined, input
     effects.push({ type: 'restarted', reason: 'flow-updated' });
   }
 
-  const state = () => snapshot.value as string;
+  const state = () => snapshot.value as FlowStateValue;
+  /** The step the candidate is at (a form's own states aside), as `flow.steps` knows it. */
+  const stepId = () => positionOf(snapshot.value).step;
   /** Applies an event; returns whether the candidate moved (or re-entered a step). */
   const send = (event: FlowEvent): boolean => {
     if (!snapshot.can(event)) return false;
@@ -51,7 +54,8 @@ export function step(engine: Engine, saved: SavedConversation | undefined, input
       if (!isEffectName(action.type)) continue;
       const { topic, path } = snapshot.context;
       if (action.type !== 'open-ticket') effects.push({ type: action.type, topic, path: [...path] });
-      else if (submitted) effects.push({ type: 'open-ticket', topic: problemTopic(flow, path), path: [...path], ...submitted });
+      // Its params are the answers of the form just sent (src/flow/formActions.ts): none, no ticket.
+      else if (action.params) effects.push({ type: 'open-ticket', topic: problemTopic(flow, path), path: [...path], ...(action.params as SentForm) });
     }
     return event.type !== 'device.update' && event.type !== 'check.done';
   };
@@ -69,27 +73,22 @@ export function step(engine: Engine, saved: SavedConversation | undefined, input
       const choices = clarifyTopics.map((id) => ({ id: topicEvent(id), label: flow.topics.get(id)?.label ?? id }));
       replies.push({ text: flow.guide.clarify, choices });
     } else {
-      const question = pendingQuestion(flow, state());
+      const question = pendingQuestion(flow, stepId());
       replies.push(...(question ? [{ text: flow.guide.notUnderstood }, question] : [menuReply(flow, flow.guide.notUnderstood, true)]));
     }
   };
 
-  const formNode = () => {
-    const node = flow.steps.get(state())?.node;
-    return node?.type === 'form' ? node : undefined;
-  };
+  const inForm = () => positionOf(snapshot.value).part !== undefined;
+  /** An answer or a button inside the escalation form: the machine moves on, or the question is asked again. */
   const answerForm = (answer: FormInput) => {
-    const node = formNode()!;
-    const progress = form?.node === state() ? form : startForm(node, state()).progress;
-    const outcome = formTurn(node, progress, answer, snapshot.context, understanding);
-    if (outcome.kind === 'continue') {
-      form = outcome.progress;
-      replies.push(...outcome.replies);
-      return;
-    }
-    form = undefined;
-    if (outcome.kind === 'submitted') submitted = { details: outcome.answers, device: outcome.device };
-    moveTo(outcome.kind === 'submitted' ? 'form.submitted' : 'form.cancelled');
+    const { step: formStep, part } = positionOf(snapshot.value);
+    const node = flow.steps.get(formStep)!.node as FormNode;
+    const reading = readFormInput(node, part!, answer, understanding);
+    if (reading.kind === 'event' && send(reading.event)) misses = 0;
+    if (reading.kind === 'invalid') replies.push({ text: reading.problem });
+    const now = positionOf(snapshot.value);
+    // Within the form only the next question is asked; leaving it says what the next step says.
+    replies.push(...(now.step === formStep && now.part ? formQuestion(node, now.part, snapshot.context) : renderState(flow, state(), snapshot.context)));
   };
 
   switch (input.kind) {
@@ -101,29 +100,29 @@ export function step(engine: Engine, saved: SavedConversation | undefined, input
       send({ type: 'device.update', device: input.device });
       break;
     case 'device-check': {
-      const waiting = flow.steps.get(state())?.node.type === 'check';
+      const waiting = flow.steps.get(stepId())?.node.type === 'check';
       send({ type: 'check.done', check: checkOutcome(input.result), device: withCheck(snapshot.context.device, input.result) });
       // Only a step that was waiting for the result answers; a late result is just remembered.
       if (waiting) replies.push(...renderState(flow, state(), snapshot.context));
       break;
     }
     case 'choice':
-      if (formNode() && !input.id.startsWith('command.')) answerForm(input);
+      if (inForm() && !input.id.startsWith('command.')) answerForm(input);
       else moveTo(input.id);
       break;
     case 'text': {
       // While filling in the form, what the candidate types is an answer ("404 page not found"), not a new topic.
-      if (formNode() && !commandIn(flow, understanding, input.text, ['restart'])) {
+      if (inForm() && !commandIn(flow, understanding, input.text, ['restart'])) {
         answerForm(input);
         break;
       }
-      const intent = interpret(flow, understanding, state(), input.text);
+      const intent = interpret(flow, understanding, stepId(), input.text);
       if (intent.kind !== 'event') notPlaced(intent.kind === 'clarify' ? intent.topics : []);
       else if (intent.topic && send({ type: intent.event } as FlowEvent)) {
         misses = 0;
         // The message that named the problem may already answer the topic's first question.
-        const answer = understanding.matchPhrase(input.text, answersAt(flow, state()));
-        if (answer && answer.confidence >= ANSWER_CONFIDENCE && flow.steps.get(state())?.node.type === 'question') {
+        const answer = understanding.matchPhrase(input.text, answersAt(flow, stepId()));
+        if (answer && answer.confidence >= ANSWER_CONFIDENCE && flow.steps.get(stepId())?.node.type === 'question') {
           send({ type: answer.id } as FlowEvent);
         }
         replies.push(...renderState(flow, state(), snapshot.context));
@@ -132,18 +131,12 @@ export function step(engine: Engine, saved: SavedConversation | undefined, input
     }
   }
 
-  // Entering the form (from any step) starts it afresh; leaving it drops the answers.
-  const node = formNode();
-  if (!node) form = undefined;
-  else if (form?.node !== state()) form = startForm(node, state()).progress;
-
   return {
     state: {
       flowVersion: flow.version,
       snapshot: persist(snapshot),
       misses,
       welcomed: welcomed || replies.length > 0,
-      ...(form && { form }),
     },
     replies,
     effects,

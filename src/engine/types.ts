@@ -1,24 +1,22 @@
 import type { ConversationContext, DeviceSummary } from '../flow/context';
-import type { FormFieldId } from '../flow/schema';
-import type { DeviceAnswers, FormProgress } from './form';
+import type { FlowStateValue } from '../flow/position';
+import type { SentForm } from '../flow/formActions';
 import type { DeviceCheckSummary } from './deviceCheck';
 
 /** What is saved per conversation between turns. Small and JSON-only: it is written every turn. */
 export interface SavedConversation {
   /** Fingerprint of the flow this snapshot was taken with (see CompiledFlow.version). */
   flowVersion: string;
-  /** The XState persisted snapshot: where the candidate is in the tree, and its context. */
+  /** The XState persisted snapshot: where the candidate is in the tree (the form included), and its context. */
   snapshot: PersistedSnapshot;
   /** Messages in a row the bot could not place; after two it offers the full menu and a recruiter. */
   misses: number;
   /** Whether the welcome was sent, so a reconnecting page or a second join event doesn't repeat it. */
   welcomed: boolean;
-  /** Answers of the escalation form while it is being filled in; dropped once the ticket is opened. */
-  form?: FormProgress;
 }
 
 export interface PersistedSnapshot {
-  value: string;
+  value: FlowStateValue;
   context: ConversationContext;
   [key: string]: unknown;
 }
@@ -49,8 +47,8 @@ export type Effect =
   | { type: 'escalate' | 'resolve'; topic: string | null; path: string[] }
   /** Run the camera and microphone check where the candidate's browser is. */
   | { type: 'request-device-check'; topic: string | null; path: string[] }
-  /** `topic` is the problem the candidate came with, not "contact-recruiter". */
-  | { type: 'open-ticket'; topic: string; path: string[]; details: Partial<Record<FormFieldId, string>>; device: DeviceAnswers }
+  /** `topic` is the problem the candidate came with, not "contact-recruiter"; the rest is the form's answers. */
+  | ({ type: 'open-ticket'; topic: string; path: string[] } & SentForm)
   | { type: 'restarted'; reason: 'flow-updated' };
 
 export interface StepResult {

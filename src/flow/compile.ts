@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
 import { assign, setup, type AnyStateMachine } from 'xstate';
 import type { FlowSource } from './load';
-import type { FlowNode, GuideFile, TopicFile } from './schema';
+import type { FlowNode, FormFieldId, GuideFile, TopicFile } from './schema';
 import type { UnderstandingFile } from '../understanding/schema';
 import { checkFlow } from './check';
 import { FlowError } from './problems';
 import { guards } from './guards';
 import { memories } from './memories';
 import { effectNames } from './effects';
-import { MAX_PATH, type ConversationContext } from './context';
-import { MENU, RESOLVED, resolveTarget, stateId } from './targets';
+import { MAX_PATH, type ConversationContext, type FormDeviceAnswers } from './context';
+import { MACHINE_ID, MENU, RESOLVED, resolveTarget, stateId } from './targets';
+import { formStates } from './formStates';
+import { formUpdates, sentForm } from './formActions';
 import { choiceEvent, commandEvent, topicEvent, NO, TRIED, YES, type FlowEvent } from './events';
 
 /** A node as the engine sees it: where it sits and what it says. */
@@ -38,8 +40,8 @@ export function compileFlow(source: FlowSource): CompiledFlow {
   const topics = new Map(source.topics.map((t) => [t.id, t]));
   const steps = new Map<string, FlowStep>();
   const states: Record<string, object> = {
-    [MENU]: { entry: { type: 'leaveTopic' } },
-    [RESOLVED]: { entry: [{ type: 'resolve' }] },
+    [MENU]: { entry: ['leaveTopic', 'forgetForm'] },
+    [RESOLVED]: { entry: ['resolve', 'forgetForm'] },
   };
 
   for (const topic of source.topics) {
@@ -47,10 +49,11 @@ export function compileFlow(source: FlowSource): CompiledFlow {
       const id = stateId(topic.id, key);
       steps.set(id, { id, topic: topic.id, node });
       const target = (t: string) => resolveTarget(topic, t, topics) as string;
-      states[id] = {
-        entry: [{ type: 'visit', params: { id, topic: topic.id } }, ...entryEffects(node)],
-        ...transitionsOf(node, target),
-      };
+      const visit = { type: 'visit', params: { id, topic: topic.id } };
+      states[id] =
+        node.type === 'form'
+          ? { entry: [visit, 'startForm', ...entryEffects(node)], ...formStates(node, target) }
+          : { entry: [visit, ...entryEffects(node), 'forgetForm'], ...transitionsOf(node, target) };
     }
   }
 
@@ -76,11 +79,19 @@ export function compileFlow(source: FlowSource): CompiledFlow {
       // What a choice teaches (`remember:` in the flow), by name.
       remember: assign(({ context }, params: { name: keyof typeof memories }) => memories[params.name](context)),
       recordCheck: assign(({ event }) => (event.type === 'check.done' ? { check: event.check, device: event.device } : {})),
+      // The escalation form's answers (src/flow/formStates.ts, src/flow/formActions.ts).
+      startForm: assign(formUpdates.startForm),
+      answerField: assign(({ context, event }, params: { field: FormFieldId }) => formUpdates.answerField(context, event, params.field)),
+      confirmDevice: assign(({ context }) => formUpdates.confirmDevice(context)),
+      answerDeviceType: assign(({ context }, params: { deviceType: FormDeviceAnswers['deviceType'] }) => formUpdates.answerDeviceType(context, params.deviceType)),
+      answerBrowser: assign(({ context }, params: { browser: string }) => formUpdates.answerBrowser(context, params.browser)),
+      sendForm: assign(({ context }) => formUpdates.sendForm(context)),
+      forgetForm: assign(formUpdates.forgetForm),
       // Effects: named here so XState knows them; the conversation step returns them as data.
       ...Object.fromEntries(effectNames.map((name) => [name, () => undefined])),
     },
   }).createMachine({
-    id: 'conversation',
+    id: MACHINE_ID,
     initial: MENU,
     context: { topic: null, path: [] },
     on: {
@@ -99,7 +110,8 @@ export function compileFlow(source: FlowSource): CompiledFlow {
 }
 
 function entryEffects(node: FlowNode) {
-  const own = node.actions.map((type) => ({ type }));
+  // `open-ticket` carries the form's answers as its params, read from the context as it runs.
+  const own = node.actions.map((type) => (type === 'open-ticket' ? { type, params: sentForm } : { type }));
   if (node.type === 'check' && !own.some((a) => a.type === 'request-device-check')) return [...own, { type: 'request-device-check' }];
   if (node.type !== 'end') return own;
   const outcome = node.outcome === 'escalate' ? 'escalate' : 'resolve';
@@ -125,13 +137,12 @@ function transitionsOf(node: FlowNode, target: (t: string) => string): object {
           ]),
         ),
       };
-    case 'form':
-      return { on: { 'form.submitted': target(node.next), 'form.cancelled': target(node.cancelled) } };
     case 'check':
       return { on: { 'check.done': { target: target(node.next), actions: 'recordCheck' }, [choiceEvent('skip')]: target(node.skip.next) } };
     case 'branch':
       return { always: node.branches.map((b) => ({ target: target(b.next), ...(b.when && { guard: b.when }) })) };
     case 'end':
+    case 'form':
       return {};
   }
 }

@@ -1,6 +1,8 @@
 import type { CompiledFlow } from './compile';
 import type { FlowNode } from './schema';
 import { MENU, RESOLVED, resolveTarget, stateId, targetsOf } from './targets';
+import { formSubgraph } from './formDiagram';
+import { firstLine as summary, mermaidEscape as escape, mermaidId as id } from './mermaidText';
 
 /**
  * The decision tree as a Mermaid flowchart, one subgraph per topic, so people can look at the
@@ -13,10 +15,20 @@ export function toMermaid(flow: CompiledFlow): string {
     if (topic) lines.push(`  ${id(MENU)} -->|"${escape(topic.label)}"| ${id(stateId(topic.id, topic.start))}`);
   }
   for (const topic of flow.topics.values()) {
+    const formEdges: string[] = [];
     lines.push(`  subgraph ${id(topic.id)}["${escape(topic.id)}"]`);
-    for (const [key, node] of Object.entries(topic.nodes)) lines.push(`    ${id(stateId(topic.id, key))}${shape(key, node)}`);
-    lines.push('  end');
     for (const [key, node] of Object.entries(topic.nodes)) {
+      if (node.type !== 'form') lines.push(`    ${id(stateId(topic.id, key))}${shape(key, node)}`);
+      else {
+        const form = formSubgraph(flow, stateId(topic.id, key), key, node);
+        lines.push(...form.boxes);
+        formEdges.push(...form.edges);
+      }
+    }
+    lines.push('  end');
+    lines.push(...formEdges);
+    for (const [key, node] of Object.entries(topic.nodes)) {
+      if (node.type === 'form') continue;
       for (const { at, target } of targetsOf(node)) {
         const to = resolveTarget(topic, target, flow.topics);
         if (to) lines.push(`  ${id(stateId(topic.id, key))} -->|"${escape(edgeLabel(node, at))}"| ${id(to)}`);
@@ -26,7 +38,7 @@ export function toMermaid(flow: CompiledFlow): string {
   return `${lines.join('\n')}\n`;
 }
 
-function shape(key: string, node: FlowNode): string {
+function shape(key: string, node: Exclude<FlowNode, { type: 'form' }>): string {
   switch (node.type) {
     case 'question':
       return `{"${escape(key)}: ${escape(summary(node.say))}"}`;
@@ -36,8 +48,6 @@ function shape(key: string, node: FlowNode): string {
       return `{{"${escape(key)}"}}`;
     case 'check':
       return `[("${escape(key)}: device check")]`;
-    case 'form':
-      return `[/"${escape(key)}: asks ${node.fields.map((f) => f.label).join(', ')}, device; review"/]`;
     case 'advice':
       return `["${escape(key)}: ${escape(summary(node.say))}"]`;
   }
@@ -45,18 +55,9 @@ function shape(key: string, node: FlowNode): string {
 
 function edgeLabel(node: FlowNode, at: string): string {
   if (node.type === 'advice') return at === 'helped' ? 'helped' : 'not helped';
-  if (node.type === 'form') return at === 'next' ? 'sent' : 'cancelled';
   if (node.type === 'check') return at === 'next' ? 'result' : node.skip.label;
   const index = Number(at.split('.')[1]);
   if (node.type === 'question') return node.choices[index]?.label ?? at;
   if (node.type === 'branch') return node.branches[index]?.when ?? 'otherwise';
   return at;
 }
-
-function summary(text: string): string {
-  const first = text.split('\n')[0] ?? '';
-  return first.length > 60 ? `${first.slice(0, 57)}...` : first;
-}
-
-const id = (stateIdOrTopic: string) => stateIdOrTopic.replace(/[^a-zA-Z0-9]/g, '_');
-const escape = (text: string) => text.replace(/"/g, '#quot;').replace(/\*\*/g, '');

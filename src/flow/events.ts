@@ -9,8 +9,17 @@ export type FlowEvent =
   | { type: `topic.${string}` }
   | { type: 'command.restart' | 'command.menu' | 'command.human' }
   | { type: 'device.update'; device: DeviceSummary }
-  | { type: 'form.submitted' | 'form.cancelled' }
-  | { type: 'check.done'; check: CheckOutcome; device: DeviceSummary };
+  | { type: 'check.done'; check: CheckOutcome; device: DeviceSummary }
+  | FormEvent;
+
+/**
+ * The escalation form's events: a typed answer the engine has already validated, and the form's
+ * buttons (their ids are the event types, as for choices).
+ */
+export type FormEvent =
+  | { type: 'form.answer'; value: string }
+  | { type: 'form.cancel' | 'form.send' | 'form.change' | 'form.yes' | 'form.no' }
+  | { type: `form.type.${string}` | `form.browser.${string}` | `form.change.${string}` };
 
 export const choiceEvent = (id: string) => `choice.${id}` as const;
 export const topicEvent = (id: string) => `topic.${id}` as const;

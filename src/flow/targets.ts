@@ -5,6 +5,12 @@ export const RESOLVED = 'resolved';
 /** The state a conversation starts in: the topic menu. */
 export const MENU = 'menu';
 
+/** The compiled machine's id: a state nested in a form reaches the others as `#conversation.<state id>`. */
+export const MACHINE_ID = 'conversation';
+
+/** A target for a transition written inside a nested state (the escalation form's). */
+export const fromNested = (stateId: string) => `#${MACHINE_ID}.${stateId}`;
+
 /** A node's state id in the compiled machine: "topic/node". */
 export function stateId(topic: string, node: string): string {
   return `${topic}/${node}`;
