@@ -5,8 +5,7 @@ import type { DeviceProfiles } from '../conversation/deviceProfiles';
 import type { ConversationReferences } from '../conversation/references';
 import type { Logger } from '../log';
 import type { SideCommand } from './candidateBot';
-
-const CONFIDENCE = 0.75;
+import { ANSWER_CONFIDENCE } from '../engine/interpret';
 
 /** A channel of ours that keeps the conversation's messages (the local Direct Line, for replays). */
 export interface ChannelHistory {
@@ -27,7 +26,7 @@ export function deleteMyData(
   const phrases = [{ id: 'delete', phrases: flow.guide.privacy.delete }];
   return async function eraseConversation(context, text) {
     const match = understanding.matchPhrase(text, phrases);
-    if (!match || match.confidence < CONFIDENCE) return false;
+    if (!match || match.confidence < ANSWER_CONFIDENCE) return false;
     const key = conversationKey(context.activity.channelId, context.activity.conversation.id);
     const { channelId, conversation } = context.activity;
     await Promise.all([stored.turns.forget(key), stored.devices.forget(key), stored.references.forget(key), stored.history?.erase(channelId, conversation.id)]);

@@ -3,8 +3,7 @@ import type { Understanding } from '../engine/understanding';
 import type { TicketStore } from '../tickets/ticketStore';
 import type { SideCommand } from './candidateBot';
 import { recruiterChannel } from './teams/recruiterChannel';
-
-const CONFIDENCE = 0.75;
+import { ANSWER_CONFIDENCE } from '../engine/interpret';
 
 /**
  * "register for tickets", said in a recruiters' channel or chat (in Teams, with the bot mentioned;
@@ -26,7 +25,7 @@ export function registerRecruiters(flow: CompiledFlow, understanding: Understand
     const channel = recruiterChannel(context.activity);
     if (!channel && context.activity.channelId !== 'emulator') return false;
     const match = understanding.matchPhrase(text, phrases);
-    if (!match || match.confidence < CONFIDENCE) return false;
+    if (!match || match.confidence < ANSWER_CONFIDENCE) return false;
     if (!channel || !authenticated) {
       await context.sendActivity(recruiters.operatorOnly);
     } else if (match.id === 'register') {

@@ -7,6 +7,7 @@ import { purgeExpired, type PurgeReport } from '../retention';
 import type { DeliveryStatus, TicketSummary } from '../tickets/ticketStore';
 import type { Ticket } from '../tickets/ticket';
 import { ChannelsUsageError, runChannelsCommand } from './ticketChannels';
+import { clip } from '../clip';
 
 /**
  * tickets list [--limit N] [--offset N] [--json]   newest first
@@ -122,9 +123,6 @@ function table(tickets: TicketSummary[]): string {
   return `${[line(header), ...rows.map(line)].join('\n')}\n`;
 }
 
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
 
 /** "webhook ok", "email waiting (3 tries)". */
 function deliveryMark(d: DeliveryStatus): string {

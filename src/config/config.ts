@@ -98,3 +98,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export function isAuthEnabled(config: Config): boolean {
   return config.MicrosoftAppId !== undefined;
 }
+
+/** Every environment variable the server reads (`.env.example` documents each one; a test keeps them equal). */
+export const SETTING_NAMES: readonly string[] = Object.keys(ConfigSchema.shape);

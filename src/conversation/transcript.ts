@@ -1,4 +1,5 @@
 import type { CandidateInput, Reply } from '../engine/types';
+import { clip } from '../clip';
 
 export interface TranscriptLine {
   from: 'candidate' | 'bot';
@@ -55,6 +56,3 @@ function compact(lines: TranscriptLine[]): StoredLine[] {
   return lines.map((line, i) => (i > 0 && lines[i - 1]!.at === line.at ? { from: line.from, text: line.text } : line));
 }
 
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}

@@ -1,6 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { replyJson } from '../web/replyJson';
+import { secretMatcher } from '../server/secretMatcher';
 import type { Conversations } from './conversations';
 import { CHANNEL_ID } from './clientRoutes';
 import { pickBotFields } from './pageActivity';
@@ -24,13 +24,13 @@ export interface ConnectorRoutesOptions {
  * stream and polls.
  */
 export function registerConnectorRoutes(server: Server, { conversations, key, bot, now = () => new Date() }: ConnectorRoutesOptions): void {
-  const expectedKey = digest(key);
+  const isKey = secretMatcher(key);
 
   async function receiveFromBot(req: Request, res: Response) {
     const params = (req.params ?? {}) as { key?: string; conversationId?: string; activityId?: string };
     const conversation = params.conversationId ? conversations.get(params.conversationId) : undefined;
     // The same answer for a wrong key and an unknown conversation: neither is anyone's business.
-    if (!timingSafeEqual(digest(params.key ?? ''), expectedKey) || !conversation) {
+    if (!isKey(params.key) || !conversation) {
       return replyJson(res, 404, { error: { code: 'NotFound', message: 'No such conversation.' } });
     }
     const body = req.body as Record<string, unknown> | undefined;
@@ -52,8 +52,4 @@ export function registerConnectorRoutes(server: Server, { conversations, key, bo
 
   server.post(`${CONNECTOR_PATH}/:key/v3/conversations/:conversationId/activities`, receiveFromBot);
   server.post(`${CONNECTOR_PATH}/:key/v3/conversations/:conversationId/activities/:activityId`, receiveFromBot);
-}
-
-function digest(text: string): Buffer {
-  return createHash('sha256').update(text).digest();
 }

@@ -1,5 +1,6 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Next, Request, Response } from 'restify';
+import { secretMatcher } from '../server/secretMatcher';
 
 /** The header the local Direct Line's forwarder sets on every activity it posts to /api/messages. */
 export const FORWARDER_PROOF_HEADER = 'x-local-direct-line';
@@ -20,21 +21,16 @@ export interface ForwarderProof {
 }
 
 export function createForwarderProof(value = randomBytes(32).toString('base64url')): ForwarderProof {
-  const expected = digest(value);
+  const isProof = secretMatcher(value);
   return {
     header: FORWARDER_PROOF_HEADER,
     value,
     guard: function onlyFromLocalDirectLine(req: Request, res: Response, next: Next) {
       const channelId = (req.body as { channelId?: unknown } | undefined)?.channelId;
       if (typeof channelId !== 'string' || !DIRECT_LINE_CHANNELS.has(channelId)) return next();
-      const sent = req.header(FORWARDER_PROOF_HEADER);
-      if (sent && timingSafeEqual(digest(sent), expected)) return next();
+      if (isProof(req.header(FORWARDER_PROOF_HEADER))) return next();
       res.json(403, { error: 'Forbidden', message: `${channelId} conversations accept activities only through the web chat (/v3/directline)` });
       return next(false);
     },
   };
-}
-
-function digest(text: string): Buffer {
-  return createHash('sha256').update(text).digest();
 }

@@ -13,6 +13,7 @@ import { formQuestion } from './formQuestions';
 import { menuReply, renderState } from './render';
 import { positionOf, type FlowStateValue } from '../flow/position';
 import type { SentForm } from '../flow/formActions';
+import { ESCALATION_TOPIC } from '../flow/escalationTopic';
 
 export interface Engine {
   flow: CompiledFlow;
@@ -21,8 +22,6 @@ export interface Engine {
 
 /** After this many messages in a row the bot can't place, it shows the whole menu and a recruiter option. */
 const MAX_MISSES = 2;
-/** The topic every unresolved path ends in (a fixed id: see the foundation issue). */
-const ESCALATION_TOPIC = 'contact-recruiter';
 
 /**
  * One conversation turn, pure: (saved state, candidate input) -> (next state, replies, effects).

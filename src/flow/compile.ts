@@ -13,6 +13,7 @@ import { MACHINE_ID, MENU, RESOLVED, resolveTarget, stateId } from './targets';
 import { formStates } from './formStates';
 import { formUpdates, sentForm } from './formActions';
 import { choiceEvent, commandEvent, topicEvent, NO, TRIED, YES, type FlowEvent } from './events';
+import { ESCALATION_TOPIC } from './escalationTopic';
 
 /** A node as the engine sees it: where it sits and what it says. */
 export interface FlowStep {
@@ -60,7 +61,7 @@ export function compileFlow(source: FlowSource): CompiledFlow {
   const topicTransitions = Object.fromEntries(
     source.topics.map((t) => [topicEvent(t.id), { target: `.${stateId(t.id, t.start)}`, reenter: true }]),
   );
-  const contact = topics.get('contact-recruiter');
+  const contact = topics.get(ESCALATION_TOPIC);
 
   const machine = setup({
     types: { context: {} as ConversationContext, events: {} as FlowEvent },

@@ -6,6 +6,9 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HOST_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const SEMVER = /^\d+\.\d+\.\d+$/;
 
+/** What `npm run teams:package` reads besides MicrosoftAppId (documented in .env.example). */
+export const PACKAGE_SETTING_NAMES = ['TEAMS_APP_ID', 'BOT_DOMAIN', 'TEAMS_WEBSITE_URL', 'TEAMS_PRIVACY_URL', 'TEAMS_TERMS_URL'] as const;
+
 const NEW_GUID = 'node -e "console.log(crypto.randomUUID())"';
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DeviceProfile } from '../device';
 import { neutraliseLine, neutraliseText } from './neutralise';
+import { clip } from '../clip';
 
 /**
  * A recruiter ticket: everything the recruiter needs to act without writing back to ask.
@@ -15,9 +16,6 @@ function clipped(max: number, neutralise: (text: string) => string = (text) => t
   return z.string().transform((text) => clip(neutralise(text), max));
 }
 
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
 
 const ShortText = clipped(200);
 const LongText = clipped(4000);

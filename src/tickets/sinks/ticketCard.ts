@@ -1,5 +1,6 @@
 import { createdLine, oneLine, stepLines, summaryFacts, topicName } from '../renderTicket';
 import type { Ticket } from '../ticket';
+import { clip } from '../../clip';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -70,6 +71,3 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\d+)\.(?=\s)/, '$1\\.');
 }
 
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
