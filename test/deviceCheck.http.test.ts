@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import restify, { type Server } from 'restify';
 import { registerDeviceCheckEndpoint } from '../src/deviceCheck/endpoint';
 import { createDeviceCheckLinks } from '../src/deviceCheck/links';
-import type { DeviceCheckResult } from '../src/deviceCheck/result';
+import type { DeviceCheckResult } from '../src/device/checkResult';
 import { createLogger } from '../src/log';
 import { createRateLimit } from '../src/server/rateLimit';
 import { startTestBot, type TestBot } from './support/testBot';

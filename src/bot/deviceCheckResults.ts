@@ -2,7 +2,7 @@ import type { ConversationReference } from 'botbuilder';
 import type { BotAdapter } from './adapter';
 import type { TurnHandler } from '../conversation/handleTurn';
 import type { ConversationReferences } from '../conversation/references';
-import type { DeviceCheckResult } from '../deviceCheck/result';
+import type { DeviceCheckResult } from '../device/checkResult';
 import type { Logger } from '../log';
 import { toActivity } from './toActivity';
 

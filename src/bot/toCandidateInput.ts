@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { CandidateInput } from '../engine/types';
 import { parseTeamsClientInfo, parseWebChatJoin, type DeviceProfile } from '../device';
-import { parseDeviceCheck } from '../deviceCheck/result';
+import { parseDeviceCheck } from '../device/checkResult';
 import { isGroupConversation, mentionsBot, textForBot } from './teams/addressing';
 
 /** Web Chat's page sends this event when it connects (see the ticket and web chat issues). */

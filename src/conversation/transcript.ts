@@ -1,11 +1,8 @@
 import type { CandidateInput, Reply } from '../engine/types';
 import { clip } from '../clip';
+import type { TranscriptLine } from '../tickets/ticket';
 
-export interface TranscriptLine {
-  from: 'candidate' | 'bot';
-  text: string;
-  at: string;
-}
+export type { TranscriptLine };
 
 /** Enough context for a recruiter, bounded so a flood can't grow it without limit. */
 const MAX_LINES = 60;

@@ -4,7 +4,7 @@ import { clientAddress } from '../web/clientAddress';
 import type { RateLimit } from '../server/rateLimit';
 import { replyJson } from '../web/replyJson';
 import type { DeviceCheckLinks, DeviceCheckTokenProblem } from './links';
-import { parseDeviceCheck, type DeviceCheckResult } from './result';
+import { parseDeviceCheck, type DeviceCheckResult } from '../device/checkResult';
 import { createUsedLinks, type UsedLinks } from './usedLinks';
 
 /** Hands a conversation's check result to the conversation (the engine decides what to say). */

@@ -1,17 +1,9 @@
-import type { CheckOutcome, DeviceSummary } from '../flow/context';
-
-/** What the page's camera and microphone check reports (see src/deviceCheck for the wire format). */
-export interface DeviceCheckSummary {
-  camera?: string;
-  microphone?: string;
-  videoInputs?: number;
-  audioInputs?: number;
-  /** "ok", or the DOMException name getUserMedia failed with. */
-  getUserMedia: string;
-}
+import type { DeviceCheckResult } from '../device/checkResult';
+import type { DeviceFacts } from '../device';
+import type { CheckOutcome } from '../flow/context';
 
 /** Reduces a check to what the tree branches on; the error name is the most precise signal. */
-export function checkOutcome(result: DeviceCheckSummary): CheckOutcome {
+export function checkOutcome(result: DeviceCheckResult): CheckOutcome {
   switch (result.getUserMedia) {
     case 'ok':
       return 'ok';
@@ -31,7 +23,7 @@ export function checkOutcome(result: DeviceCheckSummary): CheckOutcome {
 }
 
 /** The device facts after a check: what the browser said about permissions and devices. */
-export function withCheck(device: DeviceSummary | undefined, result: DeviceCheckSummary): DeviceSummary {
+export function withCheck(device: DeviceFacts | undefined, result: DeviceCheckResult): DeviceFacts {
   const known = <T,>(value: T | undefined) => (value === undefined ? {} : value);
   return {
     source: 'webchat',

@@ -3,6 +3,7 @@ import { loadFlow, positionOf } from '../flow';
 import { createUnderstanding } from '../understanding/forEngine';
 import { step, type Engine } from './step';
 import type { CandidateInput, Effect, Reply, SavedConversation } from './types';
+import { parseDeviceCheck } from '../device/checkResult';
 
 const flowsDir = join(__dirname, '../../flows');
 const flow = loadFlow(flowsDir);
@@ -297,13 +298,13 @@ describe('the camera and microphone check', () => {
     ['NotReadableError', 'camera-microphone/close-other-apps', /another app/i],
     ['ok', 'camera-microphone/check-passed', /work in this browser/i],
   ])('a check that reports %s leads to %s', (getUserMedia, state, says) => {
-    const chat = converse([...toCheck, { kind: 'device-check', result: { getUserMedia, camera: 'prompt', videoInputs: 1, audioInputs: 1 } }]);
+    const chat = converse([...toCheck, { kind: 'device-check', result: parseDeviceCheck({ getUserMedia, camera: 'prompt', videoInputs: 1, audioInputs: 1 })! }]);
     expect(chat.at).toBe(state);
     expect(chat.text).toMatch(says);
   });
 
   test('a result that arrives after the candidate moved on is remembered without interrupting', () => {
-    const chat = converse([...toCheck, 'Skip the check', { kind: 'device-check', result: { getUserMedia: 'NotAllowedError', camera: 'denied' } }]);
+    const chat = converse([...toCheck, 'Skip the check', { kind: 'device-check', result: parseDeviceCheck({ getUserMedia: 'NotAllowedError', camera: 'denied' })! }]);
     expect(chat.at).toBe('camera-microphone/which-browser');
     expect(chat.text).toBe('');
     expect(chat.state.snapshot.context.check).toBe('blocked');

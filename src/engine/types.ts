@@ -1,7 +1,8 @@
-import type { ConversationContext, DeviceSummary } from '../flow/context';
+import type { DeviceFacts } from '../device';
+import type { ConversationContext } from '../flow/context';
 import type { FlowStateValue } from '../flow/position';
 import type { SentForm } from '../flow/formActions';
-import type { DeviceCheckSummary } from './deviceCheck';
+import type { DeviceCheckResult } from '../device/checkResult';
 
 /** What is saved per conversation between turns. Small and JSON-only: it is written every turn. */
 export interface SavedConversation {
@@ -23,13 +24,13 @@ export interface PersistedSnapshot {
 
 /** What the candidate did this turn, already stripped of channel details by the bot layer. */
 export type CandidateInput =
-  | { kind: 'start'; device?: DeviceSummary }
+  | { kind: 'start'; device?: DeviceFacts }
   | { kind: 'text'; text: string }
   /** A clicked button or card submit; `id` is the choice's id as rendered in a Reply. */
   | { kind: 'choice'; id: string }
-  | { kind: 'device'; device: DeviceSummary }
+  | { kind: 'device'; device: DeviceFacts }
   /** The result of the camera and microphone check the page (or the check link) ran. */
-  | { kind: 'device-check'; result: DeviceCheckSummary };
+  | { kind: 'device-check'; result: DeviceCheckResult };
 
 /** A channel-neutral message: the bot layer renders it as text with suggested actions or a card. */
 export interface Reply {

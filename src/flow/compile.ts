@@ -54,7 +54,7 @@ export function compileFlow(source: FlowSource): CompiledFlow {
       states[id] =
         node.type === 'form'
           ? { entry: [visit, 'startForm', ...entryEffects(node)], ...formStates(node, target) }
-          : { entry: [visit, ...entryEffects(node), 'forgetForm'], ...transitionsOf(node, target) };
+          : { entry: [visit, ...entryEffects(node), 'forgetForm'], ...nodeTransitions(node, target) };
     }
   }
 
@@ -119,7 +119,7 @@ function entryEffects(node: FlowNode) {
   return own.some((a) => a.type === outcome) ? own : [...own, { type: outcome }];
 }
 
-function transitionsOf(node: FlowNode, target: (t: string) => string): object {
+function nodeTransitions(node: FlowNode, target: (t: string) => string): object {
   switch (node.type) {
     case 'advice':
       return {

@@ -11,7 +11,7 @@ export interface ConversationContext {
   /** State ids of the guidance already given, oldest first: "the steps the bot already gave". */
   path: string[];
   /** What is known of the candidate's device, for guards and tickets. */
-  device?: DeviceSummary;
+  device?: DeviceFacts;
   /** The outcome of the last camera and microphone check, for guards. */
   check?: CheckOutcome;
   /** The escalation form's answers, only while the candidate is in the form (see src/flow/formActions.ts). */
@@ -38,8 +38,6 @@ export interface FormDeviceAnswers {
 /** What a camera and microphone check found, reduced to what the tree branches on. */
 export type CheckOutcome = 'ok' | 'blocked' | 'no-device' | 'in-use' | 'failed';
 
-/** The device facts guards read; `src/device` produces them. Every field optional: we may know nothing. */
-export type DeviceSummary = DeviceFacts;
 
 /** Longest path kept: enough for any route through the guide, bounded for storage. */
 export const MAX_PATH = 40;

@@ -1,4 +1,5 @@
-import type { CheckOutcome, DeviceSummary } from './context';
+import type { DeviceFacts } from '../device';
+import type { CheckOutcome } from './context';
 
 /**
  * Events the conversation machine accepts. Choice and command ids double as event types, so a
@@ -8,8 +9,8 @@ export type FlowEvent =
   | { type: `choice.${string}` }
   | { type: `topic.${string}` }
   | { type: 'command.restart' | 'command.menu' | 'command.human' }
-  | { type: 'device.update'; device: DeviceSummary }
-  | { type: 'check.done'; check: CheckOutcome; device: DeviceSummary }
+  | { type: 'device.update'; device: DeviceFacts }
+  | { type: 'check.done'; check: CheckOutcome; device: DeviceFacts }
   | FormEvent;
 
 /**

@@ -1,5 +1,5 @@
 import { conversationKey } from '../../src/conversation/turns';
-import { parseDeviceCheck } from '../../src/deviceCheck/result';
+import { parseDeviceCheck } from '../../src/device/checkResult';
 import type { StoredActivity } from '../../src/directline/conversations';
 import { CandidateChat } from './support/candidateChat';
 import { screenshot } from './support/chromium';

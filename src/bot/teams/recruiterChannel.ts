@@ -2,7 +2,8 @@ import { TurnContext, type Activity, type ConversationReference } from 'botbuild
 import { conversationKey } from '../../conversation/turns';
 import { isGroupConversation } from './addressing';
 
-export interface RecruiterChannel {
+/** A recruiters' conversation as a "register for tickets" message would register it. */
+export interface ChannelRegistration {
   key: string;
   /** Where ticket cards are posted, proactively. */
   reference: Partial<ConversationReference>;
@@ -14,7 +15,7 @@ export interface RecruiterChannel {
  * register, never a personal chat (that is a candidate's). Other channels, the Emulator included,
  * are candidates' or a developer's: an operator registers those (`npm run tickets -- channels add`).
  */
-export function recruiterChannel(activity: Partial<Activity> & Pick<Activity, 'channelId' | 'conversation'>): RecruiterChannel | undefined {
+export function recruiterChannel(activity: Partial<Activity> & Pick<Activity, 'channelId' | 'conversation'>): ChannelRegistration | undefined {
   if (activity.channelId !== 'msteams' || !isGroupConversation(activity)) return undefined;
   const reference = TurnContext.getConversationReference(activity);
   // A channel message's conversation id names its thread (";messageid=…"): posting there would bury
@@ -25,6 +26,6 @@ export function recruiterChannel(activity: Partial<Activity> & Pick<Activity, 'c
   return asRegistered({ ...rest, conversation: { ...reference.conversation!, id: channelId } });
 }
 
-function asRegistered(reference: Partial<ConversationReference>): RecruiterChannel {
+function asRegistered(reference: Partial<ConversationReference>): ChannelRegistration {
   return { key: conversationKey(reference.channelId!, reference.conversation!.id), reference };
 }

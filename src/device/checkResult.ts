@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { count } from '../device/lenient';
+import { count } from './lenient';
 
 /** navigator.permissions.query's answer; "unknown" where the browser can't say (Firefox, Safari before 16). */
 export const CheckedPermission = z.enum(['granted', 'denied', 'prompt', 'unknown']);

@@ -1,4 +1,4 @@
-import { parseDeviceCheck } from './result';
+import { parseDeviceCheck } from './checkResult';
 
 const receivedAt = new Date('2026-03-01T10:00:00.000Z');
 const now = () => receivedAt;
