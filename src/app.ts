@@ -63,7 +63,6 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   const storage = await openStorage(config, log);
   const baseStore = options.store ?? storage.state;
   const store = options.wrapStores?.state?.(baseStore) ?? baseStore;
-  const turns = createTurnRunner({ engine: { flow, understanding }, store });
   const devices = createDeviceProfiles(store);
   const references = createConversationReferences(store);
 
@@ -80,7 +79,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     },
   });
   const outbox = createOutbox({ store: tickets, sinks, log, claimMs: config.OUTBOX_CLAIM_SECONDS * 1000 });
-  const effectsFor = createEffectPerformer({
+  const performEffects = createEffectPerformer({
     flow,
     tickets,
     outbox,
@@ -92,6 +91,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     },
     log,
   });
+  const turns = createTurnRunner({ engine: { flow, understanding }, store, performEffects });
   // The local Direct Line replays a conversation's messages on reload: erasure must reach them too.
   const localChatHistory = {
     erase: (channelId: string, conversationId: string) => {
@@ -102,7 +102,6 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     turns,
     devices,
     references,
-    effectsFor,
     deviceCheck: {
       // The links need the server's public address, known once it exists (below); first used on a turn.
       linkFor: (key) => deviceCheckLinks.linkFor(key),

@@ -3,7 +3,7 @@ import type { CandidateInput, Reply } from '../engine/types';
 import type { Logger } from '../log';
 import type { ConversationReferences } from './references';
 import type { DeviceProfiles } from './deviceProfiles';
-import type { EffectPerformer, TurnRunner } from './turns';
+import type { TurnRunner } from './turns';
 import type { TurnOrigin } from './turnOrigin';
 
 /** Channels whose page is ours and runs the camera check itself when asked (src/web). */
@@ -13,8 +13,6 @@ export interface TurnHandlerOptions {
   turns: TurnRunner;
   devices: DeviceProfiles;
   references: ConversationReferences;
-  /** The effects of a turn from `origin`, performed before its state is saved. */
-  effectsFor: (origin: TurnOrigin) => EffectPerformer;
   /** How the camera and microphone check reaches a candidate whose chat can't run it (Teams). */
   deviceCheck: { linkFor(conversationKey: string): string; text: string };
   log: Logger;
@@ -33,16 +31,15 @@ export interface HandledTurn {
  * turns.ts), and the replies come back ready to send. Every entry point — a chat message, a
  * device check finished through its link — comes through here.
  */
-export function createTurnHandler({ turns, devices, references, effectsFor, deviceCheck, log }: TurnHandlerOptions) {
+export function createTurnHandler({ turns, devices, references, deviceCheck, log }: TurnHandlerOptions) {
   return async function handleTurn(origin: TurnOrigin, input: CandidateInput | undefined, device?: DeviceProfile): Promise<HandledTurn> {
     const { key } = origin;
-    const perform = effectsFor(origin);
     const facts = device && (await devices.remember(key, device));
     if (facts && input?.kind === 'start') input = { ...input, device: facts };
-    else if (facts) await turns.run(key, { kind: 'device', device: facts }, perform);
+    else if (facts) await turns.run(origin, { kind: 'device', device: facts });
     if (!input) return { replies: [], runCheckInPage: false };
 
-    const outcome = await turns.run(key, input, perform);
+    const outcome = await turns.run(origin, input);
     log.debug({ channelId: origin.channelId, input: input.kind, state: outcome.state, replies: outcome.replies.length }, 'turn');
     const replies = [...outcome.replies];
     const checkRequested = outcome.effects.some((effect) => effect.type === 'request-device-check');

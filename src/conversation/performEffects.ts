@@ -6,7 +6,7 @@ import type { Outbox } from '../tickets/outbox';
 import type { Logger } from '../log';
 import type { DeviceProfiles } from './deviceProfiles';
 import type { TranscriptLine } from './transcript';
-import type { EffectPerformer } from './turns';
+import type { PerformEffects } from './turns';
 import type { TurnOrigin } from './turnOrigin';
 
 type OpenTicket = Extract<Effect, { type: 'open-ticket' }>;
@@ -32,7 +32,7 @@ export interface EffectPerformerOptions {
  * problem, so a turn run again (a write race, a retry after a crash) gets the same ticket.
  * Logs carry topics and ids only: the ticket holds the personal data.
  */
-export function createEffectPerformer({ flow, tickets, outbox, devices, sinks, log, now = () => new Date() }: EffectPerformerOptions) {
+export function createEffectPerformer({ flow, tickets, outbox, devices, sinks, log, now = () => new Date() }: EffectPerformerOptions): PerformEffects {
   async function deviceFor(effect: OpenTicket, key: string): Promise<DeviceProfile | undefined> {
     const { confirmed, deviceType, browser } = effect.device;
     // What the candidate said about the interview device outranks what the chat device looks like.
@@ -40,7 +40,7 @@ export function createEffectPerformer({ flow, tickets, outbox, devices, sinks, l
     return devices.profile(key);
   }
 
-  return (origin: TurnOrigin): EffectPerformer => async function performEffects(effects: Effect[], transcript: TranscriptLine[]) {
+  return async function performEffects(effects: Effect[], origin: TurnOrigin, transcript: TranscriptLine[]) {
     const values: Record<string, string> = {};
     for (const effect of effects) {
       log.info({ effect: effect.type, topic: 'topic' in effect ? effect.topic : undefined, channelId: origin.channelId }, 'conversation outcome');

@@ -4,6 +4,7 @@ import type { KeyValueStore } from '../storage/keyValueStore';
 import { KeyedQueue } from './keyedQueue';
 import { fillValues } from './replyValues';
 import { appendTurn, linesOf, transcriptKey, type TranscriptLine } from './transcript';
+import type { TurnOrigin } from './turnOrigin';
 import { positionName } from '../flow/position';
 
 export interface TurnOutcome {
@@ -19,11 +20,12 @@ export interface TurnOutcome {
  * (`{ ticketId: "CS-000123" }`). `transcript` is the conversation up to the candidate's message.
  * Each effect must be idempotent: a turn that loses a write race runs again on the fresh state.
  */
-export type EffectPerformer = (effects: Effect[], transcript: TranscriptLine[]) => Promise<Record<string, string>>;
+export type PerformEffects = (effects: Effect[], origin: TurnOrigin, transcript: TranscriptLine[]) => Promise<Record<string, string>>;
 
 export interface TurnRunnerOptions {
   engine: Engine;
   store: KeyValueStore;
+  performEffects: PerformEffects;
   /** How often a turn that lost a write race is re-run on the fresh state. */
   maxAttempts?: number;
   now?: () => Date;
@@ -40,16 +42,17 @@ const NEW_CONVERSATION_ETAG = 'new-conversation';
  * it read, so a turn that raced another writer re-runs on the fresh state instead of overwriting it;
  * turns of one conversation in this process queue behind each other.
  */
-export function createTurnRunner({ engine, store, maxAttempts = 5, now = () => new Date() }: TurnRunnerOptions) {
+export function createTurnRunner({ engine, store, performEffects, maxAttempts = 5, now = () => new Date() }: TurnRunnerOptions) {
   const queue = new KeyedQueue();
 
-  async function attempt(key: string, input: CandidateInput, perform: EffectPerformer): Promise<TurnOutcome> {
+  async function attempt(origin: TurnOrigin, input: CandidateInput): Promise<TurnOutcome> {
+    const { key } = origin;
     const items = await store.read([key, transcriptKey(key)]);
     const stored = items[key] as (SavedConversation & { eTag?: string }) | undefined;
     const { eTag, ...saved } = stored ?? {};
     const result = step(engine, stored ? (saved as SavedConversation) : undefined, input);
     const at = now().toISOString();
-    const values = result.effects.length > 0 ? await perform(result.effects, linesOf(appendTurn(items[transcriptKey(key)], input, [], at))) : {};
+    const values = result.effects.length > 0 ? await performEffects(result.effects, origin, linesOf(appendTurn(items[transcriptKey(key)], input, [], at))) : {};
     const replies = fillValues(result.replies, values);
     const transcript = appendTurn(items[transcriptKey(key)], input, replies, at);
     // One batch: the transcript never records a turn whose state was not saved. A brand-new
@@ -60,11 +63,11 @@ export function createTurnRunner({ engine, store, maxAttempts = 5, now = () => n
   }
 
   return {
-    run: function runTurn(key: string, input: CandidateInput, perform: EffectPerformer): Promise<TurnOutcome> {
-      return queue.run(key, async () => {
+    run: function runTurn(origin: TurnOrigin, input: CandidateInput): Promise<TurnOutcome> {
+      return queue.run(origin.key, async () => {
         for (let tries = 1; ; tries++) {
           try {
-            return await attempt(key, input, perform);
+            return await attempt(origin, input);
           } catch (error) {
             if (!isConflict(error) || tries >= maxAttempts) throw error;
           }

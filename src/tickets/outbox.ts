@@ -36,8 +36,6 @@ export interface Outbox {
   deliverDue(): Promise<DeliveryPass>;
   /** Deliver soon, without waiting for the next poll: a ticket was just opened. */
   kick(): void;
-  /** Makes a sink's waiting rows due now and kicks, e.g. once a recruiter channel is registered. */
-  retryNow(sink: string): Promise<number>;
 }
 
 const DEFAULT_POLL_MS = 5000;
@@ -167,11 +165,6 @@ export function createOutbox({
     },
     deliverDue,
     kick,
-    async retryNow(sink) {
-      const made = await store.deliveries.makeDue(sink, now().getTime());
-      kick();
-      return made;
-    },
   };
 
   async function warnAboutUnconfiguredSinks(): Promise<void> {
