@@ -56,3 +56,24 @@ test('"delete my data" erases the conversation and says that tickets already sen
   expect(candidate.text).not.toMatch(/Zelda/);
   expect(await bot.app.tickets.get(ticketId)).toBeDefined();
 });
+
+describe('a phone number or date of birth the candidate types unprompted', () => {
+  test('is hidden from the ticket the recruiter gets, and the candidate is told once why', async () => {
+    const candidate = new Candidate(bot.url);
+    await candidate.says('the page wont load, call me on (555) 123-4567 pls');
+    expect(candidate.last[0]?.text).toMatch(/hidden the phone number/i);
+    expect(candidate.text).toMatch(/typos/i);
+    expect(candidate.buttons.length).toBeGreaterThan(0);
+
+    await candidate.says('no. born 12/03/1994 if you need it');
+    expect(candidate.text).not.toMatch(/hidden/i);
+
+    await candidate.filesTicket([personal.name, personal.email, personal.position, personal.company, personal.error]);
+    const ticketId = /CS-\d{6,}/.exec(candidate.text)![0];
+    const transcript = JSON.stringify((await bot.app.tickets.get(ticketId))!.transcript);
+    expect(transcript).toContain('[phone number hidden]');
+    expect(transcript).toContain('[date of birth hidden]');
+    expect(transcript).not.toContain('123-4567');
+    expect(transcript).not.toContain('1994');
+  });
+});

@@ -1,5 +1,6 @@
 import type { CandidateInput, Reply } from '../engine/types';
 import { clip } from '../clip';
+import { maskPersonalData } from './maskPersonalData';
 import type { TranscriptLine } from '../tickets/ticket';
 
 export type { TranscriptLine };
@@ -26,6 +27,8 @@ export const transcriptKey = (conversationKey: string) => `transcript/${conversa
 type StoredLine = Omit<TranscriptLine, 'at'> & { at?: string };
 export interface StoredTranscript {
   lines: StoredLine[];
+  /** The candidate was told once why a phone number or date of birth they typed was hidden. */
+  personalDataNoticed?: true;
 }
 
 /** The transcript's lines, each with its time. */
@@ -39,14 +42,33 @@ export function linesOf(stored: unknown): TranscriptLine[] {
   });
 }
 
-/** The transcript after this turn: what the candidate sent and what the bot answered. */
+/**
+ * The transcript after this turn: what the candidate sent (phone numbers and dates of birth hidden)
+ * and what the bot answered.
+ */
 export function appendTurn(stored: unknown, input: CandidateInput, replies: Reply[], at: string): StoredTranscript {
-  const said = input.kind === 'text' ? input.text : input.kind === 'choice' ? `[clicked ${input.id}]` : undefined;
+  const said = saidIn(input);
+  const masked = said === undefined ? undefined : maskPersonalData(said.slice(0, MAX_TEXT), new Date(at));
   const added: TranscriptLine[] = [
-    ...(said !== undefined ? [{ from: 'candidate' as const, text: said.slice(0, MAX_TEXT), at }] : []),
+    ...(masked !== undefined ? [{ from: 'candidate' as const, text: masked.text, at }] : []),
     ...replies.map((r) => ({ from: 'bot' as const, text: clip(r.text, MAX_BOT_TEXT), at })),
   ];
-  return { lines: compact([...linesOf(stored), ...added].slice(-MAX_LINES)) };
+  const noticed = noticedBefore(stored) || masked?.hidden === true;
+  return { lines: compact([...linesOf(stored), ...added].slice(-MAX_LINES)), ...(noticed && { personalDataNoticed: true as const }) };
+}
+
+/** Whether this message hides personal data the candidate hasn't yet been told about. */
+export function needsPersonalDataNotice(stored: unknown, input: CandidateInput, at: string): boolean {
+  const said = saidIn(input);
+  return said !== undefined && !noticedBefore(stored) && maskPersonalData(said.slice(0, MAX_TEXT), new Date(at)).hidden;
+}
+
+function saidIn(input: CandidateInput): string | undefined {
+  return input.kind === 'text' ? input.text : input.kind === 'choice' ? `[clicked ${input.id}]` : undefined;
+}
+
+function noticedBefore(stored: unknown): boolean {
+  return (stored as StoredTranscript | undefined)?.personalDataNoticed === true;
 }
 
 function compact(lines: TranscriptLine[]): StoredLine[] {

@@ -147,6 +147,7 @@ export const GuideFile = z.strictObject({
   clarify: Text.describe('asked when a message could mean two or three topics, e.g. "Which of these is closest?"'),
   apology: Text.describe('said when a turn fails on our side; nothing was saved, so the candidate can retry'),
   restarted: Text.describe('said when a saved conversation no longer fits the current flow'),
+  personalDataHidden: Text.describe('said once, the first time a candidate types a phone number or date of birth: it was hidden, and why not to share it'),
   didItHelp: z.strictObject({
     say: Text,
     yes: Choice.omit({ next: true, id: true }),
