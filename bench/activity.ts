@@ -15,12 +15,16 @@ export function newChatIdentity(locale = 'en-US'): ChatIdentity {
   return { conversationId: `${randomBytes(16).toString('base64url')}-bench`, userId: `dl_${randomUUID().replaceAll('-', '')}`, locale };
 }
 
-/** The activity Web Chat posts through Direct Line, asking for the replies in the response. */
+/**
+ * The activity Web Chat posts through Direct Line, asking for the replies in the response. Sent as
+ * the Emulator: with authentication off the server takes `webchat` activities only from its own
+ * local Direct Line (SECURITY.md), and the bot's work per turn is the same on either channel.
+ */
 export function webChatActivity(chat: ChatIdentity, sent: Sent): string {
   return JSON.stringify({
     ...sent,
     id: randomUUID(),
-    channelId: 'webchat',
+    channelId: 'emulator',
     serviceUrl: SERVICE_URL,
     conversation: { id: chat.conversationId },
     from: { id: chat.userId, role: 'user' },

@@ -22,7 +22,7 @@ export async function prepopulate(dataDir: string, plans: readonly Plan[], count
       const items: Record<string, object> = {};
       for (let i = done; i < Math.min(count, done + BATCH); i++) {
         const { stored } = plans[i % plans.length]!;
-        const key = conversationKey('webchat', `${randomBytes(16).toString('base64url')}-bench`);
+        const key = conversationKey('emulator', `${randomBytes(16).toString('base64url')}-bench`);
         items[key] = stored.state;
         items[transcriptKey(key)] = stored.transcript;
         if (stored.device) items[deviceKey(key)] = stored.device;
