@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { ticketConfigShape } from '../tickets/config';
 import { inertJson, neutraliseLine, neutralisedLines } from '../tickets/neutralise';
 import { renderText } from '../tickets/renderTicket';
-import { openStorage } from '../storage/openStorage';
+import { openStores } from '../openStores';
 import { purgeExpired, type PurgeReport } from '../retention';
 import type { DeliveryStatus, TicketSummary } from '../tickets/ticketStore';
 import type { Ticket } from '../tickets/ticket';
@@ -59,7 +59,7 @@ export async function runTicketsCli(argv: string[], { env, out, now = () => new 
   const dataDir = env.DATA_DIR?.trim() || './data';
   const postgres = env.STORAGE?.trim() === 'postgres';
   if (postgres && !env.DATABASE_URL?.trim()) throw new UsageError('STORAGE=postgres needs DATABASE_URL');
-  const storage = await openStorage({ STORAGE: postgres ? 'postgres' : 'sqlite', DATABASE_URL: env.DATABASE_URL?.trim(), DATA_DIR: dataDir });
+  const storage = await openStores({ STORAGE: postgres ? 'postgres' : 'sqlite', DATABASE_URL: env.DATABASE_URL?.trim(), DATA_DIR: dataDir });
   const store = storage.tickets;
   try {
     switch (command) {

@@ -1,8 +1,8 @@
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../log';
-import { clientAddress } from '../web/clientAddress';
+import { clientAddress } from '../server/clientAddress';
 import type { RateLimit } from '../server/rateLimit';
-import { replyJson } from '../web/replyJson';
+import { replyJson } from '../server/replyJson';
 import type { DeviceCheckLinks, DeviceCheckTokenProblem } from './links';
 import { parseDeviceCheck, type DeviceCheckResult } from './result';
 import { createUsedLinks, type UsedLinks } from './usedLinks';

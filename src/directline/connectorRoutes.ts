@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
-import { replyJson } from '../web/replyJson';
+import { replyJson } from '../server/replyJson';
 import type { Conversations } from './conversations';
 import { CHANNEL_ID } from './clientRoutes';
 import { pickBotFields } from './pageActivity';

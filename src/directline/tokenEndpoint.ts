@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Logger } from '../log';
-import { clientAddress } from '../web/clientAddress';
+import { clientAddress } from '../server/clientAddress';
 import type { RateLimit } from '../server/rateLimit';
-import { replyJson } from '../web/replyJson';
+import { replyJson } from '../server/replyJson';
 import type { Conversations } from './conversations';
 import { DIRECT_LINE_PATH } from './clientRoutes';
 

@@ -1,5 +1,5 @@
 import type { Request, Response, Next } from 'restify';
-import { clientAddress } from '../web/clientAddress';
+import { clientAddress } from './clientAddress';
 import { createRateLimit } from './rateLimit';
 
 /**

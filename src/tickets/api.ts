@@ -4,7 +4,7 @@ import { TicketId } from './ticket';
 import type { RecruiterChannel, TicketStore } from './ticketStore';
 import { parseRecruiterChannel } from './recruiterChannelReference';
 import { createRateLimit } from '../server/rateLimit';
-import { clientAddress } from '../web/clientAddress';
+import { clientAddress } from '../server/clientAddress';
 
 export interface TicketRoutesOptions {
   store: TicketStore;
