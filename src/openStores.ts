@@ -2,15 +2,15 @@ import path from 'node:path';
 import type { Config } from './config/config';
 import type { Logger } from './log';
 import type { TicketStore } from './tickets/ticketStore';
-import { SqliteTicketWorkerStore } from './tickets/sqliteTicketWorkerStore';
-import { PostgresTicketStore } from './tickets/postgresTicketStore';
+import { SqliteTicketWorkerStore } from './tickets/store/sqliteWorkerStore';
+import { PostgresTicketStore } from './tickets/store/postgres';
 import type { KeyValueStore } from './storage/keyValueStore';
 import { createPostgresPool } from './storage/postgresPool';
 import { migratePostgres } from './storage/postgresSchema';
 import { PostgresStore } from './storage/postgresStore';
 import { SqliteWorkerStore } from './storage/sqliteWorkerStore';
 import { watchFileIdentity } from './storage/fileIdentity';
-import { TICKETS_FILE } from './tickets/ticketStore';
+import { TICKETS_FILE } from './tickets/store/sqlite';
 import { ensurePrivateDir } from './storage/privateFiles';
 
 export interface Stores {
