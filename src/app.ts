@@ -4,8 +4,8 @@ import { isAuthEnabled, readConfig, type Config } from './config/config';
 import { isLoopback } from './server/loopback';
 import { createLogger, type Logger } from './log';
 import { loadFlow, type CompiledFlow } from './flow';
-import { createUnderstanding } from './understanding/forEngine';
-import { openStorage } from './storage/openStorage';
+import { createUnderstanding } from './engine/trainedUnderstanding';
+import { openStores } from './openStores';
 import type { KeyValueStore } from './storage/keyValueStore';
 import { createTurnRunner } from './conversation/turns';
 import { createDeviceProfiles } from './conversation/deviceProfiles';
@@ -24,16 +24,17 @@ import { createConversationReferences } from './conversation/references';
 import { createHttpServer } from './server/httpServer';
 import { scheduleRetention } from './retention';
 import { createDeviceCheckLinks, type DeviceCheckLinks } from './deviceCheck/links';
-import { publicUrlOf, registerWebChat, runsLocalDirectLine, type WebChat } from './web';
+import { publicUrlOf, registerCandidatePages } from './web';
 import { createForwarderProof, LOCAL_DIRECT_LINE_CHANNEL } from './directline';
+import { registerWebChatDirectLine, runsLocalDirectLine, type WebChatDirectLine } from './directline/webChatDirectLine';
 
 export interface App {
   server: Server;
   flow: CompiledFlow;
   tickets: TicketStore;
   outbox: Outbox;
-  /** The candidate page's server side; `localDirectLine` is set when no Azure Direct Line is configured. */
-  webChat: WebChat;
+  /** The candidate page's Direct Line; `localDirectLine` is set when no Azure Direct Line is configured. */
+  webChat: WebChatDirectLine;
   /** Links to the device-check page for a conversation (Teams, or another device). */
   deviceCheckLinks: DeviceCheckLinks;
   /** The port actually bound (useful with PORT=0). */
@@ -60,7 +61,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   const flow = loadFlow(config.FLOWS_DIR);
   const understanding = createUnderstanding(flow);
 
-  const storage = await openStorage(config, log);
+  const storage = await openStores(config, log);
   const baseStore = options.store ?? storage.state;
   const store = options.wrapStores?.state?.(baseStore) ?? baseStore;
   const devices = createDeviceProfiles(store);
@@ -117,7 +118,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     ],
   });
   // Made here because both sides need it: the local Direct Line attaches it, /api/messages checks it.
-  const forwarderProof = runsLocalDirectLine(config) ? createForwarderProof() : undefined;
+  const forwarderProof = runsLocalDirectLine({ secret: config.DIRECT_LINE_SECRET, appId: config.MicrosoftAppId }) ? createForwarderProof() : undefined;
   const server = createHttpServer({
     messages: (activity, authorization, admit) => adapter.handle(activity as unknown as Activity, authorization, bot, admit),
     log,
@@ -129,12 +130,20 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     health: () => ({ flowVersion: flow.version, problems: storage.problems() }),
   });
   if (config.TICKETS_API_TOKEN) registerTicketRoutes(server, { store: tickets, token: config.TICKETS_API_TOKEN });
-  const deviceCheckLinks = createDeviceCheckLinks({ secret: config.DEVICE_CHECK_SECRET, publicUrl: publicUrlOf(config, server) });
-  const webChat = registerWebChat(server, {
-    config,
+  const deviceCheckLinks = createDeviceCheckLinks({ secret: config.DEVICE_CHECK_SECRET, publicUrl: publicUrlOf(config.PUBLIC_URL, server) });
+  const webChat = registerWebChatDirectLine(server, {
+    secret: config.DIRECT_LINE_SECRET,
+    endpoint: config.DIRECT_LINE_ENDPOINT,
+    appId: config.MicrosoftAppId,
+    publicUrl: config.PUBLIC_URL,
+    log,
+    forwarderProof,
+  });
+  registerCandidatePages(server, {
+    directLineOrigin: config.DIRECT_LINE_SECRET ? new URL(config.DIRECT_LINE_ENDPOINT).origin : undefined,
+    publicUrl: config.PUBLIC_URL,
     log,
     deviceCheckLinks,
-    forwarderProof,
     onDeviceCheckResult: createDeviceCheckReceiver({ adapter, appId: config.MicrosoftAppId ?? '', handleTurn, references, log }),
   });
 

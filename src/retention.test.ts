@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from './storage/sqliteStore';
-import { openTicketStore } from './tickets/ticketStore';
+import { openTicketStore } from './tickets/store/sqlite';
 import { purgeExpired } from './retention';
 
 const DAY = 24 * 60 * 60 * 1000;

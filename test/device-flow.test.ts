@@ -5,7 +5,7 @@ import { loadFlow } from '../src/flow';
 import { RESOLVED } from '../src/flow/targets';
 import { choiceEvent, topicEvent, NO, YES } from '../src/flow/events';
 import type { ConversationContext } from '../src/flow/context';
-import { createUnderstanding } from '../src/understanding/forEngine';
+import { createUnderstanding } from '../src/engine/trainedUnderstanding';
 import { step, type Engine } from '../src/engine/step';
 import type { CandidateInput, SavedConversation } from '../src/engine/types';
 import { fromAnswers, parseTeamsClientInfo, parseUserAgent, toFacts, type DeviceFacts } from '../src/device';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { aDraft } from '../src/tickets/fixtures/drafts';
-import { openTicketStore } from '../src/tickets/ticketStore';
+import { openTicketStore } from '../src/tickets/store/sqlite';
 
 /** `npm run tickets` as an operator runs it: the built CLI (`npm run build` first), in its own process, on a terminal. */
 const cli = join(__dirname, '..', 'dist/src/cli/tickets.js');

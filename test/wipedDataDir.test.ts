@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ticketNumberFloor } from '../src/tickets/ticketNumberFloor';
+import { ticketNumberFloor } from '../src/tickets/store/ticketNumberFloor';
 import { Candidate } from './support/candidate';
 import { startTestBot, type TestBot } from './support/testBot';
 

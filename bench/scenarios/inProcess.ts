@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { loadFlow } from '../../src/flow';
-import { createUnderstanding } from '../../src/understanding/forEngine';
+import { createUnderstanding } from '../../src/engine/trainedUnderstanding';
 import { step, type Engine } from '../../src/engine/step';
 import type { CandidateInput, SavedConversation } from '../../src/engine/types';
 import { mergeDeviceSources, parseWebChatJoin, toFacts } from '../../src/device';

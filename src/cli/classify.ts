@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createClassifier } from '../understanding/classifier';
 import { evaluate, parseLabelledTsv } from '../understanding/evaluate';
-import { loadTraining } from '../understanding/loadTraining';
+import { loadTraining } from '../flow/loadTraining';
 
 /**
  * classify [--flows DIR] [--threshold N] [FILE]   one utterance per line (stdin without FILE) → JSON lines

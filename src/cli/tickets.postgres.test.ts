@@ -3,7 +3,7 @@ import { createPostgresPool } from '../storage/postgresPool';
 import { migratePostgres } from '../storage/postgresSchema';
 import { PostgresStore } from '../storage/postgresStore';
 import { aDraft, manualClock } from '../tickets/fixtures/drafts';
-import { PostgresTicketStore } from '../tickets/postgresTicketStore';
+import { PostgresTicketStore } from '../tickets/store/postgres';
 import { runTicketsCli } from './tickets';
 
 const DAY = 24 * 60 * 60 * 1000;

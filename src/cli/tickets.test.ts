@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { aDraft, manualClock } from '../tickets/fixtures/drafts';
-import { openTicketStore } from '../tickets/ticketStore';
+import { openTicketStore } from '../tickets/store/sqlite';
 import { runTicketsCli, UsageError } from './tickets';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { ticketConfigShape } from '../tickets/config';
+import { ConfigError, readStoresConfig, type StoresConfig } from '../config/config';
 import { inertJson, neutraliseLine, neutralisedLines } from '../tickets/neutralise';
 import { renderText } from '../tickets/renderTicket';
-import { openStorage } from '../storage/openStorage';
+import { openStores } from '../openStores';
 import { purgeExpired, type PurgeReport } from '../retention';
 import type { DeliveryStatus, TicketSummary } from '../tickets/ticketStore';
 import type { Ticket } from '../tickets/ticket';
@@ -57,10 +57,14 @@ export async function runTicketsCli(argv: string[], { env, out, now = () => new 
     throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   }
 
-  const dataDir = env.DATA_DIR?.trim() || './data';
-  const postgres = env.STORAGE?.trim() === 'postgres';
-  if (postgres && !env.DATABASE_URL?.trim()) throw new UsageError('STORAGE=postgres needs DATABASE_URL');
-  const storage = await openStorage({ STORAGE: postgres ? 'postgres' : 'sqlite', DATABASE_URL: env.DATABASE_URL?.trim(), DATA_DIR: dataDir });
+  // The server's own schema (src/config/config.ts), so both read DATA_DIR, STORAGE and the rest alike.
+  let config: StoresConfig;
+  try {
+    config = readStoresConfig(env);
+  } catch (error) {
+    throw error instanceof ConfigError ? new UsageError(error.problems.join('; ')) : error;
+  }
+  const storage = await openStores(config);
   const store = storage.tickets;
   try {
     switch (command) {
@@ -88,7 +92,7 @@ export async function runTicketsCli(argv: string[], { env, out, now = () => new 
         return 0;
       }
       case 'purge': {
-        const days = count(option('--days') ?? String(ticketConfigShape.TICKET_RETENTION_DAYS.parse(env.TICKET_RETENTION_DAYS)), '--days');
+        const days = count(option('--days') ?? String(config.TICKET_RETENTION_DAYS), '--days');
         const purged: PurgeReport = await purgeExpired({ tickets: store, conversations: storage.state as { deleteOlderThan(before: Date): number | Promise<number> } }, days, now());
         print(purged, () =>
           `Deleted ${purged.tickets} ticket${purged.tickets === 1 ? '' : 's'} opened before ${purged.before}` +

@@ -13,7 +13,8 @@ const optional = z
 
 const EXPOSURE_SETTINGS = new Set(['HOST', 'MicrosoftAppId', 'ALLOW_UNAUTHENTICATED_NETWORK']);
 
-const ConfigSchema = z
+/** Every setting and its own check; ConfigSchema adds the checks that span several. */
+const ConfigFields = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     /**
@@ -47,7 +48,9 @@ const ConfigSchema = z
     MicrosoftAppTenantId: optional,
     ...ticketConfigShape,
     ...webChatConfigShape,
-  })
+  });
+
+const ConfigSchema = ConfigFields
   // Runs even when other variables are wrong, so the operator learns of this one in the same go.
   .superRefine(
     (c, ctx) => {
@@ -97,6 +100,21 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** Whether incoming requests must carry a valid Bot Framework token (off for local Emulator use). */
 export function isAuthEnabled(config: Config): boolean {
   return config.MicrosoftAppId !== undefined;
+}
+
+/**
+ * The settings a command-line tool needs to reach the stores (`npm run tickets`): the same schema
+ * as readConfig, picked, so the CLI and the server never read the environment differently.
+ */
+const StoresConfigSchema = ConfigFields.pick({ STORAGE: true, DATABASE_URL: true, DATA_DIR: true, TICKET_RETENTION_DAYS: true });
+
+export type StoresConfig = z.output<typeof StoresConfigSchema>;
+
+export function readStoresConfig(env: NodeJS.ProcessEnv = process.env): StoresConfig {
+  const result = StoresConfigSchema.safeParse(env);
+  if (!result.success) throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
+  if (result.data.STORAGE === 'postgres' && !result.data.DATABASE_URL) throw new ConfigError(['DATABASE_URL: required when STORAGE=postgres (e.g. postgres://bot:secret@db.internal:5432/bot)']);
+  return result.data;
 }
 
 /** Every environment variable the server reads (`.env.example` documents each one; a test keeps them equal). */

@@ -1,11 +1,12 @@
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../log';
-import { clientAddress } from '../web/clientAddress';
+import { clientAddress } from '../server/clientAddress';
 import type { RateLimit } from '../server/rateLimit';
-import { replyJson } from '../web/replyJson';
+import { replyJson } from '../server/replyJson';
 import type { DeviceCheckLinks, DeviceCheckTokenProblem } from './links';
 import { parseDeviceCheck, type DeviceCheckResult } from '../device/checkResult';
 import { createUsedLinks, type UsedLinks } from './usedLinks';
+import { sendError } from '../server/sendError';
 
 /** Hands a conversation's check result to the conversation (the engine decides what to say). */
 export type DeviceCheckResultHandler = (conversationKey: string, result: DeviceCheckResult) => Promise<void> | void;
@@ -48,29 +49,29 @@ export function registerDeviceCheckEndpoint(server: Server, { links, onResult, r
     const client = clientAddress(req);
     if (!rateLimit.allow(client)) {
       res.header('Retry-After', String(rateLimit.retryAfter(client)));
-      return replyJson(res, 429, { error: 'rate_limited', message: 'Too many checks from this device. Please wait a minute and try again.' });
+      return sendError(res, 429, 'rate_limited', 'Too many checks from this device. Please wait a minute and try again.');
     }
 
     const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('t');
     const check = links.verify(token);
     if ('error' in check) {
       const problem = LINK_PROBLEMS[check.error];
-      return replyJson(res, problem.status, { error: problem.error, message: problem.message });
+      return sendError(res, problem.status, problem.error, problem.message);
     }
 
     const result = parseDeviceCheck(typeof req.body === 'object' ? req.body : undefined);
     if (!result) {
-      return replyJson(res, 400, { error: 'bad_result', message: 'Send the check result as JSON: { camera, microphone, videoInputs, audioInputs, getUserMedia, checkedAt }.' });
+      return sendError(res, 400, 'bad_result', 'Send the check result as JSON: { camera, microphone, videoInputs, audioInputs, getUserMedia, checkedAt }.');
     }
     if (!usedLinks.claim(check.linkId, check.expiresAt)) {
-      return replyJson(res, LINK_ALREADY_USED.status, { error: LINK_ALREADY_USED.error, message: LINK_ALREADY_USED.message });
+      return sendError(res, LINK_ALREADY_USED.status, LINK_ALREADY_USED.error, LINK_ALREADY_USED.message);
     }
     try {
       await onResult(check.conversationKey, result);
     } catch (error) {
       usedLinks.release(check.linkId); // nothing reached the conversation: the same link may try again
       log.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'device check result not handled');
-      return replyJson(res, 500, { error: 'not_saved', message: 'Sorry, the result could not be saved. Please try again.' });
+      return sendError(res, 500, 'not_saved', 'Sorry, the result could not be saved. Please try again.');
     }
     res.json(200, { status: 'received' });
   });

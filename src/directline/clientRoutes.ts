@@ -1,8 +1,8 @@
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../log';
-import { clientAddress } from '../web/clientAddress';
+import { clientAddress } from '../server/clientAddress';
 import type { RateLimit } from '../server/rateLimit';
-import { replyJson } from '../web/replyJson';
+import { replyJson } from '../server/replyJson';
 import type { Conversation, Conversations, StoredActivity, TokenCheck } from './conversations';
 import { BotUnavailableError, type BotForwarder } from './forwardToBot';
 import { PageActivity } from './pageActivity';

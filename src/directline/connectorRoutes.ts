@@ -1,5 +1,5 @@
 import type { Request, Response, Server } from 'restify';
-import { replyJson } from '../web/replyJson';
+import { replyJson } from '../server/replyJson';
 import { secretMatcher } from '../server/secretMatcher';
 import type { Conversations } from './conversations';
 import { CHANNEL_ID } from './clientRoutes';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Next, Request, Response } from 'restify';
 import { secretMatcher } from '../server/secretMatcher';
+import { sendError } from '../server/sendError';
 
 /** The header the local Direct Line's forwarder sets on every activity it posts to /api/messages. */
 export const FORWARDER_PROOF_HEADER = 'x-local-direct-line';
@@ -29,7 +30,7 @@ export function createForwarderProof(value = randomBytes(32).toString('base64url
       const channelId = (req.body as { channelId?: unknown } | undefined)?.channelId;
       if (typeof channelId !== 'string' || !DIRECT_LINE_CHANNELS.has(channelId)) return next();
       if (isProof(req.header(FORWARDER_PROOF_HEADER))) return next();
-      res.json(403, { error: 'Forbidden', message: `${channelId} conversations accept activities only through the web chat (/v3/directline)` });
+      sendError(res, 403, 'Forbidden', `${channelId} conversations accept activities only through the web chat (/v3/directline)`);
       return next(false);
     },
   };

@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Logger } from '../log';
-import { clientAddress } from '../web/clientAddress';
+import { clientAddress } from '../server/clientAddress';
 import type { RateLimit } from '../server/rateLimit';
-import { replyJson } from '../web/replyJson';
+import { replyJson } from '../server/replyJson';
 import type { Conversations } from './conversations';
 import { DIRECT_LINE_PATH } from './clientRoutes';
+import { sendError } from '../server/sendError';
 
 /** What the page gets from POST /api/directline/token, whichever Direct Line serves it. */
 export interface WebChatSession {
@@ -91,18 +92,18 @@ export function registerTokenEndpoint(server: Server, { sessions, rateLimit, log
   server.post('/api/directline/token', async function issueDirectLineToken(req: Request, res: Response) {
     res.header('Cache-Control', 'no-store');
     if (!sessions) {
-      return replyJson(res, 503, { error: 'webchat_unavailable', message: 'Web chat is not set up on this server (set DIRECT_LINE_SECRET).' });
+      return sendError(res, 503, 'webchat_unavailable', 'Web chat is not set up on this server (set DIRECT_LINE_SECRET).');
     }
     const client = clientAddress(req);
     if (!rateLimit.allow(client)) {
       res.header('Retry-After', String(rateLimit.retryAfter(client)));
-      return replyJson(res, 429, { error: 'rate_limited', message: 'Too many chats started from this address. Please wait a minute.' });
+      return sendError(res, 429, 'rate_limited', 'Too many chats started from this address. Please wait a minute.');
     }
     try {
       res.json(200, await sessions(client));
     } catch (error) {
       log.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'no Direct Line token');
-      res.json(502, { error: 'directline_unavailable', message: 'The chat service is not available right now. Please try again in a few minutes.' });
+      sendError(res, 502, 'directline_unavailable', 'The chat service is not available right now. Please try again in a few minutes.');
     }
   });
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { loadFlow } from '../flow';
-import { createUnderstanding } from '../understanding/forEngine';
+import { createUnderstanding } from './trainedUnderstanding';
 import { step, type Engine } from './step';
 import type { SavedConversation } from './types';
 

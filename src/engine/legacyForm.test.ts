@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { loadFlow } from '../flow';
 import { positionName } from '../flow/position';
-import { createUnderstanding } from '../understanding/forEngine';
+import { createUnderstanding } from './trainedUnderstanding';
 import { step, type Engine } from './step';
 import type { SavedConversation } from './types';
 

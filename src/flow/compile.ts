@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { assign, setup, type AnyStateMachine } from 'xstate';
 import type { FlowSource } from './load';
 import type { FlowNode, FormFieldId, GuideFile, TopicFile } from './schema';
-import type { UnderstandingFile } from '../understanding/schema';
+import type { UnderstandingFile } from './understandingSchema';
 import { checkFlow } from './check';
 import { FlowError } from './problems';
 import { guards } from './guards';

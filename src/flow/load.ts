@@ -3,7 +3,7 @@ import { join, relative, basename } from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
 import { GuideFile, TopicFile } from './schema';
-import { UnderstandingFile } from '../understanding/schema';
+import { UnderstandingFile } from './understandingSchema';
 import { FlowError, type FlowProblem } from './problems';
 
 /** The flow files as parsed and schema-checked, before cross-references are checked. */

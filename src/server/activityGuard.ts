@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Request, Response, Next } from 'restify';
+import { sendError } from './sendError';
 
 /**
  * Bounds on the ids the server stores. A conversation's storage key, `conversation/<channel>/<id>`,
@@ -39,6 +40,6 @@ export function activityGuard(req: Request, res: Response, next: Next) {
   const result = IncomingActivity.safeParse(req.body);
   if (result.success) return next();
   const problems = result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
-  res.json(400, { error: 'BadActivity', message: 'The request body is not a Bot Framework activity', problems });
+  sendError(res, 400, 'BadActivity', 'The request body is not a Bot Framework activity', problems);
   return next(false);
 }

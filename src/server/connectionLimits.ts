@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server as NodeServer, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { errorBody } from './sendError';
 
 export interface ConnectionLimitOptions {
   /** Time to send the request headers (slowloris). */
@@ -42,7 +43,7 @@ export function limitConnections(server: NodeServer, options: ConnectionLimitOpt
         res.statusCode = 408;
         res.setHeader('Connection', 'close');
         res.setHeader('Content-Type', 'application/json');
-        res.end(JSON.stringify({ error: 'RequestTimeout', message: timedOut.message }));
+        res.end(JSON.stringify(errorBody('RequestTimeout', timedOut.message)));
       } else req.socket.destroy();
     }, requestTimeoutMs);
     timer.unref();

@@ -1,4 +1,5 @@
 import type { Request, Response, Next } from 'restify';
+import { sendError } from './sendError';
 
 /**
  * Refuses compressed request bodies on every route, before any body is read. No Bot Framework
@@ -10,6 +11,6 @@ export function refuseCompressedBodies(req: Request, res: Response, next: Next) 
   const encoding = (req.header('content-encoding') ?? '').trim().toLowerCase();
   if (encoding === '' || encoding === 'identity') return next();
   res.header('Accept-Encoding', 'identity');
-  res.json(415, { error: 'UnsupportedEncoding', message: 'Compressed request bodies are not accepted: send the body without Content-Encoding' });
+  sendError(res, 415, 'UnsupportedEncoding', 'Compressed request bodies are not accepted: send the body without Content-Encoding');
   return next(false);
 }

@@ -1,6 +1,7 @@
 import type { Request, Response, Next } from 'restify';
-import { clientAddress } from '../web/clientAddress';
+import { clientAddress } from './clientAddress';
 import { createRateLimit } from './rateLimit';
+import { sendError } from './sendError';
 
 /**
  * Limits unauthenticated traffic by address, before any token is verified: each request answered
@@ -15,7 +16,7 @@ export function failedAuthLimit({ burst = 20, perMinute = 20 }: { burst?: number
     const wait = limit.retryAfter(address);
     if (wait > 0) {
       res.header('Retry-After', String(wait));
-      res.json(429, { error: 'TooManyRequests', message: `Too many unauthenticated requests from this address; retry in ${wait} s` });
+      sendError(res, 429, 'TooManyRequests', `Too many unauthenticated requests from this address; retry in ${wait} s`);
       return next(false);
     }
     res.once('finish', () => {

@@ -25,7 +25,10 @@ test('an operator sees ok and the flow version while everything works', async ()
 
 test('a load balancer gets 503 and the reason when the instance cannot save conversations', async () => {
   const problems = ['state database: State database thread exited with code 1'];
-  expect(await healthOf(() => ({ flowVersion: 'abc', problems }))).toEqual({ status: 503, body: { status: 'failing', problems, flowVersion: 'abc' } });
+  expect(await healthOf(() => ({ flowVersion: 'abc', problems }))).toEqual({
+    status: 503,
+    body: { error: 'unhealthy', message: 'This instance cannot serve conversations right now.', status: 'failing', problems, flowVersion: 'abc' },
+  });
 });
 
 describe('one client cannot hold the server open', () => {

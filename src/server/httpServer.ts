@@ -7,6 +7,7 @@ import { failedAuthLimit } from './failedAuthLimit';
 import { loopbackServiceUrlGuard } from './loopbackServiceUrlGuard';
 import { messageRateLimit, type Refusal } from './messageRateLimit';
 import { serviceUrlGuard, tokenPrecheck } from './tokenPrecheck';
+import { asErrorBody, errorBody } from './sendError';
 
 /** Bot Framework activities are small; anything bigger is junk or an attack. */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -61,11 +62,12 @@ export function createHttpServer({ messages, log, health, appId, anyServiceUrl =
   // Load balancers and orchestrators take the instance out of rotation (or restart it) on a 503.
   server.get('/healthz', async function healthz(_req, res) {
     const { problems = [], ...facts } = health();
-    if (problems.length > 0) res.json(503, { status: 'failing', problems, ...facts });
+    if (problems.length > 0) res.json(503, { ...errorBody('unhealthy', 'This instance cannot serve conversations right now.', problems), status: 'failing', ...facts });
     else res.json(200, { status: 'ok', ...facts });
   });
 
   server.on('restifyError', (req, _res, err, next) => {
+    (err as Error & { toJSON?: () => unknown }).toJSON = () => asErrorBody(err);
     log.warn({ method: req.method, path: req.url?.split('?')[0], status: (err as { statusCode?: number }).statusCode }, 'request rejected'); // never the query: it can hold a link token
     return next();
   });

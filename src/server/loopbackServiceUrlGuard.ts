@@ -1,5 +1,6 @@
 import type { Next, Request, Response } from 'restify';
 import { isLoopback } from './loopback';
+import { sendError } from './sendError';
 
 /**
  * With authentication off, replies only go to this machine (the Emulator, the local Direct Line):
@@ -15,9 +16,11 @@ export function loopbackServiceUrlGuard(req: Request, res: Response, next: Next)
     url = undefined;
   }
   if (url && (url.protocol === 'http:' || url.protocol === 'https:') && isLoopback(url.hostname)) return next();
-  res.json(400, {
-    error: 'BadActivity',
-    message: 'serviceUrl must be on this machine (localhost) while MicrosoftAppId is empty; set MicrosoftAppId, or ALLOW_UNAUTHENTICATED_NETWORK=true for a deliberately exposed development bot',
-  });
+  sendError(
+    res,
+    400,
+    'BadActivity',
+    'serviceUrl must be on this machine (localhost) while MicrosoftAppId is empty; set MicrosoftAppId, or ALLOW_UNAUTHENTICATED_NETWORK=true for a deliberately exposed development bot',
+  );
   return next(false);
 }

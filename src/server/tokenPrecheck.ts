@@ -1,4 +1,5 @@
 import type { Request, Response, Next } from 'restify';
+import { sendError } from './sendError';
 
 /** Issuers the Bot Framework uses (channel service, Emulator, Entra ID v1/v2 for single-tenant bots). */
 const ISSUERS = [
@@ -20,7 +21,7 @@ export function tokenPrecheck(appId: string, now: () => number = Date.now) {
     const problem = whyInvalid(req.header('authorization'), appId, now() / 1000);
     if (!problem) return next();
     res.header('WWW-Authenticate', 'Bearer');
-    res.json(401, { error: 'Unauthorized', message: problem });
+    sendError(res, 401, 'Unauthorized', problem);
     return next(false);
   };
 }
@@ -61,6 +62,6 @@ export function serviceUrlGuard(req: Request, res: Response, next: Next) {
   }
   const loopback = url !== undefined && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   if (url && (url.protocol === 'https:' || (loopback && url.protocol === 'http:'))) return next();
-  res.json(400, { error: 'BadActivity', message: 'serviceUrl must be an https URL' });
+  sendError(res, 400, 'BadActivity', 'serviceUrl must be an https URL');
   return next(false);
 }

@@ -5,7 +5,8 @@ import path from 'node:path';
 import restify, { type Server } from 'restify';
 import { registerTicketRoutes } from './api';
 import { aDraft, manualClock } from './fixtures/drafts';
-import { openTicketStore, type TicketStore } from './ticketStore';
+import { openTicketStore } from './store/sqlite';
+import type { TicketStore } from './ticketStore';
 
 const TOKEN = 'recruiter-tools-token-0123456789';
 

@@ -4,7 +4,8 @@ import type { RecruiterChannel, TicketStore } from './ticketStore';
 import { parseRecruiterChannel } from './recruiterChannelReference';
 import { createRateLimit } from '../server/rateLimit';
 import { secretMatcher } from '../server/secretMatcher';
-import { clientAddress } from '../web/clientAddress';
+import { clientAddress } from '../server/clientAddress';
+import { sendError } from '../server/sendError';
 
 export interface TicketRoutesOptions {
   store: TicketStore;
@@ -64,7 +65,7 @@ export function registerTicketRoutes(server: Server, { store, token }: TicketRou
     if (!authorized(req, res)) return;
     const request = parseRecruiterChannel(req.body);
     if (!request.ok) {
-      res.json(400, { error: 'bad_request', message: 'The body must be the conversation reference of the channel to post tickets in.', problems: request.problems });
+      sendError(res, 400, 'bad_request', 'The body must be the conversation reference of the channel to post tickets in.', request.problems);
       return;
     }
     await store.registerRecruiterChannel(request.key, request.reference);
@@ -92,10 +93,6 @@ export function registerTicketRoutes(server: Server, { store, token }: TicketRou
 function describeChannel({ key, reference, registeredAt }: RecruiterChannel) {
   const { channelId, conversation } = reference as { channelId?: string; conversation?: { id?: string; name?: string } };
   return { key, channelId, conversationId: conversation?.id, registeredAt };
-}
-
-function sendError(res: Response, status: number, error: string, message: string): void {
-  res.json(status, { error, message });
 }
 
 

@@ -4,10 +4,10 @@
  */
 export { Ticket, TicketDraft, TicketId, formatTicketId } from './ticket';
 export type { TicketDraftInput, Step, TranscriptLine, TicketDevice } from './ticket';
-export { SqliteTicketStore, openTicketStore, TICKETS_FILE } from './ticketStore';
+export { SqliteTicketStore, openTicketStore, TICKETS_FILE } from './store/sqlite';
 export type { TicketStore, OpenedTicket, TicketSummary, DeliveryStatus, RecruiterChannel, PurgeResult } from './ticketStore';
-export type { Delivery, DeliveryQueue } from './deliveryRows';
-export { PostgresTicketStore } from './postgresTicketStore';
+export type { Delivery, DeliveryQueue } from './store/deliveryRows';
+export { PostgresTicketStore } from './store/postgres';
 export { createOutbox } from './outbox';
 export type { Outbox, OutboxOptions, DeliveryPass } from './outbox';
 export { SinkError, failureKindForStatus, parseRetryAfter } from './sink';

@@ -8,7 +8,7 @@ import { aDraft } from './fixtures/drafts';
 import { startWebhookReceiver, type WebhookReceiver } from './fixtures/webhookReceiver';
 import { createOutbox } from './outbox';
 import { webhookSink } from './sinks/webhookSink';
-import { openTicketStore } from './ticketStore';
+import { openTicketStore } from './store/sqlite';
 
 const SECRET = 'recruiter-shared-secret-0123456789';
 const PRELOAD = path.join(__dirname, '..', 'storage', 'fixtures', 'requireTypeScript.js');

@@ -8,7 +8,8 @@ import { createOutbox, type Outbox } from './outbox';
 import type { TicketSink } from './sink';
 import { teamsSink, type TeamsChannel } from './sinks/teamsSink';
 import { webhookSink } from './sinks/webhookSink';
-import { openTicketStore, type TicketStore } from './ticketStore';
+import { openTicketStore } from './store/sqlite';
+import type { TicketStore } from './ticketStore';
 
 const SECRET = 'recruiter-shared-secret-0123456789';
 const SECOND = 1000;

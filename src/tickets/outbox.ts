@@ -1,6 +1,6 @@
 import type { Logger } from '../log';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from './backoff';
-import type { Delivery } from './deliveryRows';
+import type { Delivery } from './store/deliveryRows';
 import { SinkError, type FailureKind, type TicketSink } from './sink';
 import type { TicketStore } from './ticketStore';
 

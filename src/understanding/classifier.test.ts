@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createClassifier } from './classifier';
-import { loadTraining } from './loadTraining';
+import { loadTraining } from '../flow/loadTraining';
 
 const classifier = createClassifier(loadTraining(join(__dirname, '../../flows')));
 const topicOf = (text: string) => classifier.classify(text).topic;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClassifier } from './classifier';
 import { evaluate, parseLabelledTsv } from './evaluate';
-import { loadTraining } from './loadTraining';
+import { loadTraining } from '../flow/loadTraining';
 
 // heldout.tsv was written apart from the training examples, in other words; it guards against
 // edits to flows/understanding.yaml or the topics' keywords that make the bot understand less.

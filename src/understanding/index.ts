@@ -1,5 +1,4 @@
 export { createClassifier, DEFAULT_THRESHOLD } from './classifier';
 export type { Classification, Classifier, ClassifierOptions, RankedTopic, TopicTraining, UnderstandingTraining } from './classifier';
 export { matchPhrase, type PhraseMatch, type PhraseOption } from './matchPhrase';
-export { loadTraining, readUnderstandingFile, trainingFrom } from './loadTraining';
-export { UnderstandingFile } from './schema';
+export { trainingFrom, type TopicKeywords, type UnderstandingExamples } from './trainingFrom';

@@ -1,18 +1,20 @@
 import type { Pool } from 'pg';
-import { inTransaction } from '../storage/postgresStore';
+import { inTransaction } from '../../storage/postgresStore';
 import { PostgresDeliveries } from './postgresDeliveries';
-import { formatTicketId, Ticket, TicketDraft, type TicketDraftInput } from './ticket';
+import { formatTicketId, Ticket, TicketDraft, type TicketDraftInput } from '../ticket';
 import {
+  toRecruiterChannel,
   toStatus,
   toSummary,
   type DeliveryStatus,
   type OpenedTicket,
   type PurgeResult,
   type RecruiterChannel,
+  type RecruiterChannelRecord,
   type SummaryRecord,
   type TicketStore,
   type TicketSummary,
-} from './ticketStore';
+} from '../ticketStore';
 
 export interface PostgresTicketStoreOptions {
   /** Shared with the state store; its owner ends it. The schema must be migrated (migratePostgres). */
@@ -117,14 +119,10 @@ export class PostgresTicketStore implements TicketStore {
   }
 
   async recruiterChannels(): Promise<RecruiterChannel[]> {
-    const { rows } = await this.pool.query<{ key: string; reference: string; registered_at: number }>(
+    const { rows } = await this.pool.query<RecruiterChannelRecord>(
       'SELECT key, reference, registered_at FROM recruiter_channels ORDER BY registered_at, key',
     );
-    return rows.map((row) => ({
-      key: row.key,
-      reference: JSON.parse(row.reference) as Record<string, unknown>,
-      registeredAt: new Date(row.registered_at).toISOString(),
-    }));
+    return rows.map(toRecruiterChannel);
   }
 
   async purgeOlderThan(date: Date): Promise<PurgeResult> {

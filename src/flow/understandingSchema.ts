@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TopicFile } from '../flow/schema';
+import { TopicFile } from './schema';
 
 const Utterances = z.array(z.string().trim().min(1)).describe('messages as candidates type them');
 

@@ -1,9 +1,9 @@
 import type { Pool } from 'pg';
-import { describeWithPostgres, startTestPostgres, type TestPostgres } from '../../test/support/postgres';
-import { createPostgresPool } from '../storage/postgresPool';
-import { migratePostgres } from '../storage/postgresSchema';
-import { aDraft, manualClock } from './fixtures/drafts';
-import { PostgresTicketStore } from './postgresTicketStore';
+import { describeWithPostgres, startTestPostgres, type TestPostgres } from '../../../test/support/postgres';
+import { createPostgresPool } from '../../storage/postgresPool';
+import { migratePostgres } from '../../storage/postgresSchema';
+import { aDraft, manualClock } from '../fixtures/drafts';
+import { PostgresTicketStore } from './postgres';
 
 let db: TestPostgres;
 let pools: Pool[] = [];

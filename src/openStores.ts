@@ -1,19 +1,19 @@
 import path from 'node:path';
-import type { Config } from '../config/config';
-import type { Logger } from '../log';
-import type { TicketStore } from '../tickets/ticketStore';
-import { SqliteTicketWorkerStore } from '../tickets/sqliteTicketWorkerStore';
-import { PostgresTicketStore } from '../tickets/postgresTicketStore';
-import type { KeyValueStore } from './keyValueStore';
-import { createPostgresPool } from './postgresPool';
-import { migratePostgres } from './postgresSchema';
-import { PostgresStore } from './postgresStore';
-import { SqliteWorkerStore } from './sqliteWorkerStore';
-import { watchFileIdentity } from './fileIdentity';
-import { TICKETS_FILE } from '../tickets/ticketStore';
-import { ensurePrivateDir } from './privateFiles';
+import type { Config } from './config/config';
+import type { Logger } from './log';
+import type { TicketStore } from './tickets/ticketStore';
+import { SqliteTicketWorkerStore } from './tickets/store/sqliteWorkerStore';
+import { PostgresTicketStore } from './tickets/store/postgres';
+import type { KeyValueStore } from './storage/keyValueStore';
+import { createPostgresPool } from './storage/postgresPool';
+import { migratePostgres } from './storage/postgresSchema';
+import { PostgresStore } from './storage/postgresStore';
+import { SqliteWorkerStore } from './storage/sqliteWorkerStore';
+import { watchFileIdentity } from './storage/fileIdentity';
+import { TICKETS_FILE } from './tickets/store/sqlite';
+import { ensurePrivateDir } from './storage/privateFiles';
 
-export interface Storage {
+export interface Stores {
   state: KeyValueStore & { deleteOlderThan?(before: Date): number | Promise<number>; close?(): void | Promise<void> };
   tickets: TicketStore;
   /** What keeps storage from working right now, for the health check; empty when all is well. */
@@ -26,7 +26,7 @@ export interface Storage {
  * instance; conversation state on a thread of its own), or one PostgreSQL database shared by every
  * instance, migrated before the first request.
  */
-export async function openStorage(config: Pick<Config, 'STORAGE' | 'DATABASE_URL' | 'DATA_DIR'>, log?: Logger): Promise<Storage> {
+export async function openStores(config: Pick<Config, 'STORAGE' | 'DATABASE_URL' | 'DATA_DIR'>, log?: Logger): Promise<Stores> {
   if (config.STORAGE === 'postgres') {
     const pool = createPostgresPool(config.DATABASE_URL!, {
       onIdleError: (error) => log?.warn({ code: (error as { code?: string }).code }, 'PostgreSQL closed an idle connection'),

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { createLogger } from '../log';
-import { openStorage, type Storage } from './openStorage';
+import { createLogger } from './log';
+import { openStores, type Stores } from './openStores';
 
 let dir: string;
-let storage: Storage | undefined;
+let storage: Stores | undefined;
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'open-storage-'));
@@ -26,7 +26,7 @@ test('SQLite storage reports no problem while it works, and the stopped state th
       done();
     },
   });
-  storage = await openStorage({ STORAGE: 'sqlite', DATA_DIR: path.join(dir, 'data'), DATABASE_URL: undefined }, createLogger('info', sink));
+  storage = await openStores({ STORAGE: 'sqlite', DATA_DIR: path.join(dir, 'data'), DATABASE_URL: undefined }, createLogger('info', sink));
   await storage.state.write({ c: { step: 1 } });
   expect(storage.problems()).toEqual([]);
 

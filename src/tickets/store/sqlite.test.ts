@@ -3,11 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ZodError } from 'zod';
-import { aDraft, manualClock } from './fixtures/drafts';
-import { formatTicketId } from './ticket';
+import { aDraft, manualClock } from '../fixtures/drafts';
+import { formatTicketId } from '../ticket';
 import { ticketNumberFloor } from './ticketNumberFloor';
-import { TICKET_SCHEMA_VERSION } from './ticketSchema';
-import { openTicketStore, TICKETS_FILE, type TicketStore } from './ticketStore';
+import { TICKET_SCHEMA_VERSION } from './sqliteSchema';
+import { openTicketStore, TICKETS_FILE } from './sqlite';
+import type { TicketStore } from '../ticketStore';
 
 let dataDir: string;
 const opened: TicketStore[] = [];

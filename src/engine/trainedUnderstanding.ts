@@ -1,8 +1,8 @@
 import type { CompiledFlow } from '../flow';
-import type { Understanding } from '../engine/understanding';
-import { createClassifier } from './classifier';
-import { trainingFrom } from './loadTraining';
-import { matchPhrase } from './matchPhrase';
+import { createClassifier } from '../understanding/classifier';
+import { matchPhrase } from '../understanding/matchPhrase';
+import { trainingFrom } from '../understanding/trainingFrom';
+import type { Understanding } from './understanding';
 
 /**
  * How much of a message is read to understand it. Candidates name their problem early; reading

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { StorageOpenError } from '../storage/sqliteWorkerStore';
+import { StorageOpenError } from '../../storage/sqliteWorkerStore';
 import type { DeliveryQueue } from './deliveryRows';
-import { TicketDraft } from './ticket';
-import type { TicketCall, TicketThreadReply } from './sqliteTicketWorkerProtocol';
-import type { TicketStore, TicketStoreOptions } from './ticketStore';
+import { TicketDraft } from '../ticket';
+import type { TicketCall, TicketThreadReply } from './sqliteWorkerProtocol';
+import type { TicketStore } from '../ticketStore';
+import type { TicketStoreOptions } from './sqlite';
 
 interface Pending {
   resolve(value: unknown): void;
@@ -127,6 +128,6 @@ export class SqliteTicketWorkerStore implements TicketStore {
 
 /** The worker runs compiled JavaScript: the file beside this one once built, or the build's copy under ts-jest. */
 function workerScript(): string {
-  const beside = path.join(__dirname, 'sqliteTicketWorker.js');
-  return existsSync(beside) ? beside : path.join(__dirname, '../../dist/src/tickets/sqliteTicketWorker.js');
+  const beside = path.join(__dirname, 'sqliteWorker.js');
+  return existsSync(beside) ? beside : path.join(__dirname, '../../../dist/src/tickets/store/sqliteWorker.js');
 }

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { SqliteTicketStore, type TicketStoreOptions } from './ticketStore';
-import type { TicketCall, TicketThreadReply } from './sqliteTicketWorkerProtocol';
+import { SqliteTicketStore, type TicketStoreOptions } from './sqlite';
+import type { TicketCall, TicketThreadReply } from './sqliteWorkerProtocol';
 
 /**
  * The thread that owns tickets.sqlite (see SqliteTicketWorkerStore): one SqliteTicketStore, one call

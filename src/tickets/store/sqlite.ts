@@ -1,0 +1,174 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { openSqliteDatabase } from '../../storage/sqliteDatabase';
+import { eraseDeletedTraces } from '../../storage/eraseTraces';
+import { watchFileIdentity, type FileIdentity } from '../../storage/fileIdentity';
+import { ensurePrivateDir } from '../../storage/privateFiles';
+import { formatTicketId, Ticket, TicketDraft, type TicketDraftInput } from '../ticket';
+import { toRecruiterChannel, toStatus, toSummary, type DeliveryStatus, type OpenedTicket, type PurgeResult, type RecruiterChannel, type RecruiterChannelRecord, type SummaryRecord, type TicketStore, type TicketSummary } from '../ticketStore';
+import { DeliveryRows } from './deliveryRows';
+import { TICKET_MIGRATIONS } from './sqliteSchema';
+import { ticketNumberFloor } from './ticketNumberFloor';
+
+export const TICKETS_FILE = 'tickets.sqlite';
+
+export interface TicketStoreOptions {
+  /** Database file; created (with its schema) if missing. */
+  file: string;
+  /** How long a write waits for another process's lock before failing with SQLITE_BUSY. */
+  busyTimeoutMs?: number;
+  now?: () => Date;
+}
+
+const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Tickets, their outbox and the recruiter channels, in one SQLite file beside the conversation state.
+ * Opening a ticket is one transaction: the ticket and one outbox row per sink are saved together or
+ * not at all, so a ticket that exists is a ticket that will be delivered.
+ */
+export class SqliteTicketStore implements TicketStore {
+  readonly file: string;
+  /** The outbox rows; used by the outbox (delivery) and by the API and CLI to show progress. */
+  readonly deliveries: DeliveryRows;
+  private readonly db: Database.Database;
+  private readonly identity: FileIdentity;
+  private readonly now: () => Date;
+  private readonly openInTransaction: (draft: TicketDraft, sinks: readonly string[]) => OpenedTicket;
+  private readonly selectBody: Database.Statement<[string], string>;
+  private readonly selectSummaries: Database.Statement<[number, number], SummaryRecord>;
+  private readonly upsertChannel: Database.Statement<[string, string, number]>;
+  private readonly deleteChannel: Database.Statement<[string]>;
+  private readonly selectChannels: Database.Statement<[], RecruiterChannelRecord>;
+  private readonly purgeInTransaction: (before: number) => PurgeResult;
+  private readonly selectRecent: Database.Statement<[string, number], { id: string }>;
+
+  constructor({ file, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS, now = () => new Date() }: TicketStoreOptions) {
+    this.file = file;
+    this.now = now;
+    const db = openSqliteDatabase(file, 'Ticket database', busyTimeoutMs, TICKET_MIGRATIONS);
+    this.db = db;
+    this.identity = watchFileIdentity(file, 'Ticket database');
+    this.deliveries = new DeliveryRows(db);
+
+    const selectExisting = db
+      .prepare<[string, string], string>('SELECT body FROM tickets WHERE conversation_key = ? AND topic = ?')
+      .pluck();
+    // Never behind the clock (see ticketNumberFloor), so a wiped file never hands out a used id again.
+    const nextNumber = db
+      .prepare<[number], number>('UPDATE ticket_counter SET last = max(last + 1, ?) WHERE id = 1 RETURNING last')
+      .pluck();
+    const insertTicket = db.prepare<[string, number, number, string, string, string, string]>(
+      'INSERT INTO tickets (id, seq, created_at, conversation_key, topic, channel, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const insertDelivery = db.prepare<[string, string, number]>(
+      'INSERT INTO outbox (ticket_id, sink, next_attempt_at) VALUES (?, ?, ?)',
+    );
+    const open = db.transaction((draft: TicketDraft, sinks: readonly string[]): OpenedTicket => {
+      const existing = selectExisting.get(draft.conversationKey, draft.topic);
+      if (existing !== undefined) return { ticket: Ticket.parse(JSON.parse(existing)), created: false };
+      const createdAt = this.now();
+      const number = nextNumber.get(ticketNumberFloor(createdAt))!;
+      const ticket: Ticket = { id: formatTicketId(number), createdAt: createdAt.toISOString(), ...draft };
+      const { id, conversationKey, topic, channel } = ticket;
+      insertTicket.run(id, number, createdAt.getTime(), conversationKey, topic, channel, JSON.stringify(ticket));
+      for (const sink of new Set(sinks)) insertDelivery.run(id, sink, createdAt.getTime());
+      return { ticket, created: true };
+    });
+    // IMMEDIATE takes the write lock before the dedupe check: with a deferred transaction two
+    // processes could both find no ticket, and the second would fail on the unique index.
+    this.openInTransaction = (draft, sinks) => open.immediate(draft, sinks);
+
+    this.selectBody = db.prepare<[string], string>('SELECT body FROM tickets WHERE id = ?').pluck();
+    this.selectRecent = db.prepare<[string, number], { id: string }>(
+      'SELECT id FROM tickets WHERE conversation_key = ? AND created_at >= ? ORDER BY seq DESC',
+    );
+    this.selectSummaries = db.prepare<[number, number], SummaryRecord>(
+      `SELECT t.id, t.created_at, t.topic, t.channel,
+         json_extract(t.body, '$.job.position') AS position, json_extract(t.body, '$.job.company') AS company,
+         (SELECT json_group_array(json_object('sink', o.sink, 'attempts', o.attempts, 'deliveredAt', o.delivered_at,
+                   'nextAttemptAt', o.next_attempt_at, 'lastError', o.last_error))
+            FROM outbox o WHERE o.ticket_id = t.id) AS deliveries
+       FROM tickets t ORDER BY t.seq DESC LIMIT ? OFFSET ?`,
+    );
+
+    this.upsertChannel = db.prepare(
+      'INSERT INTO recruiter_channels (key, reference, registered_at) VALUES (?, ?, ?) ' +
+        'ON CONFLICT (key) DO UPDATE SET reference = excluded.reference, registered_at = excluded.registered_at',
+    );
+    this.deleteChannel = db.prepare('DELETE FROM recruiter_channels WHERE key = ?');
+    this.selectChannels = db.prepare('SELECT key, reference, registered_at FROM recruiter_channels ORDER BY registered_at, key');
+
+    const countUndelivered = db
+      .prepare<[number], number>(
+        `SELECT count(DISTINCT t.id) FROM tickets t JOIN outbox o ON o.ticket_id = t.id
+         WHERE t.created_at < ? AND o.delivered_at IS NULL`,
+      )
+      .pluck();
+    const deleteDeliveries = db.prepare<[number]>(
+      'DELETE FROM outbox WHERE ticket_id IN (SELECT id FROM tickets WHERE created_at < ?)',
+    );
+    const deleteTickets = db.prepare<[number]>('DELETE FROM tickets WHERE created_at < ?');
+    const purge = db.transaction((before: number): PurgeResult => {
+      const undelivered = countUndelivered.get(before)!;
+      deleteDeliveries.run(before);
+      return { tickets: deleteTickets.run(before).changes, undelivered };
+    });
+    this.purgeInTransaction = (before) => purge.immediate(before);
+  }
+
+  async openTicket(draft: TicketDraftInput, sinks: readonly string[]): Promise<OpenedTicket> {
+    const parsed = TicketDraft.parse(draft);
+    // A ticket saved into a deleted file would be "accepted" and then lost: refuse it instead.
+    const problem = this.identity.problem();
+    if (problem) throw new Error(problem);
+    return this.openInTransaction(parsed, sinks);
+  }
+
+  async openedSince(conversationKey: string, since: Date): Promise<string[]> {
+    return this.selectRecent.all(conversationKey, since.getTime()).map((row) => row.id);
+  }
+
+  async get(id: string): Promise<Ticket | undefined> {
+    const body = this.selectBody.get(id);
+    return body === undefined ? undefined : Ticket.parse(JSON.parse(body));
+  }
+
+  async list({ limit = 50, offset = 0 }: { limit?: number; offset?: number } = {}): Promise<TicketSummary[]> {
+    return this.selectSummaries.all(Math.max(0, Math.floor(limit)), Math.max(0, Math.floor(offset))).map(toSummary);
+  }
+
+  async deliveryStatus(ticketId: string): Promise<DeliveryStatus[]> {
+    return (await this.deliveries.forTicket(ticketId)).map(toStatus);
+  }
+
+  async registerRecruiterChannel(key: string, reference: Record<string, unknown>): Promise<void> {
+    this.upsertChannel.run(key, JSON.stringify(reference), this.now().getTime());
+  }
+
+  async unregisterRecruiterChannel(key: string): Promise<boolean> {
+    return this.deleteChannel.run(key).changes > 0;
+  }
+
+  async recruiterChannels(): Promise<RecruiterChannel[]> {
+    return this.selectChannels.all().map(toRecruiterChannel);
+  }
+
+  async purgeOlderThan(date: Date): Promise<PurgeResult> {
+    const purged = this.purgeInTransaction(date.getTime());
+    // Retention is erasure: nothing of a purged ticket may stay readable in the -wal file.
+    if (purged.tickets > 0) eraseDeletedTraces(this.db);
+    return purged;
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
+
+/** Opens (creating if needed) `dataDir/tickets.sqlite`, creating `dataDir` too. */
+export function openTicketStore(dataDir: string, options: Omit<TicketStoreOptions, 'file'> = {}): SqliteTicketStore {
+  ensurePrivateDir(dataDir);
+  return new SqliteTicketStore({ ...options, file: path.join(dataDir, TICKETS_FILE) });
+}
+
