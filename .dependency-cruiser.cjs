@@ -4,7 +4,7 @@
  *
  * LAYERS is the "depends on" column of the layer table: each folder (or top-level file) may import
  * only itself and the ones it lists. The order it encodes, lowest first:
- *   log, lruCache < device, understanding < flow < engine
+ *   log, lruCache, clip < device, understanding < flow < engine
  *   log < storage, server (the HTTP toolkit) < tickets, deviceCheck, directline < web
  *   engine, storage, tickets < conversation;  tickets, web, server < config (it composes their shapes)
  *   conversation, config < bot;  everything < app.ts, index.ts, openStores.ts, retention.ts, cli/
@@ -12,17 +12,18 @@
 const LAYERS = {
   log: [],
   lruCache: [],
+  clip: [],
   device: ['lruCache'],
   understanding: ['lruCache'],
   flow: ['device', 'understanding'],
   engine: ['flow', 'device', 'understanding'],
   storage: ['log'],
   server: ['log'],
-  tickets: ['storage', 'server', 'device', 'log'],
+  tickets: ['storage', 'server', 'device', 'log', 'clip'],
   deviceCheck: ['server', 'device', 'log'],
   directline: ['server', 'log'],
   web: ['deviceCheck', 'server', 'log'],
-  conversation: ['engine', 'flow', 'device', 'storage', 'tickets', 'log'],
+  conversation: ['engine', 'flow', 'device', 'storage', 'tickets', 'log', 'clip'],
   config: ['tickets', 'web', 'server'],
   bot: ['conversation', 'config', 'engine', 'flow', 'device', 'deviceCheck', 'tickets', 'log', 'lruCache'],
   teams: [],
