@@ -152,6 +152,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     server.listen(config.PORT, config.HOST, () => resolve());
   });
   outbox.start();
+  await warnIfTicketsReachNobody(Object.keys(sinks), tickets, log);
   const stopRetention = scheduleRetention(
     { tickets, conversations: 'deleteOlderThan' in baseStore ? (baseStore as { deleteOlderThan(before: Date): number | Promise<number> }) : undefined },
     config.TICKET_RETENTION_DAYS,
@@ -189,4 +190,17 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       await storage.close();
     },
   };
+}
+
+/**
+ * Without a webhook, email or a registered Teams channel, a ticket is stored and reaches nobody:
+ * operators must hear it at start-up, not from a candidate who waited for an answer.
+ */
+async function warnIfTicketsReachNobody(sinkNames: string[], tickets: TicketStore, log: Logger): Promise<void> {
+  const outside = sinkNames.filter((name) => name !== 'teams');
+  if (outside.length > 0 || (await tickets.recruiterChannels()).length > 0) return;
+  log.warn(
+    'NO TICKET REACHES A RECRUITER: no webhook (TICKET_WEBHOOK_URL), email (SMTP_URL) or registered Teams channel ' +
+      '(npm run tickets -- channels add). Tickets are stored and wait until one is configured.',
+  );
 }

@@ -2,7 +2,10 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { Writable } from 'node:stream';
+import { createLogger } from '../src/log';
 import { runBotProcessToExit } from './support/botProcess';
+import { startTestBot } from './support/testBot';
 
 function brokenFlows(): string {
   const dir = mkdtempSync(join(tmpdir(), 'flows-broken-'));
@@ -69,4 +72,16 @@ test('a state database written by a newer build stops start-up with what to do, 
   expect(result.code).toBe(1);
   expect(result.stderr).toMatch(/Cannot start: State database .*bot\.sqlite has schema version 999.*Run a newer build/s);
   expect(result.stderr).not.toMatch(/^\s+at /m);
+});
+
+test('a bot with nowhere to send tickets says so loudly at start-up, and stays quiet once a webhook is set', async () => {
+  const warnings = async (env: Record<string, string>) => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk: Buffer, _e, done) => (lines.push(chunk.toString()), done()) });
+    const bot = await startTestBot({ LOG_LEVEL: 'info', ...env }, { log: createLogger('info', sink) });
+    await bot.close();
+    return lines.join('');
+  };
+  expect(await warnings({})).toMatch(/NO TICKET REACHES A RECRUITER/);
+  expect(await warnings({ TICKET_WEBHOOK_URL: 'http://127.0.0.1:9/hook', TICKET_WEBHOOK_SECRET: 'a-webhook-secret-of-some-length' })).not.toMatch(/NO TICKET REACHES/);
 });
