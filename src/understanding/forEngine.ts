@@ -3,6 +3,8 @@ import type { Understanding } from '../engine/understanding';
 import { createClassifier } from './classifier';
 import { trainingFrom } from './loadTraining';
 import { matchPhrase } from './matchPhrase';
+import { saysNotHelped } from './outcome';
+import { looksLikeName, slotsIn } from './slots';
 
 /**
  * How much of a message is read to understand it. Candidates name their problem early; reading
@@ -16,6 +18,9 @@ export function createUnderstanding(flow: Pick<CompiledFlow, 'understanding' | '
   return {
     classify: (text) => classifier.classify(text.slice(0, MAX_READ_CHARS)),
     matchPhrase: (text, options) => matchPhrase(text.slice(0, MAX_READ_CHARS), options),
+    details: (text) => slotsIn(text.slice(0, MAX_READ_CHARS)),
+    isName: looksLikeName,
+    saysNotHelped: (text) => saysNotHelped(text.slice(0, MAX_READ_CHARS)),
     threshold: classifier.threshold,
   };
 }
