@@ -14,7 +14,6 @@ import { menuReply, renderState } from './render';
 import { knownAnswer } from './formFill';
 import { listen, readInsideForm, yesOption, FIRST_ANSWER_CONFIDENCE } from './listen';
 import type { Details } from './understanding';
-import { askPart } from '../flow/formStates';
 import { choiceEvent, commandEvent } from '../flow/events';
 import { positionOf, type FlowStateValue } from '../flow/position';
 import type { SentForm } from '../flow/formActions';
@@ -125,12 +124,7 @@ export function step(engine: Engine, saved: SavedConversation | undefined, input
     fillKnown();
     return moved;
   };
-  const render = () => {
-    const { step: formStep, part } = positionOf(snapshot.value);
-    const node = flow.steps.get(formStep)?.node;
-    const intro = node?.type === 'form' && part && part !== askPart(node.fields[0]!.id) ? [{ text: node.say }] : [];
-    replies.push(...intro, ...renderState(flow, state(), snapshot.context));
-  };
+  const render = () => replies.push(...renderState(flow, state(), snapshot.context));
 
   switch (input.kind) {
     case 'start':
