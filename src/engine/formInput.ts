@@ -5,6 +5,7 @@ import type { Understanding } from './understanding';
 import type { ReplyChoice } from './types';
 import { ANSWER_CONFIDENCE } from './interpret';
 import { cancelChoice, formChoices } from './formQuestions';
+import { withoutFiller } from './formFill';
 
 /** What a message means at a state of the escalation form. */
 export type FormReading =
@@ -27,11 +28,21 @@ export function readFormInput(form: FormNode, part: FormPart, input: FormInput, 
   const picked = pick(input, [...formChoices(form, part), cancelChoice(form)], form, understanding);
   if (picked === 'form.cancel') return { kind: 'event', event: { type: 'form.cancel' } };
   const field = form.fields.find((f) => f.id === fieldOf(part));
-  if (!field) return picked ? { kind: 'event', event: { type: picked } as FormEvent } : { kind: 'unclear' };
+  if (picked) return { kind: 'event', event: { type: picked } as FormEvent };
   if (input.kind !== 'text') return { kind: 'unclear' };
-  const value = clean(input.text);
-  const problem = validate(form, field.kind, value);
+  if (!field) return deviceAnswer(part, input.text, understanding);
+  // "I just told you. jo@example.com": the address wherever it is; elsewhere the answer without its filler.
+  const value = field.kind === 'email' ? (understanding.details(input.text).email ?? clean(input.text)) : withoutFiller(clean(input.text));
+  const problem = validate(form, field.kind, value) ?? (field.id === 'name' && !understanding.isName(value) ? form.invalid.name : undefined);
   return problem ? { kind: 'invalid', problem } : { kind: 'event', event: { type: 'form.answer', value } };
+}
+
+/** "laptop", "android", "google chrome", "the default one": the device questions answered in words. */
+function deviceAnswer(part: FormPart, text: string, understanding: Understanding): FormReading {
+  const details = understanding.details(text);
+  if (part === 'device-type' && details.deviceType) return { kind: 'event', event: { type: `form.type.${details.deviceType}` } as FormEvent };
+  if (part === 'device-browser' && details.browser) return { kind: 'event', event: { type: `form.browser.${details.browser}` } as FormEvent };
+  return { kind: 'unclear' };
 }
 
 /** A clicked button (its id) or typed text matched against the buttons on offer. */

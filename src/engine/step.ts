@@ -6,11 +6,15 @@ import type { Understanding } from './understanding';
 import type { CandidateInput, Effect, Reply, SavedConversation, StepResult } from './types';
 import { persist, restore } from './restore';
 import { transitionsOf } from './machineTransitions';
-import { answersAt, commandIn, interpret, ANSWER_CONFIDENCE } from './interpret';
+import { answersAt, interpret } from './interpret';
 import { checkOutcome, withCheck } from './deviceCheck';
 import { readFormInput, type FormInput } from './formInput';
 import { formQuestion } from './formQuestions';
 import { menuReply, renderState } from './render';
+import { knownAnswer } from './formFill';
+import { listen, readInsideForm, yesOption, FIRST_ANSWER_CONFIDENCE } from './listen';
+import type { Details } from './understanding';
+import { choiceEvent, commandEvent } from '../flow/events';
 import { positionOf, type FlowStateValue } from '../flow/position';
 import type { SentForm } from '../flow/formActions';
 import { ESCALATION_TOPIC } from '../flow/escalationTopic';
@@ -34,6 +38,8 @@ export function step(engine: Engine, saved: SavedConversation | undefined, input
   let snapshot = restored.snapshot;
   let misses = restored.restarted ? 0 : (saved?.misses ?? 0);
   let welcomed = saved?.welcomed ?? false;
+  let details: Details = { ...(saved?.details ?? {}) };
+  let offeredRecruiter = false;
   const replies: Reply[] = [];
   const effects: Effect[] = [];
   if (restored.restarted) {
@@ -65,9 +71,10 @@ export function step(engine: Engine, saved: SavedConversation | undefined, input
   };
   const notPlaced = (clarifyTopics: string[] = []) => {
     misses += 1;
+    // Never the same "didn't get that" twice: the second miss offers the recruiter, later ones say so differently.
     if (misses >= MAX_MISSES) {
-      replies.push(menuReply(flow, flow.guide.notUnderstood, true));
-      misses = 0;
+      replies.push(menuReply(flow, misses === MAX_MISSES ? flow.guide.offerRecruiter : flow.guide.stillUnclear, true));
+      offeredRecruiter = true;
     } else if (clarifyTopics.length > 0) {
       const choices = clarifyTopics.map((id) => ({ id: topicEvent(id), label: flow.topics.get(id)?.label ?? id }));
       replies.push({ text: flow.guide.clarify, choices });
@@ -75,6 +82,14 @@ export function step(engine: Engine, saved: SavedConversation | undefined, input
       const question = pendingQuestion(flow, stepId());
       replies.push(...(question ? [{ text: flow.guide.notUnderstood }, question] : [menuReply(flow, flow.guide.notUnderstood, true)]));
     }
+  };
+
+  /** Someone who gave their email is here for a ticket: the question's choice that opens the form. */
+  const goToForm = () => {
+    const node = flow.steps.get(stepId())?.node;
+    if (node?.type !== 'question') return;
+    const toForm = node.choices.find((c) => flow.steps.get(`${flow.steps.get(stepId())!.topic}/${c.next}`)?.node.type === 'form');
+    if (toForm) go(choiceEvent(toForm.id));
   };
 
   const inForm = () => positionOf(snapshot.value).part !== undefined;
@@ -85,10 +100,30 @@ export function step(engine: Engine, saved: SavedConversation | undefined, input
     const reading = readFormInput(node, part!, answer, understanding);
     if (reading.kind === 'event' && send(reading.event)) misses = 0;
     if (reading.kind === 'invalid') replies.push({ text: reading.problem });
+    fillKnown();
     const now = positionOf(snapshot.value);
     // Within the form only the next question is asked; leaving it says what the next step says.
     replies.push(...(now.step === formStep && now.part ? formQuestion(node, now.part, snapshot.context) : renderState(flow, state(), snapshot.context)));
   };
+
+  /** Answers the form's questions the candidate already answered in passing, so none is asked twice. */
+  const fillKnown = () => {
+    for (let guard = 0; guard < 12; guard++) {
+      const { step: formStep, part } = positionOf(snapshot.value);
+      const node = flow.steps.get(formStep)?.node;
+      if (!part || node?.type !== 'form') return;
+      const event = knownAnswer(node, part, details);
+      if (!event || !send(event)) return;
+    }
+  };
+  /** Moves, then renders where the candidate landed (the form skipping what is known). */
+  const go = (event: string): boolean => {
+    const moved = send({ type: event } as FlowEvent);
+    if (moved) misses = 0;
+    fillKnown();
+    return moved;
+  };
+  const render = () => replies.push(...renderState(flow, state(), snapshot.context));
 
   switch (input.kind) {
     case 'start':
@@ -106,26 +141,51 @@ export function step(engine: Engine, saved: SavedConversation | undefined, input
       break;
     }
     case 'choice':
-      if (inForm() && !input.id.startsWith('command.')) answerForm(input);
+      if (inForm() && !input.id.startsWith('command.') && !input.id.startsWith('topic.')) answerForm(input);
       else moveTo(input.id);
       break;
     case 'text': {
-      // While filling in the form, what the candidate types is an answer ("404 page not found"), not a new topic.
-      if (inForm() && !commandIn(flow, understanding, input.text, ['restart'])) {
-        answerForm(input);
+      const text = input.text;
+      if (inForm()) {
+        const inside = readInsideForm(flow, understanding, snapshot.value as FlowStateValue, text);
+        if (inside.kind === 'answer') answerForm(input);
+        else if (inside.kind === 'stay') answerForm({ kind: 'choice', id: 'form.continue' });
+        else if (inside.kind === 'leave') replies.push(inside.reply);
+        else if (inside.kind === 'correction') {
+          for (const event of inside.events) send(event);
+          render();
+        } else moveTo(inside.event);
         break;
       }
-      const intent = interpret(flow, understanding, stepId(), input.text);
+      // Outside the form, every message may carry details for a later ticket (inside, answers are the form's).
+      details = { ...understanding.details(text), ...details };
+      const takesOffer = saved?.offeredRecruiter ? understanding.matchPhrase(text, yesOption(flow)) : undefined;
+      if (takesOffer && takesOffer.confidence >= 0.5) {
+        go(commandEvent('human'));
+        goToForm();
+        render();
+        break;
+      }
+      const heard = listen(flow, understanding, stepId(), text);
+      if (heard.kind === 'reply') {
+        replies.push(...heard.replies);
+        offeredRecruiter = heard.offersRecruiter;
+        if (heard.question) details.errorText ??= text;
+        break;
+      }
+      const intent = heard.kind === 'event' ? heard.intent : interpret(flow, understanding, stepId(), text);
       if (intent.kind !== 'event') notPlaced(intent.kind === 'clarify' ? intent.topics : []);
-      else if (intent.topic && send({ type: intent.event } as FlowEvent)) {
-        misses = 0;
+      else if (intent.topic || intent.event === commandEvent('human')) {
+        go(intent.event);
         // The message that named the problem may already answer the topic's first question.
-        const answer = understanding.matchPhrase(input.text, answersAt(flow, stepId()));
-        if (answer && answer.confidence >= ANSWER_CONFIDENCE && flow.steps.get(stepId())?.node.type === 'question') {
-          send({ type: answer.id } as FlowEvent);
-        }
-        replies.push(...renderState(flow, state(), snapshot.context));
-      } else moveTo(intent.event);
+        const answer = understanding.matchPhrase(text, answersAt(flow, stepId()));
+        if (answer && answer.confidence >= FIRST_ANSWER_CONFIDENCE && flow.steps.get(stepId())?.node.type === 'question') go(answer.id);
+        else if (details.email) goToForm();
+        render();
+      } else {
+        go(intent.event);
+        render();
+      }
       break;
     }
   }
@@ -136,6 +196,8 @@ export function step(engine: Engine, saved: SavedConversation | undefined, input
       snapshot: persist(snapshot),
       misses,
       welcomed: welcomed || replies.length > 0,
+      ...(Object.keys(details).length > 0 ? { details } : {}),
+      ...(offeredRecruiter ? { offeredRecruiter } : {}),
     },
     replies,
     effects,

@@ -2,6 +2,8 @@ import type { CompiledFlow } from '../flow';
 import { createClassifier } from '../understanding/classifier';
 import { matchPhrase } from '../understanding/matchPhrase';
 import { trainingFrom } from '../understanding/trainingFrom';
+import { saysNotHelped } from '../understanding/outcome';
+import { looksLikeName, slotsIn } from '../understanding/slots';
 import type { Understanding } from './understanding';
 
 /**
@@ -16,6 +18,9 @@ export function createUnderstanding(flow: Pick<CompiledFlow, 'understanding' | '
   return {
     classify: (text) => classifier.classify(text.slice(0, MAX_READ_CHARS)),
     matchPhrase: (text, options) => matchPhrase(text.slice(0, MAX_READ_CHARS), options),
+    details: (text) => slotsIn(text.slice(0, MAX_READ_CHARS)),
+    isName: looksLikeName,
+    saysNotHelped: (text) => saysNotHelped(text.slice(0, MAX_READ_CHARS)),
     threshold: classifier.threshold,
   };
 }

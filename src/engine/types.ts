@@ -3,6 +3,7 @@ import type { ConversationContext } from '../flow/context';
 import type { FlowStateValue } from '../flow/position';
 import type { SentForm } from '../flow/formActions';
 import type { DeviceCheckResult } from '../device/checkResult';
+import type { Details } from './understanding';
 
 /** What is saved per conversation between turns. Small and JSON-only: it is written every turn. */
 export interface SavedConversation {
@@ -12,6 +13,10 @@ export interface SavedConversation {
   snapshot: PersistedSnapshot;
   /** Messages in a row the bot could not place; after two it offers the full menu and a recruiter. */
   misses: number;
+  /** What the candidate said about themselves so far: the form asks only for what is missing. */
+  details?: Details;
+  /** The last reply offered to pass a question to the recruiter: "yes please" takes it up. */
+  offeredRecruiter?: boolean;
   /** Whether the welcome was sent, so a reconnecting page or a second join event doesn't repeat it. */
   welcomed: boolean;
 }

@@ -7,6 +7,12 @@ export interface Understanding {
   classify(text: string): Classification;
   /** Which of the offered answers the message means, if any (a clicked label scores 1). */
   matchPhrase<T extends string>(text: string, options: { id: T; phrases: string[] }[]): PhraseMatch<T> | undefined;
+  /** Details about the candidate the message gives (email, name, position, company, device, browser). */
+  details(text: string): Details;
+  /** Whether an answer can be someone's name (not a command, a sentence or an address). */
+  isName(text: string): boolean;
+  /** Whether a message answers "Did that help?" with no, in other words ("same error", "still blank"). */
+  saysNotHelped(text: string): boolean;
   /** Below this confidence a topic is never routed to silently. */
   readonly threshold: number;
 }
@@ -20,4 +26,16 @@ export interface Classification {
 export interface PhraseMatch<T extends string> {
   id: T;
   confidence: number;
+}
+
+/** What a candidate said about themselves, in any message; the escalation form never asks for it again. */
+export interface Details {
+  name?: string;
+  email?: string;
+  position?: string;
+  company?: string;
+  /** The problem in the candidate's words: the message that named it. */
+  errorText?: string;
+  deviceType?: 'computer' | 'phone' | 'tablet';
+  browser?: 'chrome' | 'safari' | 'edge' | 'firefox' | 'samsung' | 'other';
 }

@@ -102,7 +102,14 @@ const FormNode = z.strictObject({
   }),
   review: Text,
   change: Text.describe('asked after "change something": which answer?'),
-  invalid: z.strictObject({ email: Text, length: Text.describe('may use {min} and {max}') }),
+  invalid: z.strictObject({
+    email: Text,
+    length: Text.describe('may use {min} and {max}'),
+    name: Text.describe('said when a name answer is a command, a sentence or a paragraph'),
+  }),
+  leave: z
+    .strictObject({ ask: Text.describe('may use {topic}'), stay: z.string().min(1).max(40) })
+    .describe('asked when a message inside the form names another problem: leaving would drop the answers'),
   labels: Labels(['send', 'change', 'cancel', 'yes', 'no']),
   cancelWords: Phrases.min(1),
   next: Target.describe('where sending leads (usually an end node with the open-ticket action)'),
@@ -145,6 +152,19 @@ export const GuideFile = z.strictObject({
   resolved: Text.describe('said when a path ends solved'),
   notUnderstood: Text.describe('said when a message fits nothing; the menu and a recruiter option follow'),
   clarify: Text.describe('asked when a message could mean two or three topics, e.g. "Which of these is closest?"'),
+  offerRecruiter: Text.describe('said at the second message in a row the bot can\'t place, instead of a second "didn\'t get that"'),
+  stillUnclear: Text.describe('said from the third message in a row the bot can\'t place'),
+  beyond: z
+    .record(Id, z.strictObject({
+      cues: Phrases.min(1).describe('phrases that, found in a message, mean this question (lowercase, punctuation ignored)'),
+      say: Text,
+      recruiter: z.boolean().default(true).describe('whether only the recruiter can answer: the reply offers to pass the question on'),
+    }))
+    .describe('questions beyond the guide, answered honestly; checked before topics'),
+  beyondOffer: Text.describe('follows an answer only the recruiter can give; the recruiter and menu buttons follow'),
+  social: z
+    .record(Id, z.strictObject({ words: Phrases.min(1), say: Text }))
+    .describe('greetings, thanks, ok and goodbyes: a message made only of such words gets a short reply'),
   apology: Text.describe('said when a turn fails on our side; nothing was saved, so the candidate can retry'),
   restarted: Text.describe('said when a saved conversation no longer fits the current flow'),
   personalDataHidden: Text.describe('said once, the first time a candidate types a phone number or date of birth: it was hidden, and why not to share it'),
