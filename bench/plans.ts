@@ -2,7 +2,7 @@ import type { CompiledFlow } from '../src/flow';
 import { MENU, RESOLVED } from '../src/flow/targets';
 import { positionOf } from '../src/flow/position';
 import { fieldOf } from '../src/flow/formStates';
-import { step, type Engine } from '../src/engine/step';
+import { decideTurn, type Engine } from '../src/engine/decideTurn';
 import type { CandidateInput, Reply, SavedConversation } from '../src/engine/types';
 import { mergeDeviceSources, parseWebChatJoin, toFacts, type DeviceProfile } from '../src/device';
 import { appendTurn, type StoredTranscript } from '../src/conversation/transcript';
@@ -64,7 +64,7 @@ function planOne(engine: Engine, random: Random, serial: number, escalates: bool
   const at = new Date(Date.UTC(2025, 0, 1) + serial * 60_000);
 
   const take = (send: Sent, input: CandidateInput) => {
-    const result = step(engine, saved, input);
+    const result = decideTurn(engine, saved, input);
     // The server saves JSON; planning from the round-tripped state keeps both on the same path.
     saved = JSON.parse(JSON.stringify(result.state)) as SavedConversation;
     transcript = appendTurn(transcript, input, result.replies, at.toISOString());
@@ -89,8 +89,8 @@ function planOne(engine: Engine, random: Random, serial: number, escalates: bool
   let outcome: Outcome = 'gave-up';
 
   while (turns.length < maxTurns) {
-    const state = positionOf(saved!.snapshot.value).step;
-    const node = flow.steps.get(state)?.node;
+    const state = positionOf(saved!.snapshot.value).node;
+    const node = flow.nodes.get(state)?.node;
     const offered = labelsOf(replies);
     if (turns.at(-1)?.opensTicket) {
       outcome = 'ticket';
@@ -130,8 +130,8 @@ function planOne(engine: Engine, random: Random, serial: number, escalates: bool
 
 /** The escalation form: each detail typed, the chat device confirmed (or described), then sent. */
 function formReply(flow: CompiledFlow, saved: SavedConversation, answers: Record<string, string>, offered: string[], random: Random): string {
-  const { step, part } = positionOf(saved.snapshot.value);
-  const form = flow.steps.get(step)?.node;
+  const { node, part } = positionOf(saved.snapshot.value);
+  const form = flow.nodes.get(node)?.node;
   if (!part || form?.type !== 'form') return offered[0] ?? 'cancel';
   const field = fieldOf(part);
   if (field) return answers[field]!;

@@ -6,7 +6,7 @@ import { RESOLVED } from '../src/flow/targets';
 import { choiceEvent, topicEvent, NO, YES } from '../src/flow/events';
 import type { ConversationContext } from '../src/flow/context';
 import { createUnderstanding } from '../src/engine/trainedUnderstanding';
-import { step, type Engine } from '../src/engine/step';
+import { decideTurn, type Engine } from '../src/engine/decideTurn';
 import type { CandidateInput, SavedConversation } from '../src/engine/types';
 import { fromAnswers, parseTeamsClientInfo, parseUserAgent, toFacts, type DeviceFacts } from '../src/device';
 import { USER_AGENTS, type UserAgentName } from '../src/device/fixtures/userAgents';
@@ -29,12 +29,12 @@ function converse(device: DeviceFacts | undefined, messages: string[]) {
   let replies: { text: string; choices?: { label: string }[] }[] = [];
   const inputs: CandidateInput[] = [device ? { kind: 'start', device } : { kind: 'start' }, ...messages.map((text) => ({ kind: 'text' as const, text }))];
   for (const input of inputs) {
-    const result = step(engine, saved, input);
+    const result = decideTurn(engine, saved, input);
     saved = result.state;
     replies = result.replies;
   }
   return {
-    at: positionOf(saved!.snapshot.value).step,
+    at: positionOf(saved!.snapshot.value).node,
     text: replies.map((r) => r.text).join('\n'),
     buttons: replies.flatMap((r) => r.choices?.map((c) => c.label) ?? []),
     path: saved!.snapshot.context.path,
@@ -272,7 +272,7 @@ describe('page won\'t load: "try a different browser" names the right one', () =
         answers.push('no');
         chat = converse(device, answers);
       }
-      const shown = chat.path.filter((id) => engine.flow.steps.get(id)?.node.type === 'advice');
+      const shown = chat.path.filter((id) => engine.flow.nodes.get(id)?.node.type === 'advice');
       expect(shown[0]).toBe('page-wont-load/check-link');
       expect(shown.at(-1)).toBe('page-wont-load/check-connection');
       expect(shown.at(-2)).toMatch(/try-phone|try-computer/);
@@ -294,7 +294,7 @@ describe('every step of these topics is shown to some candidate, and every path 
   function clickable(snapshot: AnyMachineSnapshot): EventObject[] {
     const state = snapshot.value as string;
     if (state === 'menu') return TOPICS.map((id) => ({ type: topicEvent(id) }));
-    const found = engine.flow.steps.get(state);
+    const found = engine.flow.nodes.get(state);
     if (!found || !TOPICS.includes(found.topic)) return [];
     if (found.node.type === 'advice') return [YES, NO].map((answer) => ({ type: choiceEvent(answer) }));
     if (found.node.type === 'question') return found.node.choices.map((c) => ({ type: choiceEvent(c.id) }));

@@ -21,9 +21,9 @@ const CONTACT = ['contact-recruiter/reach-out', 'contact-recruiter/ticket-sent']
 
 /** The events a candidate can send by clicking what a state shows (commands aside: they work everywhere). */
 function clickable(snapshot: AnyMachineSnapshot): EventObject[] {
-  const { step: state, part } = positionOf(snapshot.value);
+  const { node: state, part } = positionOf(snapshot.value);
   if (state === MENU) return flow.guide.menu.topics.map((id) => ({ type: topicEvent(id) }));
-  const node = flow.steps.get(state)?.node;
+  const node = flow.nodes.get(state)?.node;
   if (node?.type === 'advice') return [YES, NO, TRIED].map((answer) => ({ type: choiceEvent(answer) }));
   if (node?.type === 'question') return node.choices.map((c) => ({ type: choiceEvent(c.id) }));
   // Through the form the short way (cancel at once, or every answer and send): its own paths are walked below.
@@ -57,7 +57,7 @@ const endsOf = paths.filter((p) => clickable(p.state).length === 0);
 test('the generated paths cover every step of the guide', () => {
   // Branches never rest, so a path records them in context.path rather than as its state.
   const visited = new Set([paths, ...devices.map(pathsOn)].flat().flatMap((p) => (p.state.context as ConversationContext).path));
-  expect([...flow.steps.keys()].filter((id) => !visited.has(id))).toEqual([]);
+  expect([...flow.nodes.keys()].filter((id) => !visited.has(id))).toEqual([]);
   expect(endsOf.length).toBeGreaterThan(20);
 });
 
@@ -74,7 +74,7 @@ describe.each(endsOf.map((p) => [p.steps.slice(1).map((s) => s.event.type).join(
 });
 
 test('every resting state offers the candidate something to click', () => {
-  for (const id of flow.steps.keys()) {
+  for (const id of flow.nodes.keys()) {
     const choices = renderState(flow, id).flatMap((r) => r.choices ?? []);
     expect({ id, choices: choices.length > 0 }).toEqual({ id, choices: true });
   }

@@ -20,7 +20,7 @@ import { formEvents } from './support/formEvents';
 const flow = loadFlow(join(__dirname, '../flows'));
 const machine = transitionsOf(flow.machine);
 const FORM = 'contact-recruiter/details';
-const form = flow.steps.get(FORM)!.node as FormNode;
+const form = flow.nodes.get(FORM)!.node as FormNode;
 const EXITS = ['contact-recruiter/ticket-sent', 'contact-recruiter/reach-out'];
 
 /** The form's first question, reached as a candidate does: device known or not, recruiter topic, "send a ticket". */
@@ -35,8 +35,8 @@ function formEntry(device: 'known' | 'unknown'): AnyMachineSnapshot {
 
 const inForm = (snapshot: AnyMachineSnapshot) => positionOf(snapshot.value);
 const events = (snapshot: AnyMachineSnapshot) => {
-  const { step, part } = inForm(snapshot);
-  return step === FORM && part ? formEvents(form, part) : [];
+  const { node, part } = inForm(snapshot);
+  return node === FORM && part ? formEvents(form, part) : [];
 };
 const pathsFor = (device: 'known' | 'unknown') =>
   getSimplePaths(flow.machine, { fromState: formEntry(device), events, serializeState: (s) => JSON.stringify(s.value) })

@@ -41,7 +41,7 @@ test('a bad cross-reference is reported with its file and path', async () => {
   expect(result.code).toBe(1);
   expect(result.stderr).toMatch(/nodes\.ask\.notHelped: "nowhere"/);
   expect(result.stderr).toMatch(/unknown guard "moon-phase"/);
-  expect(result.stderr).toMatch(/nodes\.orphan: no step leads here/);
+  expect(result.stderr).toMatch(/nodes\.orphan: no node leads here/);
   expect(result.stderr).not.toMatch(/^\s+at /m);
 });
 

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { loadFlow } from '../../src/flow';
 import { createUnderstanding } from '../../src/engine/trainedUnderstanding';
-import { step, type Engine } from '../../src/engine/step';
+import { decideTurn, type Engine } from '../../src/engine/decideTurn';
 import type { CandidateInput, SavedConversation } from '../../src/engine/types';
 import { mergeDeviceSources, parseWebChatJoin, toFacts } from '../../src/device';
 import { FLOWS_DIR } from '../processes';
@@ -47,7 +47,7 @@ export function timeClassification(engine: Engine, repetitions: number) {
   };
 }
 
-/** The pure engine step alone, replaying planned conversations: the bot's own work per turn, without HTTP or storage. */
+/** The pure engine (decideTurn) alone, replaying planned conversations: the bot's own work per turn, without HTTP or storage. */
 export function timeEngineStep(engine: Engine, plans: readonly Plan[]) {
   const times: number[] = [];
   for (const pass of [0, 1]) {
@@ -56,7 +56,7 @@ export function timeEngineStep(engine: Engine, plans: readonly Plan[]) {
       for (const turn of plan.turns) {
         const input = toInput(turn.send);
         const started = performance.now();
-        const result = step(engine, saved, input);
+        const result = decideTurn(engine, saved, input);
         if (pass === 1) times.push(performance.now() - started);
         saved = JSON.parse(JSON.stringify(result.state)) as SavedConversation;
       }

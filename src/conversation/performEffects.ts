@@ -84,7 +84,7 @@ export function createEffectPerformer({ flow, tickets, outbox, devices, sinks, l
 function stepsTried(flow: CompiledFlow, path: string[], device: string): { id: string; text: string }[] {
   const seen = new Set<string>();
   return path.flatMap((id) => {
-    const node = flow.steps.get(id)?.node;
+    const node = flow.nodes.get(id)?.node;
     if (node?.type !== 'advice' || seen.has(id)) return [];
     seen.add(id);
     return [{ id, text: [node.say, ...node.steps.map((s) => `- ${s}`)].join('\n').replaceAll('{device}', device) }];

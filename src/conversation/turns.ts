@@ -1,4 +1,4 @@
-import { step, type Engine } from '../engine/step';
+import { decideTurn, type Engine } from '../engine/decideTurn';
 import type { CandidateInput, Effect, Reply, SavedConversation } from '../engine/types';
 import type { KeyValueStore } from '../storage/keyValueStore';
 import { KeyedQueue } from './keyedQueue';
@@ -50,7 +50,7 @@ export function createTurnRunner({ engine, store, performEffects, maxAttempts = 
     const items = await store.read([key, transcriptKey(key)]);
     const stored = items[key] as (SavedConversation & { eTag?: string }) | undefined;
     const { eTag, ...saved } = stored ?? {};
-    const result = step(engine, stored ? (saved as SavedConversation) : undefined, input);
+    const result = decideTurn(engine, stored ? (saved as SavedConversation) : undefined, input);
     const at = now().toISOString();
     const before = items[transcriptKey(key)];
     const values = result.effects.length > 0 ? await performEffects(result.effects, origin, linesOf(appendTurn(before, input, [], at))) : {};

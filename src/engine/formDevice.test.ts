@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { loadFlow } from '../flow';
 import { createUnderstanding } from './trainedUnderstanding';
-import { step, type Engine } from './step';
+import { decideTurn, type Engine } from './decideTurn';
 import type { CandidateInput, SavedConversation } from './types';
 
 const flow = loadFlow(join(__dirname, '../../flows'));
@@ -10,7 +10,7 @@ const engine: Engine = { flow, understanding: createUnderstanding(flow) };
 function play(inputs: (string | CandidateInput)[]) {
   let state: SavedConversation | undefined;
   let replies: { text: string; choices?: { label: string }[] }[] = [];
-  for (const input of inputs) ({ state, replies } = step(engine, state, typeof input === 'string' ? { kind: 'text', text: input } : input));
+  for (const input of inputs) ({ state, replies } = decideTurn(engine, state, typeof input === 'string' ? { kind: 'text', text: input } : input));
   return { text: replies.map((r) => r.text).join('\n'), buttons: replies.flatMap((r) => r.choices?.map((c) => c.label) ?? []) };
 }
 

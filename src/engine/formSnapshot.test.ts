@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { loadFlow } from '../flow';
 import { createUnderstanding } from './trainedUnderstanding';
-import { step, type Engine } from './step';
+import { decideTurn, type Engine } from './decideTurn';
 import type { SavedConversation } from './types';
 
 const flow = loadFlow(join(__dirname, '../../flows'));
@@ -10,7 +10,7 @@ const FORM = 'contact-recruiter/details';
 
 function play(messages: string[], saved?: SavedConversation) {
   let state = saved;
-  for (const text of messages) state = step(engine, state, { kind: 'text', text }).state;
+  for (const text of messages) state = decideTurn(engine, state, { kind: 'text', text }).state;
   return state!;
 }
 
@@ -29,13 +29,13 @@ test('mid-form, the saved snapshot holds the form\'s state and the answers, and 
 test('a form state the updated guide no longer has restarts the conversation politely', () => {
   const saved = play(toReview);
   const stale: SavedConversation = { ...saved, snapshot: { ...saved.snapshot, value: { [FORM]: 'ask-phone-number' } } };
-  const result = step(engine, stale, { kind: 'text', text: 'Send it' });
+  const result = decideTurn(engine, stale, { kind: 'text', text: 'Send it' });
   expect(result.effects).toContainEqual({ type: 'restarted', reason: 'flow-updated' });
   expect(result.state.snapshot.value).toBe('menu');
 });
 
 test('a saved form step without a state inside it restarts politely rather than skipping the form\'s start', () => {
   const saved = play(toReview);
-  const result = step(engine, { ...saved, snapshot: { ...saved.snapshot, value: FORM } }, { kind: 'text', text: 'Send it' });
+  const result = decideTurn(engine, { ...saved, snapshot: { ...saved.snapshot, value: FORM } }, { kind: 'text', text: 'Send it' });
   expect(result.effects).toContainEqual({ type: 'restarted', reason: 'flow-updated' });
 });

@@ -37,7 +37,7 @@ export function interpret(flow: CompiledFlow, understanding: Understanding, stat
   if (classification.topic !== 'none' && flow.topics.has(classification.topic) && !tooClose) {
     const topic = classification.topic;
     // "It still won't load" while following that topic's advice means the advice didn't help.
-    if (topicOf(flow, state) === topic && flow.steps.get(state)?.node.type === 'advice') return { kind: 'event', event: choiceEvent(NO) };
+    if (topicOf(flow, state) === topic && flow.nodes.get(state)?.node.type === 'advice') return { kind: 'event', event: choiceEvent(NO) };
     return { kind: 'event', event: topicEvent(topic), topic };
   }
   const best = classification.ranked[0]?.confidence ?? 0;
@@ -69,7 +69,7 @@ export function answersAt(flow: CompiledFlow, state: string): { id: string; phra
       return topic ? [{ id: topicEvent(id), phrases: [topic.label] }] : [];
     });
   }
-  const node = flow.steps.get(state)?.node;
+  const node = flow.nodes.get(state)?.node;
   if (node?.type === 'advice') {
     const { yes, no, tried } = flow.guide.didItHelp;
     return [
@@ -84,5 +84,5 @@ export function answersAt(flow: CompiledFlow, state: string): { id: string; phra
 }
 
 function topicOf(flow: CompiledFlow, state: string): string | undefined {
-  return flow.steps.get(state)?.topic;
+  return flow.nodes.get(state)?.topic;
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { loadFlow } from '../flow';
 import { positionName } from '../flow/position';
 import { createUnderstanding } from './trainedUnderstanding';
-import { step, type Engine } from './step';
+import { decideTurn, type Engine } from './decideTurn';
 import type { SavedConversation } from './types';
 
 const flow = loadFlow(join(__dirname, '../../flows'));
@@ -16,8 +16,8 @@ function savedMidForm(form: object, value = FORM): SavedConversation {
   return { flowVersion: flow.version, snapshot: { value, context }, misses: 0, welcomed: true, form } as SavedConversation;
 }
 
-const say = (saved: SavedConversation, text: string) => step(engine, saved, { kind: 'text', text });
-const textOf = (result: ReturnType<typeof step>) => result.replies.map((r) => r.text).join('\n');
+const say = (saved: SavedConversation, text: string) => decideTurn(engine, saved, { kind: 'text', text });
+const textOf = (result: ReturnType<typeof decideTurn>) => result.replies.map((r) => r.text).join('\n');
 
 describe('a conversation saved mid-form before the form was part of the machine', () => {
   test('at the review, "Send it" opens the ticket with the answers given before', () => {

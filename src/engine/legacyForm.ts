@@ -25,7 +25,7 @@ const SAME_NAME_PARTS: readonly string[] = ['device-confirm', 'device-type', 'de
 export function withoutLegacyForm(flow: CompiledFlow, saved: SavedConversation): SavedConversation | undefined {
   const { form: legacy, ...current } = saved as SavedConversation & { form?: LegacyFormProgress };
   const { value, context } = current.snapshot;
-  const node = typeof value === 'string' ? flow.steps.get(value)?.node : undefined;
+  const node = typeof value === 'string' ? flow.nodes.get(value)?.node : undefined;
   if (node?.type !== 'form') return current;
   const part = legacy?.node === value ? legacyPart(node, legacy) : undefined;
   if (!part || !legacy) return undefined;

@@ -38,8 +38,8 @@ export function listen(flow: CompiledFlow, understanding: Understanding, state: 
   const answer = understanding.matchPhrase(text, answers);
   if (answer && answer.confidence >= ANSWER_CONFIDENCE) return event(answer.id);
 
-  const node = flow.steps.get(state)?.node;
-  const here = flow.steps.get(state)?.topic;
+  const node = flow.nodes.get(state)?.node;
+  const here = flow.nodes.get(state)?.topic;
   const { topic, confidence } = understanding.classify(text);
   const elsewhere = topic !== 'none' && topic !== here && flow.topics.has(topic);
   const beyond = beyondIn(flow, text);
@@ -82,8 +82,8 @@ export type InsideForm =
 export function readInsideForm(flow: CompiledFlow, understanding: Understanding, value: FlowStateValue, text: string): InsideForm {
   const command = commandIn(flow, understanding, text, ['restart', 'menu']);
   if (command) return { kind: 'move', event: command };
-  const { step, part } = positionOf(value);
-  const form = flow.steps.get(step)!.node as FormNode;
+  const { node, part } = positionOf(value);
+  const form = flow.nodes.get(node)!.node as FormNode;
   const labels = [...flow.topics.values()].map((t) => ({ id: topicEvent(t.id), phrases: [t.label] }));
   const clicked = understanding.matchPhrase(text, [...labels, { id: 'stay', phrases: [form.leave.stay] }]);
   if (clicked?.confidence === 1) return clicked.id === 'stay' ? { kind: 'stay' } : { kind: 'move', event: clicked.id };

@@ -17,7 +17,7 @@ const formEvents: EventObject[] = [
 
 /** Every event a step can take: its own answers, every topic, the commands, and the form's. */
 function events(snapshot: AnyMachineSnapshot): EventObject[] {
-  const node = flow.steps.get(positionOf(snapshot.value).step)?.node;
+  const node = flow.nodes.get(positionOf(snapshot.value).node)?.node;
   const answers = node?.type === 'question' ? node.choices.map((c) => c.id) : ['yes', 'no', 'tried', 'skip'];
   return [
     ...answers.map((id) => ({ type: choiceEvent(id) })),

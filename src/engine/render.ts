@@ -14,13 +14,13 @@ import { formQuestion } from './formQuestions';
  * escalation form: its introduction, then the question of the form's state (the first by default).
  */
 export function renderState(flow: CompiledFlow, state: FlowStateValue, context?: ConversationContext): Reply[] {
-  const { step: id, part } = positionOf(state);
+  const { node: id, part } = positionOf(state);
   if (id === MENU) return [menuReply(flow)];
   if (id === RESOLVED) return [{ text: flow.guide.resolved, choices: [commandChoice(flow, 'menu')] }];
-  const step = flow.steps.get(id);
-  if (!step) return [menuReply(flow)];
-  if (step.node.type === 'form') return [{ text: step.node.say }, ...formQuestion(step.node, part ?? askPart(step.node.fields[0]!.id), context)];
-  return renderNode(flow, step.node).map((reply) => ({ ...reply, text: fillPlaceholders(reply.text, context) }));
+  const at = flow.nodes.get(id);
+  if (!at) return [menuReply(flow)];
+  if (at.node.type === 'form') return [{ text: at.node.say }, ...formQuestion(at.node, part ?? askPart(at.node.fields[0]!.id), context)];
+  return renderNode(flow, at.node).map((reply) => ({ ...reply, text: fillPlaceholders(reply.text, context) }));
 }
 
 /** Flow texts may name what the bot knows: `{device}` becomes "Safari on iPhone (iOS 17.5)". */

@@ -39,10 +39,10 @@ export function persist(snapshot: AnyMachineSnapshot): PersistedSnapshot {
   return { value: snapshot.value as FlowStateValue, context: snapshot.context as ConversationContext };
 }
 
-/** A step of the flow, or a state inside a form step; a form step alone would skip the form's start. */
+/** A node of the flow, or a state inside a form node; a form node alone would skip the form's start. */
 function stateExists(flow: CompiledFlow, value: unknown): boolean {
-  const { step, part } = positionOf(value);
-  if (step === MENU || step === RESOLVED) return part === undefined;
-  const type = flow.steps.get(step)?.node.type;
+  const { node, part } = positionOf(value);
+  if (node === MENU || node === RESOLVED) return part === undefined;
+  const type = flow.nodes.get(node)?.node.type;
   return type !== undefined && (type === 'form') === (part !== undefined);
 }

@@ -57,7 +57,7 @@ export type Effect =
   | ({ type: 'open-ticket'; topic: string; path: string[] } & SentForm)
   | { type: 'restarted'; reason: 'flow-updated' };
 
-export interface StepResult {
+export interface TurnDecision {
   state: SavedConversation;
   replies: Reply[];
   effects: Effect[];

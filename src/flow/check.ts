@@ -51,7 +51,7 @@ export function checkFlow(source: FlowSource): FlowProblem[] {
   for (const topic of source.topics) {
     for (const key of Object.keys(topic.nodes)) {
       if (!reached.has(stateId(topic.id, key))) {
-        problems.push({ file: source.topicFiles.get(topic.id) ?? topic.id, at: `nodes.${key}`, message: 'no step leads here: link it or remove it' });
+        problems.push({ file: source.topicFiles.get(topic.id) ?? topic.id, at: `nodes.${key}`, message: 'no node leads here: link it or remove it' });
       }
     }
   }

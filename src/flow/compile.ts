@@ -16,7 +16,7 @@ import { choiceEvent, commandEvent, topicEvent, NO, TRIED, YES, type FlowEvent }
 import { ESCALATION_TOPIC } from './escalationTopic';
 
 /** A node as the engine sees it: where it sits and what it says. */
-export interface FlowStep {
+export interface TreeNode {
   id: string;
   topic: string;
   node: FlowNode;
@@ -29,7 +29,8 @@ export interface CompiledFlow {
   guide: GuideFile;
   topics: ReadonlyMap<string, TopicFile>;
   understanding: UnderstandingFile;
-  steps: ReadonlyMap<string, FlowStep>;
+  /** Every node of the tree by its state id ("topic/node"). */
+  nodes: ReadonlyMap<string, TreeNode>;
   machine: AnyStateMachine;
 }
 
@@ -39,7 +40,7 @@ export function compileFlow(source: FlowSource): CompiledFlow {
   if (problems.length > 0) throw new FlowError(problems);
 
   const topics = new Map(source.topics.map((t) => [t.id, t]));
-  const steps = new Map<string, FlowStep>();
+  const nodes = new Map<string, TreeNode>();
   const states: Record<string, object> = {
     [MENU]: { entry: ['leaveTopic', 'forgetForm'] },
     [RESOLVED]: { entry: ['resolve', 'forgetForm'] },
@@ -48,7 +49,7 @@ export function compileFlow(source: FlowSource): CompiledFlow {
   for (const topic of source.topics) {
     for (const [key, node] of Object.entries(topic.nodes)) {
       const id = stateId(topic.id, key);
-      steps.set(id, { id, topic: topic.id, node });
+      nodes.set(id, { id, topic: topic.id, node });
       const target = (t: string) => resolveTarget(topic, t, topics) as string;
       const visit = { type: 'visit', params: { id, topic: topic.id } };
       states[id] =
@@ -88,7 +89,7 @@ export function compileFlow(source: FlowSource): CompiledFlow {
       answerBrowser: assign(({ context }, params: { browser: string }) => formUpdates.answerBrowser(context, params.browser)),
       sendForm: assign(({ context }) => formUpdates.sendForm(context)),
       forgetForm: assign(formUpdates.forgetForm),
-      // Effects: named here so XState knows them; the conversation step returns them as data.
+      // Effects: named here so XState knows them; the engine's decideTurn returns them as data.
       ...Object.fromEntries(effectNames.map((name) => [name, () => undefined])),
     },
   }).createMachine({
@@ -107,7 +108,7 @@ export function compileFlow(source: FlowSource): CompiledFlow {
     states: states as Record<string, {}>,
   });
 
-  return { version: fingerprint(source.raw), guide: source.guide, topics, understanding: source.understanding, steps, machine };
+  return { version: fingerprint(source.raw), guide: source.guide, topics, understanding: source.understanding, nodes, machine };
 }
 
 function entryEffects(node: FlowNode) {

@@ -1,6 +1,6 @@
 /**
  * Effects a node may ask for on entry (`actions: [<name>]`). The machine only names them; the
- * conversation step returns them as data and the bot layer performs them. `end` nodes add
+ * engine's decideTurn returns them as data and the conversation layer performs them. `end` nodes add
  * `escalate` or `resolve` themselves, so flow authors rarely list these by hand.
  */
 export const effectNames = ['escalate', 'resolve', 'open-ticket', 'request-device-check'] as const;

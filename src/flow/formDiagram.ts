@@ -9,10 +9,10 @@ import { firstLine, mermaidEscape as escape, mermaidId as id } from './mermaidTe
  * machine's own transitions as edges (one edge per pair of states, its events listed), so the
  * picture can't drift from what the bot does.
  */
-export function formSubgraph(flow: CompiledFlow, stepId: string, key: string, node: FormNode): { boxes: string[]; edges: string[] } {
-  const form = flow.machine.getStateNodeById(`${MACHINE_ID}.${stepId}`);
-  const boxes = [`    subgraph ${id(stepId)}["${escape(key)}: escalation form"]`];
-  for (const part of Object.keys(form.states)) boxes.push(`      ${id(`${stepId}/${part}`)}[/"${escape(`${part}: ${question(node, part)}`)}"/]`);
+export function formSubgraph(flow: CompiledFlow, nodeId: string, key: string, node: FormNode): { boxes: string[]; edges: string[] } {
+  const form = flow.machine.getStateNodeById(`${MACHINE_ID}.${nodeId}`);
+  const boxes = [`    subgraph ${id(nodeId)}["${escape(key)}: escalation form"]`];
+  for (const part of Object.keys(form.states)) boxes.push(`      ${id(`${nodeId}/${part}`)}[/"${escape(`${part}: ${question(node, part)}`)}"/]`);
   boxes.push('    end');
 
   const edges = new Map<string, string[]>();
@@ -28,8 +28,8 @@ export function formSubgraph(flow: CompiledFlow, stepId: string, key: string, no
       }
     }
   };
-  from(stepId, form.transitions);
-  for (const [part, state] of Object.entries(form.states)) from(`${stepId}/${part}`, state.transitions);
+  from(nodeId, form.transitions);
+  for (const [part, state] of Object.entries(form.states)) from(`${nodeId}/${part}`, state.transitions);
   return {
     boxes,
     edges: [...edges].map(([pair, labels]) => {

@@ -1,7 +1,7 @@
 import { loadFlowSource } from './load';
 import { compileFlow, type CompiledFlow } from './compile';
 
-export type { CompiledFlow, FlowStep } from './compile';
+export type { CompiledFlow, TreeNode } from './compile';
 export { FlowError, formatProblems, type FlowProblem } from './problems';
 export { positionName, positionOf, type FlowStateValue, type Position } from './position';
 

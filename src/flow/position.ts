@@ -6,21 +6,21 @@ import type { FormPart } from './formStates';
  */
 export type FlowStateValue = string | Record<string, string>;
 
-/** Where a candidate is: the step (a node's state id, or menu/resolved) and, in a form, the form's state. */
+/** Where a candidate is: the node (its state id, or menu/resolved) and, in a form, the form's state. */
 export interface Position {
-  step: string;
+  node: string;
   part?: FormPart;
 }
 
 export function positionOf(value: unknown): Position {
-  if (typeof value === 'string') return { step: value };
+  if (typeof value === 'string') return { node: value };
   const [entry] = Object.entries((value ?? {}) as Record<string, unknown>);
-  if (!entry || typeof entry[1] !== 'string') return { step: '' };
-  return { step: entry[0], part: entry[1] as FormPart };
+  if (!entry || typeof entry[1] !== 'string') return { node: '' };
+  return { node: entry[0], part: entry[1] as FormPart };
 }
 
 /** One name for a position, for logs and tests: "contact-recruiter/details/review". */
 export function positionName(value: unknown): string {
-  const { step, part } = positionOf(value);
-  return part ? `${step}/${part}` : step;
+  const { node, part } = positionOf(value);
+  return part ? `${node}/${part}` : node;
 }

@@ -44,12 +44,12 @@ export function replyClassifier(flow: CompiledFlow): (reply: string) => Set<stri
     const first = (text ?? '').split('\n')[0]!.split('{')[0]!.replace(/\*\*/g, '').trim();
     if (first.length >= 12) signatures.push([first.slice(0, 60), topic]);
   };
-  for (const step of flow.steps.values()) {
-    const node = step.node;
+  for (const at of flow.nodes.values()) {
+    const node = at.node;
     if (node.type === 'form') {
-      add(node.say, step.topic);
-      for (const f of node.fields) add(f.ask, step.topic);
-    } else if (node.type !== 'branch') add(node.say, step.topic);
+      add(node.say, at.topic);
+      for (const f of node.fields) add(f.ask, at.topic);
+    } else if (node.type !== 'branch') add(node.say, at.topic);
   }
   const guide = flow.guide as unknown as Record<string, unknown>;
   for (const [key, topic] of [['beyond', 'beyond'], ['social', 'social']] as const) {

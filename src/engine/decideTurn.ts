@@ -3,7 +3,7 @@ import type { FormNode } from '../flow/schema';
 import { isEffectName } from '../flow/effects';
 import { topicEvent, type FlowEvent } from '../flow/events';
 import type { Understanding } from './understanding';
-import type { CandidateInput, Effect, Reply, SavedConversation, StepResult } from './types';
+import type { CandidateInput, Effect, Reply, SavedConversation, TurnDecision } from './types';
 import { persist, restore } from './restore';
 import { transitionsOf } from './machineTransitions';
 import { answersAt, interpret } from './interpret';
@@ -31,7 +31,7 @@ const MAX_MISSES = 2;
  * One conversation turn, pure: (saved state, candidate input) -> (next state, replies, effects).
  * No I/O and no botbuilder: the bot layer loads and saves state and performs the effects.
  */
-export function step(engine: Engine, saved: SavedConversation | undefined, input: CandidateInput): StepResult {
+export function decideTurn(engine: Engine, saved: SavedConversation | undefined, input: CandidateInput): TurnDecision {
   const { flow, understanding } = engine;
   const transitions = transitionsOf(flow.machine);
   const restored = restore(flow, saved);
@@ -48,8 +48,8 @@ export function step(engine: Engine, saved: SavedConversation | undefined, input
   }
 
   const state = () => snapshot.value as FlowStateValue;
-  /** The step the candidate is at (a form's own states aside), as `flow.steps` knows it. */
-  const stepId = () => positionOf(snapshot.value).step;
+  /** The step the candidate is at (a form's own states aside), as `flow.nodes` knows it. */
+  const nodeId = () => positionOf(snapshot.value).node;
   /** Applies an event; returns whether the candidate moved (or re-entered a step). */
   const send = (event: FlowEvent): boolean => {
     if (!snapshot.can(event)) return false;
@@ -79,38 +79,38 @@ export function step(engine: Engine, saved: SavedConversation | undefined, input
       const choices = clarifyTopics.map((id) => ({ id: topicEvent(id), label: flow.topics.get(id)?.label ?? id }));
       replies.push({ text: flow.guide.clarify, choices });
     } else {
-      const question = pendingQuestion(flow, stepId());
+      const question = pendingQuestion(flow, nodeId());
       replies.push(...(question ? [{ text: flow.guide.notUnderstood }, question] : [menuReply(flow, flow.guide.notUnderstood, true)]));
     }
   };
 
   /** Someone who gave their email is here for a ticket: the question's choice that opens the form. */
   const goToForm = () => {
-    const node = flow.steps.get(stepId())?.node;
+    const node = flow.nodes.get(nodeId())?.node;
     if (node?.type !== 'question') return;
-    const toForm = node.choices.find((c) => flow.steps.get(`${flow.steps.get(stepId())!.topic}/${c.next}`)?.node.type === 'form');
+    const toForm = node.choices.find((c) => flow.nodes.get(`${flow.nodes.get(nodeId())!.topic}/${c.next}`)?.node.type === 'form');
     if (toForm) go(choiceEvent(toForm.id));
   };
 
   const inForm = () => positionOf(snapshot.value).part !== undefined;
   /** An answer or a button inside the escalation form: the machine moves on, or the question is asked again. */
   const answerForm = (answer: FormInput) => {
-    const { step: formStep, part } = positionOf(snapshot.value);
-    const node = flow.steps.get(formStep)!.node as FormNode;
+    const { node: formNode, part } = positionOf(snapshot.value);
+    const node = flow.nodes.get(formNode)!.node as FormNode;
     const reading = readFormInput(node, part!, answer, understanding);
     if (reading.kind === 'event' && send(reading.event)) misses = 0;
     if (reading.kind === 'invalid') replies.push({ text: reading.problem });
     fillKnown();
     const now = positionOf(snapshot.value);
-    // Within the form only the next question is asked; leaving it says what the next step says.
-    replies.push(...(now.step === formStep && now.part ? formQuestion(node, now.part, snapshot.context) : renderState(flow, state(), snapshot.context)));
+    // Within the form only the next question is asked; leaving it says what the next node says.
+    replies.push(...(now.node === formNode && now.part ? formQuestion(node, now.part, snapshot.context) : renderState(flow, state(), snapshot.context)));
   };
 
   /** Answers the form's questions the candidate already answered in passing, so none is asked twice. */
   const fillKnown = () => {
     for (let guard = 0; guard < 12; guard++) {
-      const { step: formStep, part } = positionOf(snapshot.value);
-      const node = flow.steps.get(formStep)?.node;
+      const { node: formNode, part } = positionOf(snapshot.value);
+      const node = flow.nodes.get(formNode)?.node;
       if (!part || node?.type !== 'form') return;
       const event = knownAnswer(node, part, details);
       if (!event || !send(event)) return;
@@ -134,7 +134,7 @@ export function step(engine: Engine, saved: SavedConversation | undefined, input
       send({ type: 'device.update', device: input.device });
       break;
     case 'device-check': {
-      const waiting = flow.steps.get(stepId())?.node.type === 'check';
+      const waiting = flow.nodes.get(nodeId())?.node.type === 'check';
       send({ type: 'check.done', check: checkOutcome(input.result), device: withCheck(snapshot.context.device, input.result) });
       // Only a step that was waiting for the result answers; a late result is just remembered.
       if (waiting) replies.push(...renderState(flow, state(), snapshot.context));
@@ -166,20 +166,20 @@ export function step(engine: Engine, saved: SavedConversation | undefined, input
         render();
         break;
       }
-      const heard = listen(flow, understanding, stepId(), text);
+      const heard = listen(flow, understanding, nodeId(), text);
       if (heard.kind === 'reply') {
         replies.push(...heard.replies);
         offeredRecruiter = heard.offersRecruiter;
         if (heard.question) details.errorText ??= text;
         break;
       }
-      const intent = heard.kind === 'event' ? heard.intent : interpret(flow, understanding, stepId(), text);
+      const intent = heard.kind === 'event' ? heard.intent : interpret(flow, understanding, nodeId(), text);
       if (intent.kind !== 'event') notPlaced(intent.kind === 'clarify' ? intent.topics : []);
       else if (intent.topic || intent.event === commandEvent('human')) {
         go(intent.event);
         // The message that named the problem may already answer the topic's first question.
-        const answer = understanding.matchPhrase(text, answersAt(flow, stepId()));
-        if (answer && answer.confidence >= FIRST_ANSWER_CONFIDENCE && flow.steps.get(stepId())?.node.type === 'question') go(answer.id);
+        const answer = understanding.matchPhrase(text, answersAt(flow, nodeId()));
+        if (answer && answer.confidence >= FIRST_ANSWER_CONFIDENCE && flow.nodes.get(nodeId())?.node.type === 'question') go(answer.id);
         else if (details.email) goToForm();
         render();
       } else {
@@ -206,13 +206,13 @@ export function step(engine: Engine, saved: SavedConversation | undefined, input
 
 /** The problem a ticket is about: the last topic visited before the candidate reached the recruiter topic. */
 function problemTopic(flow: CompiledFlow, path: string[]): string {
-  const steps = path.map((id) => flow.steps.get(id)?.topic).filter((t): t is string => t !== undefined);
+  const steps = path.map((id) => flow.nodes.get(id)?.topic).filter((t): t is string => t !== undefined);
   return steps.findLast((topic) => topic !== ESCALATION_TOPIC) ?? ESCALATION_TOPIC;
 }
 
 /** The question the candidate was last asked, if the current step is waiting for an answer. */
 function pendingQuestion(flow: CompiledFlow, state: string): Reply | undefined {
-  const type = flow.steps.get(state)?.node.type;
+  const type = flow.nodes.get(state)?.node.type;
   if (type !== 'advice' && type !== 'question') return undefined;
   return renderState(flow, state).findLast((r) => r.choices !== undefined);
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { loadFlow, positionOf } from '../flow';
 import { createUnderstanding } from './trainedUnderstanding';
-import { step, type Engine } from './step';
+import { decideTurn, type Engine } from './decideTurn';
 import type { CandidateInput, Effect, Reply, SavedConversation } from './types';
 import { parseDeviceCheck } from '../device/checkResult';
 
@@ -9,19 +9,19 @@ const flowsDir = join(__dirname, '../../flows');
 const flow = loadFlow(flowsDir);
 const engine: Engine = { flow, understanding: createUnderstanding(flow) };
 
-/** Plays a conversation through the pure step, as the bot layer would, keeping the saved state. */
+/** Plays a conversation through the pure decideTurn, as the turn runner would, keeping the saved state. */
 function converse(inputs: (string | CandidateInput)[], saved?: SavedConversation) {
   let state = saved;
   const turns: { replies: Reply[]; effects: Effect[] }[] = [];
   for (const input of inputs) {
-    const result = step(engine, state, typeof input === 'string' ? { kind: 'text', text: input } : input);
+    const result = decideTurn(engine, state, typeof input === 'string' ? { kind: 'text', text: input } : input);
     state = result.state;
     turns.push({ replies: result.replies, effects: result.effects });
   }
   const last = turns.at(-1) ?? { replies: [], effects: [] };
   return {
     state: state!,
-    at: positionOf(state!.snapshot.value).step,
+    at: positionOf(state!.snapshot.value).node,
     text: last.replies.map((r) => r.text).join('\n'),
     buttons: last.replies.flatMap((r) => r.choices?.map((c) => c.label) ?? []),
     effects: turns.flatMap((t) => t.effects),
