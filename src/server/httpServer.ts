@@ -4,9 +4,9 @@ import { activityGuard } from './activityGuard';
 import { limitConnections, type ConnectionLimitOptions } from './connectionLimits';
 import { refuseCompressedBodies } from './contentEncoding';
 import { failedAuthLimit } from './failedAuthLimit';
-import { loopbackServiceUrlGuard } from './loopbackServiceUrlGuard';
 import { messageRateLimit, type Refusal } from './messageRateLimit';
-import { serviceUrlGuard, tokenPrecheck } from './tokenPrecheck';
+import { loopbackServiceUrlGuard, serviceUrlGuard } from './serviceUrlGuards';
+import { tokenPrecheck } from './tokenPrecheck';
 import { asErrorBody, errorBody } from './sendError';
 
 /** Bot Framework activities are small; anything bigger is junk or an attack. */

@@ -47,21 +47,3 @@ function decodePart(part: string | undefined): Record<string, unknown> | undefin
     return undefined;
   }
 }
-
-/**
- * With authentication on, replies only go to https channel endpoints (or loopback, for the
- * Emulator): a token-holding sender can't point the bot at an internal http service.
- */
-export function serviceUrlGuard(req: Request, res: Response, next: Next) {
-  const serviceUrl = (req.body as { serviceUrl?: unknown } | undefined)?.serviceUrl;
-  let url: URL | undefined;
-  try {
-    url = new URL(String(serviceUrl));
-  } catch {
-    url = undefined;
-  }
-  const loopback = url !== undefined && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (url && (url.protocol === 'https:' || (loopback && url.protocol === 'http:'))) return next();
-  sendError(res, 400, 'BadActivity', 'serviceUrl must be an https URL');
-  return next(false);
-}

@@ -57,8 +57,6 @@ export interface DeliveryQueue {
   markDelivered(rowId: number, at: number): Promise<void>;
   markFailed(rowId: number, failure: { code: string; message: string; nextAttemptAt: number }): Promise<void>;
   forTicket(ticketId: string): Promise<Delivery[]>;
-  /** Brings a sink's waiting rows forward to `now` (a recruiter channel was just registered); returns how many. */
-  makeDue(sink: string, now: number): Promise<number>;
   /** Undelivered rows per sink. */
   pending(): Promise<Array<{ sink: string; count: number }>>;
 }
@@ -72,7 +70,6 @@ export class DeliveryRows implements DeliveryQueue {
   private readonly delivered: Database.Statement<[{ rowId: number; at: number }]>;
   private readonly failed: Database.Statement<[{ rowId: number; message: string; code: string; nextAttemptAt: number }]>;
   private readonly forTicketQuery: Database.Statement<[string], DeliveryRecord>;
-  private readonly makeDueQuery: Database.Statement<[{ sink: string; now: number }]>;
   private readonly pendingQuery: Database.Statement<[], { sink: string; count: number }>;
 
   constructor(db: Database.Database) {
@@ -97,11 +94,6 @@ export class DeliveryRows implements DeliveryQueue {
        WHERE id = @rowId AND delivered_at IS NULL`,
     );
     this.forTicketQuery = db.prepare(`SELECT ${DELIVERY_COLUMNS} FROM outbox WHERE ticket_id = ? ORDER BY id`);
-    // Rows claimed right now are left alone: their delivery is under way.
-    this.makeDueQuery = db.prepare(
-      `UPDATE outbox SET next_attempt_at = min(next_attempt_at, @now)
-       WHERE sink = @sink AND delivered_at IS NULL AND (claimed_until IS NULL OR claimed_until <= @now)`,
-    );
     this.pendingQuery = db.prepare(
       'SELECT sink, count(*) AS count FROM outbox WHERE delivered_at IS NULL GROUP BY sink ORDER BY sink',
     );
@@ -122,10 +114,6 @@ export class DeliveryRows implements DeliveryQueue {
 
   async forTicket(ticketId: string): Promise<Delivery[]> {
     return this.forTicketQuery.all(ticketId).map(toDelivery);
-  }
-
-  async makeDue(sink: string, now: number): Promise<number> {
-    return this.makeDueQuery.run({ sink, now }).changes;
   }
 
   async pending(): Promise<Array<{ sink: string; count: number }>> {

@@ -47,15 +47,6 @@ export class PostgresDeliveries implements DeliveryQueue {
     return rows.map(toDelivery);
   }
 
-  async makeDue(sink: string, now: number): Promise<number> {
-    const result = await this.pool.query(
-      `UPDATE outbox SET next_attempt_at = least(next_attempt_at, $2)
-       WHERE sink = $1 AND delivered_at IS NULL AND (claimed_until IS NULL OR claimed_until <= $2)`,
-      [sink, now],
-    );
-    return result.rowCount ?? 0;
-  }
-
   async pending(): Promise<Array<{ sink: string; count: number }>> {
     const { rows } = await this.pool.query<{ sink: string; count: number }>(
       'SELECT sink, count(*) AS count FROM outbox WHERE delivered_at IS NULL GROUP BY sink ORDER BY sink',

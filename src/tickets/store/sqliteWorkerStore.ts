@@ -61,7 +61,6 @@ export class SqliteTicketWorkerStore implements TicketStore {
       markDelivered: rows('markDelivered'),
       markFailed: rows('markFailed'),
       forTicket: rows('forTicket'),
-      makeDue: rows('makeDue'),
       pending: rows('pending'),
     } as DeliveryQueue;
   }
