@@ -7,7 +7,7 @@
  *   log, lruCache, clip < device, understanding < flow < engine
  *   log < storage, server (the HTTP toolkit) < tickets, deviceCheck, directline < web
  *   engine, storage, tickets < conversation;  tickets, web, server < config (it composes their shapes)
- *   conversation, config < bot;  everything < app.ts, index.ts, openStores.ts, retention.ts, cli/
+ *   conversation, config < bot;  everything < app.ts, index.ts, openStores.ts, postgresMigrations.ts, retention.ts, cli/
  */
 const LAYERS = {
   log: [],

@@ -7,6 +7,7 @@ import { PostgresTicketStore } from './tickets/store/postgres';
 import type { KeyValueStore } from './storage/keyValueStore';
 import { createPostgresPool } from './storage/postgresPool';
 import { migratePostgres } from './storage/postgresSchema';
+import { POSTGRES_MIGRATIONS } from './postgresMigrations';
 import { PostgresStore } from './storage/postgresStore';
 import { SqliteWorkerStore } from './storage/sqliteWorkerStore';
 import { watchFileIdentity } from './storage/fileIdentity';
@@ -32,7 +33,7 @@ export async function openStores(config: Pick<Config, 'STORAGE' | 'DATABASE_URL'
       onIdleError: (error) => log?.warn({ code: (error as { code?: string }).code }, 'PostgreSQL closed an idle connection'),
     });
     try {
-      await migratePostgres(pool);
+      await migratePostgres(pool, POSTGRES_MIGRATIONS);
     } catch (err) {
       await pool.end();
       throw err;

@@ -1,6 +1,7 @@
 import { describeWithPostgres, startTestPostgres, type TestPostgres } from '../../test/support/postgres';
 import { createPostgresPool } from '../storage/postgresPool';
 import { migratePostgres } from '../storage/postgresSchema';
+import { POSTGRES_MIGRATIONS } from '../postgresMigrations';
 import { PostgresStore } from '../storage/postgresStore';
 import { aDraft, manualClock } from '../tickets/fixtures/drafts';
 import { PostgresTicketStore } from '../tickets/store/postgres';
@@ -20,7 +21,7 @@ describeWithPostgres('tickets CLI with STORAGE=postgres', () => {
   beforeAll(async () => {
     db = await startTestPostgres();
     const pool = createPostgresPool(db.url);
-    await migratePostgres(pool);
+    await migratePostgres(pool, POSTGRES_MIGRATIONS);
     const clock = manualClock();
     const tickets = new PostgresTicketStore({ pool, now: clock.now });
     await tickets.openTicket(aDraft({ conversationKey: 'old' }), ['webhook']);

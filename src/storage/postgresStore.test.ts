@@ -3,7 +3,8 @@ import { describeWithPostgres, startTestPostgres, type TestPostgres } from '../.
 import { ETagConflictError } from './keyValueStore';
 import { keyValueStoreContract } from './keyValueStore.contract';
 import { createPostgresPool } from './postgresPool';
-import { migratePostgres, POSTGRES_SCHEMA_VERSION } from './postgresSchema';
+import { POSTGRES_MIGRATIONS } from '../postgresMigrations';
+import { migratePostgres } from './postgresSchema';
 import { PostgresStore } from './postgresStore';
 
 let db: TestPostgres;
@@ -20,7 +21,7 @@ describeWithPostgres('PostgresStore', () => {
   beforeAll(async () => {
     db = await startTestPostgres();
     pool = createPostgresPool(db.url);
-    await migratePostgres(pool);
+    await migratePostgres(pool, POSTGRES_MIGRATIONS);
   }, 60_000);
   afterAll(async () => {
     await pool?.end();
@@ -33,9 +34,9 @@ describeWithPostgres('PostgresStore', () => {
   test('two instances starting at once both migrate without error, and the schema is applied once', async () => {
     const pools = [createPostgresPool(db.url), createPostgresPool(db.url), createPostgresPool(db.url)];
     try {
-      await Promise.all(pools.map(migratePostgres));
+      await Promise.all(pools.map((pool) => migratePostgres(pool, POSTGRES_MIGRATIONS)));
       const { rows } = await pool.query('SELECT version FROM schema_migrations ORDER BY version');
-      expect(rows.map((r) => r.version)).toEqual(Array.from({ length: POSTGRES_SCHEMA_VERSION }, (_, i) => i + 1));
+      expect(rows.map((r) => r.version)).toEqual(Array.from({ length: POSTGRES_MIGRATIONS.length }, (_, i) => i + 1));
     } finally {
       await Promise.all(pools.map((p) => p.end()));
     }

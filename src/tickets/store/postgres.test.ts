@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { describeWithPostgres, startTestPostgres, type TestPostgres } from '../../../test/support/postgres';
 import { createPostgresPool } from '../../storage/postgresPool';
 import { migratePostgres } from '../../storage/postgresSchema';
+import { POSTGRES_MIGRATIONS } from '../../postgresMigrations';
 import { aDraft, manualClock } from '../fixtures/drafts';
 import { PostgresTicketStore } from './postgres';
 
@@ -20,7 +21,7 @@ describeWithPostgres('PostgresTicketStore', () => {
   beforeAll(async () => {
     db = await startTestPostgres();
     const pool = createPostgresPool(db.url);
-    await migratePostgres(pool);
+    await migratePostgres(pool, POSTGRES_MIGRATIONS);
     await pool.end();
   }, 60_000);
   afterEach(async () => {

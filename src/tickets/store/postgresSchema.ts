@@ -1,0 +1,35 @@
+/**
+ * The ticket tables of the PostgreSQL database, migration step 2 of POSTGRES_MIGRATIONS
+ * (src/postgresMigrations.ts): tickets, their outbox, and the Teams conversations that receive them.
+ * The unique (conversation_key, topic) index makes a concurrent duplicate open return the first ticket.
+ */
+export const TICKET_TABLES = `CREATE SEQUENCE ticket_number;
+  CREATE TABLE tickets (
+    id               text   PRIMARY KEY,
+    seq              bigint NOT NULL UNIQUE,
+    created_at       bigint NOT NULL,
+    conversation_key text   NOT NULL,
+    topic            text   NOT NULL,
+    channel          text   NOT NULL,
+    body             text   NOT NULL
+  );
+  CREATE UNIQUE INDEX tickets_by_conversation_topic ON tickets (conversation_key, topic);
+  CREATE INDEX tickets_by_created_at ON tickets (created_at);
+  CREATE TABLE outbox (
+    id              bigserial PRIMARY KEY,
+    ticket_id       text    NOT NULL,
+    sink            text    NOT NULL,
+    attempts        integer NOT NULL DEFAULT 0,
+    next_attempt_at bigint  NOT NULL,
+    delivered_at    bigint,
+    last_error      text,
+    last_error_code text,
+    claimed_until   bigint,
+    UNIQUE (ticket_id, sink)
+  );
+  CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE delivered_at IS NULL;
+  CREATE TABLE recruiter_channels (
+    key           text   PRIMARY KEY,
+    reference     text   NOT NULL,
+    registered_at bigint NOT NULL
+  );`;
