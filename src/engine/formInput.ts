@@ -48,10 +48,8 @@ function deviceAnswer(part: FormPart, text: string, understanding: Understanding
 /** A clicked button (its id) or typed text matched against the buttons on offer. */
 function pick(input: FormInput, choices: ReplyChoice[], form: FormNode, understanding: Understanding): string | undefined {
   if (input.kind === 'choice') return choices.some((c) => c.id === input.id) ? input.id : undefined;
-  const options = choices.map((c) => ({
-    id: c.id,
-    phrases: c.id === 'form.cancel' ? [c.label, ...form.cancelWords] : [c.label],
-  }));
+  const words: Record<string, string[]> = { 'form.cancel': form.cancelWords, 'form.send': form.sendWords, 'form.change': form.changeWords };
+  const options = choices.map((c) => ({ id: c.id, phrases: [c.label, ...(words[c.id] ?? [])] }));
   const match = understanding.matchPhrase(input.text, options);
   return match && match.confidence >= ANSWER_CONFIDENCE ? match.id : undefined;
 }

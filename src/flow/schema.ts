@@ -112,6 +112,9 @@ const FormNode = z.strictObject({
     .describe('asked when a message inside the form names another problem: leaving would drop the answers'),
   labels: Labels(['send', 'change', 'cancel', 'yes', 'no']),
   cancelWords: Phrases.min(1),
+  /** At the review, besides the buttons' own labels: "yes, looks good" sends, "no, the email is wrong" changes. */
+  sendWords: Phrases.default([]),
+  changeWords: Phrases.default([]),
   next: Target.describe('where sending leads (usually an end node with the open-ticket action)'),
   cancelled: Target,
   actions: Actions,
