@@ -10,12 +10,12 @@ const engine: Engine = { flow, understanding: createUnderstanding(flow) };
 /** Typed only, as a candidate on a phone would: from a problem to the review, then one more message. */
 function atReview(last: string) {
   let state: SavedConversation | undefined;
-  let result: { replies: { text: string; choices?: { label: string }[] }[]; effects: Effect[] } = { replies: [], effects: [] };
+  let result: ReturnType<typeof decideTurn> | undefined;
   for (const text of ['the page wont load', 'talk to a recruiter', 'send the recruiter a ticket', 'Ada Lovelace', 'ada@example.com', 'Data Analyst', 'Acme Corp', 'Error 500', 'computer', 'chrome', last]) {
     result = decideTurn(engine, state, { kind: 'text', text });
     state = result.state;
   }
-  return { text: result.replies.map((r) => r.text).join('\n'), sent: result.effects.some((e) => e.type === 'open-ticket') };
+  return { text: result!.replies.map((r) => r.text).join('\n'), sent: result!.effects.some((e: Effect) => e.type === 'open-ticket') };
 }
 
 describe('at the review, a candidate who types rather than clicks', () => {

@@ -1,7 +1,7 @@
 import type { CompiledFlow } from '../flow';
 import type { FormNode } from '../flow/schema';
 import type { FormEvent } from '../flow/events';
-import { choiceEvent, commandEvent, topicEvent, NO } from '../flow/events';
+import { choiceEvent, commandEvent, topicEvent, NO, YES } from '../flow/events';
 import { fieldOf } from '../flow/formStates';
 import { positionOf, type FlowStateValue } from '../flow/position';
 import { answersAt, commandIn, ANSWER_CONFIDENCE, type Intent } from './interpret';
@@ -44,6 +44,7 @@ export function listen(flow: CompiledFlow, understanding: Understanding, state: 
   const elsewhere = topic !== 'none' && topic !== here && flow.topics.has(topic);
   const beyond = beyondIn(flow, text);
   if (node?.type === 'advice' && understanding.saysNotHelped(text) && !beyond && !(elsewhere && confidence >= SWITCH_CONFIDENCE)) return event(choiceEvent(NO));
+  if (node?.type === 'advice' && understanding.saysHelped(text) && !beyond && !(elsewhere && confidence >= SWITCH_CONFIDENCE)) return event(choiceEvent(YES));
   if (node?.type === 'question' && answer && answer.confidence >= LOOSE_ANSWER && !(elsewhere && confidence >= ANOTHER_TOPIC_CONFIDENCE)) return event(answer.id);
 
   const social = socialIn(flow, text);

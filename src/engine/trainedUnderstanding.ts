@@ -2,7 +2,7 @@ import type { CompiledFlow } from '../flow';
 import { createClassifier } from '../understanding/classifier';
 import { matchPhrase } from '../understanding/matchPhrase';
 import { trainingFrom } from '../understanding/trainingFrom';
-import { saysNotHelped } from '../understanding/outcome';
+import { saysHelped, saysNotHelped } from '../understanding/outcome';
 import { looksLikeName, slotsIn } from '../understanding/slots';
 import type { Understanding } from './understanding';
 
@@ -21,6 +21,7 @@ export function createUnderstanding(flow: Pick<CompiledFlow, 'understanding' | '
     details: (text) => slotsIn(text.slice(0, MAX_READ_CHARS)),
     isName: looksLikeName,
     saysNotHelped: (text) => saysNotHelped(text.slice(0, MAX_READ_CHARS)),
+    saysHelped: (text) => saysHelped(text.slice(0, MAX_READ_CHARS)),
     threshold: classifier.threshold,
   };
 }

@@ -13,6 +13,8 @@ export interface Understanding {
   isName(text: string): boolean;
   /** Whether a message answers "Did that help?" with no, in other words ("same error", "still blank"). */
   saysNotHelped(text: string): boolean;
+  /** At "Did that help?": yes in the candidate's own words ("zoom was open, works now"). */
+  saysHelped(text: string): boolean;
   /** Below this confidence a topic is never routed to silently. */
   readonly threshold: number;
 }

@@ -17,3 +17,17 @@ export function saysNotHelped(text: string): boolean {
   const lower = text.toLowerCase().replace(/’/g, "'");
   return NOT_HELPED.some((pattern) => pattern.test(lower));
 }
+
+/** "Zoom was open. works now", "ok that did it": yes, wrapped in the candidate's own story. */
+const HELPED = [
+  /\b(works|working|worked|loads|loading|opens|opened) (now|fine|again)\b/,
+  /\b(that|it|this) (did it|fixed it|worked|helped|was it)\b/,
+  /\b(fixed|solved|sorted) (it|now)\b/,
+  /\ball good( now)?\b/,
+];
+
+/** Says the advice worked, and nothing that says it didn't. */
+export function saysHelped(text: string): boolean {
+  const lower = text.toLowerCase().replace(/’/g, "'");
+  return HELPED.some((pattern) => pattern.test(lower)) && !saysNotHelped(lower);
+}
