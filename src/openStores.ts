@@ -47,18 +47,21 @@ export async function openStores(config: Pick<Config, 'STORAGE' | 'DATABASE_URL'
     };
   }
   ensurePrivateDir(config.DATA_DIR);
-  const state = await SqliteWorkerStore.open(
-    { file: path.join(config.DATA_DIR, 'bot.sqlite') },
-    { onFailure: (error) => log?.error({ err: { name: error.name, message: error.message } }, 'state database stopped: no turn can be saved until a restart') },
-  );
-  let tickets: SqliteTicketWorkerStore;
-  try {
+  // Both threads start at once: each spends most of its start-up loading better-sqlite3 and its file.
+  const [opened, ticketsOpened] = await Promise.allSettled([
+    SqliteWorkerStore.open(
+      { file: path.join(config.DATA_DIR, 'bot.sqlite') },
+      { onFailure: (error) => log?.error({ err: { name: error.name, message: error.message } }, 'state database stopped: no turn can be saved until a restart') },
+    ),
     // On a thread of its own too: a locked tickets.sqlite must not stall every conversation.
-    tickets = await SqliteTicketWorkerStore.open({ file: path.join(config.DATA_DIR, TICKETS_FILE) });
-  } catch (err) {
-    await state.close();
-    throw err;
+    SqliteTicketWorkerStore.open({ file: path.join(config.DATA_DIR, TICKETS_FILE) }),
+  ]);
+  if (opened.status === 'rejected' || ticketsOpened.status === 'rejected') {
+    await Promise.all([opened, ticketsOpened].map((result) => (result.status === 'fulfilled' ? result.value.close() : undefined)));
+    throw opened.status === 'rejected' ? opened.reason : (ticketsOpened as PromiseRejectedResult).reason;
   }
+  const state = opened.value;
+  const tickets = ticketsOpened.value;
   // Both files deleted or replaced under the running bot: say so, so the orchestrator restarts it.
   const files = [watchFileIdentity(state.file, 'State database'), watchFileIdentity(path.join(config.DATA_DIR, TICKETS_FILE), 'Ticket database')];
   return {

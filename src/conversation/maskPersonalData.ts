@@ -1,4 +1,4 @@
-import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js/max';
 
 /**
  * Phone numbers and dates of birth that a candidate types unprompted: the recruiter has their
@@ -46,12 +46,23 @@ export function maskPersonalData(text: string, now: Date = new Date()): Masked {
   return { text: masked, hidden: masked !== text };
 }
 
+/** Loaded on the first message that could hold a number (~70 ms): start-up and most turns never need it. */
+let findPhoneNumbersInText: typeof import('libphonenumber-js/max').findPhoneNumbersInText | undefined;
+function phoneFinder() {
+  findPhoneNumbersInText ??= (require('libphonenumber-js/max') as typeof import('libphonenumber-js/max')).findPhoneNumbersInText;
+  return findPhoneNumbersInText;
+}
+
+/** No phone number anywhere has fewer digits than this. */
+const MIN_PHONE_DIGITS = 7;
+
 function maskPhoneNumbers(text: string): string {
-  if (!/\d{3}/.test(text)) return text;
+  if ((text.match(/\d/g)?.length ?? 0) < MIN_PHONE_DIGITS) return text;
+  const find = phoneFinder();
   const cue = PHONE_CUE.test(text);
   const spans = new Map<number, number>();
   for (const country of NATIONAL_FORMATS) {
-    for (const found of findPhoneNumbersInText(text, { defaultCountry: country })) {
+    for (const found of find(text, { defaultCountry: country })) {
       const written = text.slice(found.startsAt, found.endsAt);
       if (isVersion(tokenAround(text, found.startsAt, found.endsAt))) continue;
       if (cue || PHONE_SHAPED.test(written)) spans.set(found.startsAt, Math.max(found.endsAt, spans.get(found.startsAt) ?? 0));
