@@ -7,11 +7,32 @@ export function plainWords(text: string): string {
   return ` ${text.toLowerCase().replace(/[’]/g, "'").replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
 }
 
+/** The flow's cues and small-talk phrases as plain words, worked out once per flow rather than per message. */
+interface PlainPhrases {
+  beyond: { id: string; cues: string[] }[];
+  social: { id: string; phrase: string }[];
+}
+const plainPhrasesOf = new WeakMap<CompiledFlow, PlainPhrases>();
+function plainPhrases(flow: CompiledFlow): PlainPhrases {
+  let phrases = plainPhrasesOf.get(flow);
+  if (!phrases) {
+    phrases = {
+      beyond: Object.entries(flow.guide.beyond).map(([id, entry]) => ({ id, cues: entry.cues.map(plainWords) })),
+      social: Object.entries(flow.guide.social)
+        .flatMap(([id, entry]) => entry.words.map((w) => ({ id, phrase: plainWords(w) })))
+        .sort((a, b) => b.phrase.length - a.phrase.length),
+    };
+    plainPhrasesOf.set(flow, phrases);
+  }
+  return phrases;
+}
+
 /** A question beyond the guide the message asks (pay, scheduling, accommodations…), if any. */
 export function beyondIn(flow: CompiledFlow, text: string): { id: string; recruiter: boolean; replies: Reply[] } | undefined {
   const words = plainWords(text);
-  for (const [id, entry] of Object.entries(flow.guide.beyond)) {
-    if (!entry.cues.some((cue) => words.includes(plainWords(cue)))) continue;
+  for (const { id, cues } of plainPhrases(flow).beyond) {
+    if (!cues.some((cue) => words.includes(cue))) continue;
+    const entry = flow.guide.beyond[id]!;
     const replies: Reply[] = entry.recruiter
       ? [{ text: entry.say }, { text: flow.guide.beyondOffer, choices: [commandChoice(flow, 'human'), commandChoice(flow, 'menu')] }]
       : [{ text: entry.say, choices: [commandChoice(flow, 'menu')] }];
@@ -27,10 +48,7 @@ export function beyondIn(flow: CompiledFlow, text: string): { id: string; recrui
 export function socialIn(flow: CompiledFlow, text: string): string | undefined {
   let rest = plainWords(text);
   let last: { id: string; at: number } | undefined;
-  const phrases = Object.entries(flow.guide.social)
-    .flatMap(([id, entry]) => entry.words.map((w) => ({ id, phrase: plainWords(w) })))
-    .sort((a, b) => b.phrase.length - a.phrase.length);
-  for (const { id, phrase } of phrases) {
+  for (const { id, phrase } of plainPhrases(flow).social) {
     const at = rest.indexOf(phrase);
     if (at < 0) continue;
     if (!last || at > last.at) last = { id, at };
