@@ -12,7 +12,7 @@ import type { Understanding } from './understanding';
 import type { Reply } from './types';
 
 /** The message that names the problem may answer its first question with a little less certainty: the topic confirms it. */
-export const FIRST_ANSWER_CONFIDENCE = 0.75;
+export const FIRST_ANSWER_CONFIDENCE = 0.6;
 /** At a question, a looser answer still wins unless a topic is at least this sure. */
 const ANOTHER_TOPIC_CONFIDENCE = 0.6;
 /** Below this a loose answer is no answer at all. */
