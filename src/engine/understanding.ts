@@ -1,3 +1,5 @@
+import type { Slots } from '../understanding/slots';
+
 /**
  * What the engine needs from free-text understanding. `src/understanding` implements it; the
  * engine only depends on this shape, so the method can change without touching the tree.
@@ -31,13 +33,7 @@ export interface PhraseMatch<T extends string> {
 }
 
 /** What a candidate said about themselves, in any message; the escalation form never asks for it again. */
-export interface Details {
-  name?: string;
-  email?: string;
-  position?: string;
-  company?: string;
+export type Details = Slots & {
   /** The problem in the candidate's words: the message that named it. */
   errorText?: string;
-  deviceType?: 'computer' | 'phone' | 'tablet';
-  browser?: 'chrome' | 'safari' | 'edge' | 'firefox' | 'samsung' | 'other';
-}
+};
