@@ -5,7 +5,7 @@ import { fieldOf } from '../src/flow/formStates';
 import { decideTurn, type Engine } from '../src/engine/decideTurn';
 import type { CandidateInput, Reply, SavedConversation } from '../src/engine/types';
 import { mergeDeviceSources, parseWebChatJoin, toFacts, type DeviceProfile } from '../src/device';
-import { appendTurn, type StoredTranscript } from '../src/conversation/transcript';
+import { appendTurn, candidateSaid, type StoredTranscript } from '../src/conversation/transcript';
 import { formAnswers } from './formAnswers';
 import { joinEventValue } from './joinEvents';
 import { pickFrom, seededRandom, type Random } from './random';
@@ -67,7 +67,7 @@ function planOne(engine: Engine, random: Random, serial: number, escalates: bool
     const result = decideTurn(engine, saved, input);
     // The server saves JSON; planning from the round-tripped state keeps both on the same path.
     saved = JSON.parse(JSON.stringify(result.state)) as SavedConversation;
-    transcript = appendTurn(transcript, input, result.replies, at.toISOString());
+    transcript = appendTurn(transcript, candidateSaid(input, at.toISOString()), result.replies, at.toISOString());
     replies = result.replies;
     turns.push({ send, labels: labelsOf(replies), opensTicket: result.effects.some((e) => e.type === 'open-ticket') });
   };

@@ -1,4 +1,8 @@
-import { appendTurn, linesOf } from './transcript';
+import type { CandidateInput, Reply } from '../engine/types';
+import { appendTurn as appendSaid, candidateSaid, linesOf } from './transcript';
+
+/** One turn as the turn runner records it: the candidate's message read once, then appended. */
+const appendTurn = (stored: unknown, input: CandidateInput, replies: Reply[], at: string) => appendSaid(stored, candidateSaid(input, at), replies, at);
 
 const T1 = '2026-11-26T09:00:00.000Z';
 const T2 = '2026-11-26T09:00:05.000Z';

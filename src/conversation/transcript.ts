@@ -42,29 +42,33 @@ export function linesOf(stored: unknown): TranscriptLine[] {
   });
 }
 
-/**
- * The transcript after this turn: what the candidate sent (phone numbers and dates of birth hidden)
- * and what the bot answered.
- */
-export function appendTurn(stored: unknown, input: CandidateInput, replies: Reply[], at: string): StoredTranscript {
-  const said = saidIn(input);
-  const masked = said === undefined ? undefined : maskPersonalData(said.slice(0, MAX_TEXT), new Date(at));
+/** What the candidate sent, as the transcript keeps it: phone numbers and dates of birth hidden. */
+export interface Said {
+  text?: string;
+  /** Something personal was hidden from this message. */
+  hidden: boolean;
+}
+
+/** Reads the candidate's message once per turn; the transcript and the privacy notice both use it. */
+export function candidateSaid(input: CandidateInput, at: string): Said {
+  const said = input.kind === 'text' ? input.text : input.kind === 'choice' ? `[clicked ${input.id}]` : undefined;
+  if (said === undefined) return { hidden: false };
+  return maskPersonalData(said.slice(0, MAX_TEXT), new Date(at));
+}
+
+/** The transcript after this turn: what the candidate sent and what the bot answered. */
+export function appendTurn(stored: unknown, said: Said, replies: Reply[], at: string): StoredTranscript {
   const added: TranscriptLine[] = [
-    ...(masked !== undefined ? [{ from: 'candidate' as const, text: masked.text, at }] : []),
+    ...(said.text !== undefined ? [{ from: 'candidate' as const, text: said.text, at }] : []),
     ...replies.map((r) => ({ from: 'bot' as const, text: clip(r.text, MAX_BOT_TEXT), at })),
   ];
-  const noticed = noticedBefore(stored) || masked?.hidden === true;
+  const noticed = noticedBefore(stored) || said.hidden;
   return { lines: compact([...linesOf(stored), ...added].slice(-MAX_LINES)), ...(noticed && { personalDataNoticed: true as const }) };
 }
 
-/** Whether this message hides personal data the candidate hasn't yet been told about. */
-export function needsPersonalDataNotice(stored: unknown, input: CandidateInput, at: string): boolean {
-  const said = saidIn(input);
-  return said !== undefined && !noticedBefore(stored) && maskPersonalData(said.slice(0, MAX_TEXT), new Date(at)).hidden;
-}
-
-function saidIn(input: CandidateInput): string | undefined {
-  return input.kind === 'text' ? input.text : input.kind === 'choice' ? `[clicked ${input.id}]` : undefined;
+/** Whether this message hid personal data the candidate hasn't yet been told about. */
+export function needsPersonalDataNotice(stored: unknown, said: Said): boolean {
+  return said.hidden && !noticedBefore(stored);
 }
 
 function noticedBefore(stored: unknown): boolean {

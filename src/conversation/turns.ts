@@ -3,7 +3,7 @@ import type { CandidateInput, Effect, Reply, SavedConversation } from '../engine
 import type { KeyValueStore } from '../storage/keyValueStore';
 import { KeyedQueue } from './keyedQueue';
 import { fillValues } from './replyValues';
-import { appendTurn, linesOf, needsPersonalDataNotice, transcriptKey, type TranscriptLine } from './transcript';
+import { appendTurn, candidateSaid, linesOf, needsPersonalDataNotice, transcriptKey, type TranscriptLine } from './transcript';
 import type { TurnOrigin } from './turnOrigin';
 import { positionName } from '../flow/position';
 
@@ -53,11 +53,12 @@ export function createTurnRunner({ engine, store, performEffects, maxAttempts = 
     const result = decideTurn(engine, stored ? (saved as SavedConversation) : undefined, input);
     const at = now().toISOString();
     const before = items[transcriptKey(key)];
-    const values = result.effects.length > 0 ? await performEffects(result.effects, origin, linesOf(appendTurn(before, input, [], at))) : {};
+    const said = candidateSaid(input, at);
+    const values = result.effects.length > 0 ? await performEffects(result.effects, origin, linesOf(appendTurn(before, said, [], at))) : {};
     // Said first: the last reply carries the buttons, and channels show them only under the last message.
-    const notice = needsPersonalDataNotice(before, input, at) ? [{ text: engine.flow.guide.personalDataHidden }] : [];
+    const notice = needsPersonalDataNotice(before, said) ? [{ text: engine.flow.guide.personalDataHidden }] : [];
     const replies = [...notice, ...fillValues(result.replies, values)];
-    const transcript = appendTurn(before, input, replies, at);
+    const transcript = appendTurn(before, said, replies, at);
     // One batch: the transcript never records a turn whose state was not saved. A brand-new
     // conversation has no eTag yet; '*' or none would overwrite a racing first turn on another
     // instance, so it sends one no stored item has: the write succeeds only while the key is absent.
