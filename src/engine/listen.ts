@@ -4,6 +4,7 @@ import type { FormEvent } from '../flow/events';
 import { choiceEvent, commandEvent, topicEvent, NO, YES } from '../flow/events';
 import { fieldOf } from '../flow/formStates';
 import { positionOf, type FlowStateValue } from '../flow/position';
+import { ESCALATION_TOPIC } from '../flow/escalationTopic';
 import { answersAt, commandIn, ANSWER_CONFIDENCE, type Intent } from './interpret';
 import { beyondIn, socialIn } from './beyondGuide';
 import { correctionIn, withoutFiller } from './formFill';
@@ -19,7 +20,6 @@ const ANOTHER_TOPIC_CONFIDENCE = 0.6;
 const LOOSE_ANSWER = 0.5;
 /** "Same error" at an advice step means no, unless another problem is named this surely. */
 const SWITCH_CONFIDENCE = 0.8;
-const ESCALATION_TOPIC = 'contact-recruiter';
 
 export type Heard =
   | { kind: 'event'; intent: Intent }
