@@ -68,4 +68,4 @@ describe('listening, measured over the whole corpus', () => {
 });
 
 /** The bar the bot has reached so far; raised as the bot learns to listen (docs/LISTENING.md). */
-const BAR = { wrongTopicJumps: 0, repeatedFallbacks: 0, firstReplyRight: 0.96, oneMessageTicket: Infinity, oneCorrectionTicket: 5 };
+const BAR = { wrongTopicJumps: 0, repeatedFallbacks: 0, firstReplyRight: 0.96, oneMessageTicket: 3, oneCorrectionTicket: 5 };

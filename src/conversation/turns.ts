@@ -50,10 +50,12 @@ export function createTurnRunner({ engine, store, performEffects, maxAttempts = 
     const items = await store.read([key, transcriptKey(key)]);
     const stored = items[key] as (SavedConversation & { eTag?: string }) | undefined;
     const { eTag, ...saved } = stored ?? {};
-    const result = decideTurn(engine, stored ? (saved as SavedConversation) : undefined, input);
     const at = now().toISOString();
-    const before = items[transcriptKey(key)];
     const said = candidateSaid(input, at);
+    // The engine reads what the transcript keeps: a phone number typed beside the problem never reaches a ticket.
+    const read = said.hidden && input.kind === 'text' && said.text !== undefined ? { ...input, text: said.text } : input;
+    const result = decideTurn(engine, stored ? (saved as SavedConversation) : undefined, read);
+    const before = items[transcriptKey(key)];
     const values = result.effects.length > 0 ? await performEffects(result.effects, origin, linesOf(appendTurn(before, said, [], at))) : {};
     // Said first: the last reply carries the buttons, and channels show them only under the last message.
     const notice = needsPersonalDataNotice(before, said) ? [{ text: engine.flow.guide.personalDataHidden }] : [];

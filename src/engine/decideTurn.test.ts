@@ -201,7 +201,8 @@ describe('saved conversations and guide updates', () => {
 });
 
 describe('the escalation form', () => {
-  const toForm = ['the page wont load', 'talk to a recruiter', 'Send the recruiter a ticket'];
+  // The menu button, not the problem in words: typed, it would already answer "What happens".
+  const toForm = ["Page won't load / other error", 'talk to a recruiter', 'Send the recruiter a ticket'];
   const answers = ['Ada Lovelace', 'ada@example.com', 'Data Analyst', 'Acme Corp', 'It says "Error 500: something went wrong"'];
 
   test('collects name, invitation email, position, company and the exact error, then the device', () => {
@@ -234,6 +235,21 @@ describe('the escalation form', () => {
       }),
     ]);
     expect(chat.state.snapshot.context.form).toBeUndefined();
+  });
+
+  test('a problem typed in words is not asked again: the review shows it as "what happens"', () => {
+    const chat = converse(['the page wont load, error 500', 'talk to a recruiter', 'Send the recruiter a ticket', ...answers.slice(0, 4), 'Phone', 'Safari']);
+    expect(chat.text).toMatch(/What happens:\*\* the page wont load, error 500/);
+    expect(chat.buttons).toEqual(['Send it', 'Change something', 'Cancel']);
+  });
+
+  test('"send the recruiter a ticket" with every detail in one message goes straight to the review, filed under the problem', () => {
+    const chat = converse([
+      "Please send the recruiter a ticket: I'm Priya Shah, priya@example.com, Marketing Manager at Globex. The link says 404 not found. I use Chrome on my laptop.",
+      'Send it',
+    ]);
+    const [ticket] = chat.effects.filter((e) => e.type === 'open-ticket');
+    expect(ticket).toEqual(expect.objectContaining({ topic: 'link-not-found', details: expect.objectContaining({ name: 'Priya Shah', errorText: 'The link says 404 not found' }) }));
   });
 
   test('an invalid email is explained and asked again, nothing lost', () => {

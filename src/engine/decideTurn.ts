@@ -6,7 +6,7 @@ import type { Understanding } from './understanding';
 import type { CandidateInput, Effect, Reply, SavedConversation, TurnDecision } from './types';
 import { persist, restore } from './restore';
 import { transitionsOf } from './machineTransitions';
-import { answersAt, interpret } from './interpret';
+import { answersAt, interpret, ANSWER_CONFIDENCE, type Intent } from './interpret';
 import { checkOutcome, withCheck } from './deviceCheck';
 import { readFormInput, type FormInput } from './formInput';
 import { formQuestion } from './formQuestions';
@@ -14,10 +14,13 @@ import { menuReply, renderState } from './render';
 import { knownAnswer } from './formFill';
 import { listen, readInsideForm, yesOption, FIRST_ANSWER_CONFIDENCE } from './listen';
 import type { Details } from './understanding';
-import { choiceEvent, commandEvent } from '../flow/events';
+import { choiceEvent, commandEvent, NO } from '../flow/events';
 import { positionOf, type FlowStateValue } from '../flow/position';
 import type { SentForm } from '../flow/formActions';
 import { ESCALATION_TOPIC } from '../flow/escalationTopic';
+import { ticketRequestIn } from './ticketRequest';
+import { problemsNamedIn } from './problemsNamed';
+import { MENU, RESOLVED } from '../flow/targets';
 
 export interface Engine {
   flow: CompiledFlow;
@@ -40,6 +43,7 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
   let welcomed = saved?.welcomed ?? false;
   let details: Details = { ...(saved?.details ?? {}) };
   let offeredRecruiter = false;
+  let laterTopic = saved?.laterTopic;
   const replies: Reply[] = [];
   const effects: Effect[] = [];
   if (restored.restarted) {
@@ -60,7 +64,7 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
       const { topic, path } = snapshot.context;
       if (action.type !== 'open-ticket') effects.push({ type: action.type, topic, path: [...path] });
       // Its params are the answers of the form just sent (src/flow/formActions.ts): none, no ticket.
-      else if (action.params) effects.push({ type: 'open-ticket', topic: problemTopic(flow, path), path: [...path], ...(action.params as SentForm) });
+      else if (action.params) effects.push({ type: 'open-ticket', topic: problemTopic(flow, path, details.problem), path: [...path], ...(action.params as SentForm) });
     }
     return event.type !== 'device.update' && event.type !== 'check.done';
   };
@@ -173,10 +177,22 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
         if (heard.question) details.errorText ??= text;
         break;
       }
-      const intent = heard.kind === 'event' ? heard.intent : interpret(flow, understanding, nodeId(), text);
+      // "Please send the recruiter a ticket: … the link says 404": the request wins, the problem becomes its "what happens".
+      const request = heard.kind === 'none' || (heard.kind === 'event' && heard.intent.kind === 'event' && heard.intent.event === commandEvent('human')) ? ticketRequestIn(flow, understanding, text) : undefined;
+      if (request) details = { ...details, ...(request.errorText && { errorText: request.errorText }), ...(request.topic && { problem: request.topic }) };
+      const intent: Intent = request ? { kind: 'event', event: commandEvent('human') } : heard.kind === 'event' ? heard.intent : interpret(flow, understanding, nodeId(), text);
       if (intent.kind !== 'event') notPlaced(intent.kind === 'clarify' ? intent.topics : []);
       else if (intent.topic || intent.event === commandEvent('human')) {
-        go(intent.event);
+        // "My link expired and my camera doesn't work": the first problem now, the other once it's solved.
+        const named = intent.topic && intent.topic !== ESCALATION_TOPIC ? problemsNamedIn(flow, understanding, text) : [];
+        const topic = named[0] ?? intent.topic;
+        if (named.length >= 2) {
+          laterTopic = named[1];
+          replies.push({ text: flow.guide.twoProblems.replaceAll('{first}', labelOf(flow, named[0]!)).replaceAll('{second}', labelOf(flow, named[1]!)) });
+        }
+        // The message that names a problem is that problem in the candidate's words: the form won't ask for it again.
+        if (topic && topic !== ESCALATION_TOPIC) details = { ...details, errorText: text, problem: topic };
+        go(topic ? topicEvent(topic) : intent.event);
         // The message that named the problem may already answer the topic's first question.
         const answer = understanding.matchPhrase(text, answersAt(flow, nodeId()));
         if (answer && answer.confidence >= FIRST_ANSWER_CONFIDENCE && flow.nodes.get(nodeId())?.node.type === 'question') go(answer.id);
@@ -184,10 +200,21 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
         render();
       } else {
         go(intent.event);
+        // "I'll email them myself" at advice to contact the recruiter: the "no", then its answer at the question it leads to.
+        const next = intent.event === choiceEvent(NO) ? understanding.matchPhrase(text, answersAt(flow, nodeId())) : undefined;
+        if (next && next.confidence >= ANSWER_CONFIDENCE && flow.nodes.get(nodeId())?.node.type === 'question') go(next.id);
         render();
       }
       break;
     }
+  }
+
+  // The first of two problems is solved: on to the other one.
+  if (laterTopic && state() === RESOLVED) {
+    replies.push({ text: flow.guide.nextProblem.replaceAll('{topic}', labelOf(flow, laterTopic)) });
+    go(topicEvent(laterTopic));
+    laterTopic = undefined;
+    render();
   }
 
   return {
@@ -198,16 +225,22 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
       welcomed: welcomed || replies.length > 0,
       ...(Object.keys(details).length > 0 ? { details } : {}),
       ...(offeredRecruiter ? { offeredRecruiter } : {}),
+      // Starting over or going back to the menu lets the other problem go; the candidate can name it again.
+      ...(laterTopic && state() !== MENU ? { laterTopic } : {}),
     },
     replies,
     effects,
   };
 }
 
-/** The problem a ticket is about: the last topic visited before the candidate reached the recruiter topic. */
-function problemTopic(flow: CompiledFlow, path: string[]): string {
+/** The problem a ticket is about: the last topic visited before the recruiter topic, else the one the candidate named. */
+function problemTopic(flow: CompiledFlow, path: string[], named: string | undefined): string {
   const steps = path.map((id) => flow.nodes.get(id)?.topic).filter((t): t is string => t !== undefined);
-  return steps.findLast((topic) => topic !== ESCALATION_TOPIC) ?? ESCALATION_TOPIC;
+  return steps.findLast((topic) => topic !== ESCALATION_TOPIC) ?? named ?? ESCALATION_TOPIC;
+}
+
+function labelOf(flow: CompiledFlow, topic: string): string {
+  return flow.topics.get(topic)?.label ?? topic;
 }
 
 /** The question the candidate was last asked, if the current step is waiting for an answer. */

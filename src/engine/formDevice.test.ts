@@ -14,7 +14,7 @@ function play(inputs: (string | CandidateInput)[]) {
   return { text: replies.map((r) => r.text).join('\n'), buttons: replies.flatMap((r) => r.choices?.map((c) => c.label) ?? []) };
 }
 
-const toForm = ['the page wont load', 'talk to a recruiter', 'Send the recruiter a ticket'];
+const toForm = ["Page won't load / other error", 'talk to a recruiter', 'Send the recruiter a ticket'];
 const answers = ['Ada Lovelace', 'ada@example.com', 'Data Analyst', 'Acme Corp', 'Error 500'];
 
 describe('changing the interview device from the review', () => {

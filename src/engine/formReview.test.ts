@@ -11,7 +11,7 @@ const engine: Engine = { flow, understanding: createUnderstanding(flow) };
 function atReview(last: string) {
   let state: SavedConversation | undefined;
   let result: ReturnType<typeof decideTurn> | undefined;
-  for (const text of ['the page wont load', 'talk to a recruiter', 'send the recruiter a ticket', 'Ada Lovelace', 'ada@example.com', 'Data Analyst', 'Acme Corp', 'Error 500', 'computer', 'chrome', last]) {
+  for (const text of ["Page won't load / other error", 'talk to a recruiter', 'send the recruiter a ticket', 'Ada Lovelace', 'ada@example.com', 'Data Analyst', 'Acme Corp', 'Error 500', 'computer', 'chrome', last]) {
     result = decideTurn(engine, state, { kind: 'text', text });
     state = result.state;
   }

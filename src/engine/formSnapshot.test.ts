@@ -14,7 +14,7 @@ function play(messages: string[], saved?: SavedConversation) {
   return state!;
 }
 
-const toReview = ['the page wont load', 'talk to a recruiter', 'Send the recruiter a ticket', 'Ada Lovelace', 'ada@example.com', 'Data Analyst', 'Acme Corp', 'Error 500', 'Phone', 'Safari'];
+const toReview = ["Page won't load / other error", 'talk to a recruiter', 'Send the recruiter a ticket', 'Ada Lovelace', 'ada@example.com', 'Data Analyst', 'Acme Corp', 'Error 500', 'Phone', 'Safari'];
 
 test('mid-form, the saved snapshot holds the form\'s state and the answers, and stays small', () => {
   const saved = play(toReview);

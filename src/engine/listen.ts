@@ -1,10 +1,11 @@
 import type { CompiledFlow } from '../flow';
 import type { FormNode } from '../flow/schema';
 import type { FormEvent } from '../flow/events';
-import { choiceEvent, commandEvent, topicEvent, NO, YES } from '../flow/events';
+import { choiceEvent, commandEvent, topicEvent, NO, SOLVED, YES } from '../flow/events';
 import { fieldOf } from '../flow/formStates';
 import { positionOf, type FlowStateValue } from '../flow/position';
 import { ESCALATION_TOPIC } from '../flow/escalationTopic';
+import { resolveTarget } from '../flow/targets';
 import { answersAt, commandIn, ANSWER_CONFIDENCE, type Intent } from './interpret';
 import { beyondIn, socialIn } from './beyondGuide';
 import { correctionIn, withoutFiller } from './formFill';
@@ -43,8 +44,12 @@ export function listen(flow: CompiledFlow, understanding: Understanding, state: 
   const { topic, confidence } = understanding.classify(text);
   const elsewhere = topic !== 'none' && topic !== here && flow.topics.has(topic);
   const beyond = beyondIn(flow, text);
+  // Advice that says "contact the recruiter" is answered the way the recruiter question is: "I'll email them myself".
+  if (node?.type === 'advice' && answersTheNextQuestion(flow, understanding, state, text)) return event(choiceEvent(NO));
   if (node?.type === 'advice' && understanding.saysNotHelped(text) && !beyond && !(elsewhere && confidence >= SWITCH_CONFIDENCE)) return event(choiceEvent(NO));
   if (node?.type === 'advice' && understanding.saysHelped(text) && !beyond && !(elsewhere && confidence >= SWITCH_CONFIDENCE)) return event(choiceEvent(YES));
+  // At a question too, "zoom was open, works now" ends the problem rather than starting another.
+  if (node?.type === 'question' && understanding.saysHelped(text) && !beyond && !(elsewhere && confidence >= SWITCH_CONFIDENCE)) return event(SOLVED);
   if (node?.type === 'question' && answer && answer.confidence >= LOOSE_ANSWER && !(elsewhere && confidence >= ANOTHER_TOPIC_CONFIDENCE)) return event(answer.id);
 
   const social = socialIn(flow, text);
@@ -56,6 +61,15 @@ export function listen(flow: CompiledFlow, understanding: Understanding, state: 
   }
   if (beyond) return { kind: 'reply', replies: beyond.replies, offersRecruiter: beyond.recruiter, question: beyond.recruiter };
   return { kind: 'none' };
+}
+
+/** Whether the message answers the question "No, still stuck" leads to (the recruiter's "send a ticket or email them?"). */
+function answersTheNextQuestion(flow: CompiledFlow, understanding: Understanding, state: string, text: string): boolean {
+  const at = flow.nodes.get(state);
+  if (at?.node.type !== 'advice') return false;
+  const next = resolveTarget(flow.topics.get(at.topic)!, at.node.notHelped, flow.topics);
+  if (!next || flow.nodes.get(next)?.node.type !== 'question') return false;
+  return (understanding.matchPhrase(text, answersAt(flow, next))?.confidence ?? 0) >= ANSWER_CONFIDENCE;
 }
 
 function event(id: string): Heard {

@@ -17,6 +17,8 @@ export interface SavedConversation {
   details?: Details;
   /** The last reply offered to pass a question to the recruiter: "yes please" takes it up. */
   offeredRecruiter?: boolean;
+  /** A second problem the candidate named in the same message, taken up once the first is solved. */
+  laterTopic?: string;
   /** Whether the welcome was sent, so a reconnecting page or a second join event doesn't repeat it. */
   welcomed: boolean;
 }

@@ -36,4 +36,6 @@ export interface PhraseMatch<T extends string> {
 export type Details = Slots & {
   /** The problem in the candidate's words: the message that named it. */
   errorText?: string;
+  /** The guide topic of that problem, when the candidate asked for the recruiter before any advice. */
+  problem?: string;
 };

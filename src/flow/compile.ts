@@ -12,7 +12,7 @@ import { MAX_PATH, type ConversationContext, type FormDeviceAnswers } from './co
 import { MACHINE_ID, MENU, RESOLVED, resolveTarget, stateId } from './targets';
 import { formStates } from './formStates';
 import { formUpdates, sentForm } from './formActions';
-import { choiceEvent, commandEvent, topicEvent, NO, TRIED, YES, type FlowEvent } from './events';
+import { choiceEvent, commandEvent, topicEvent, NO, SOLVED, TRIED, YES, type FlowEvent } from './events';
 import { ESCALATION_TOPIC } from './escalationTopic';
 
 /** A node as the engine sees it: where it sits and what it says. */
@@ -100,6 +100,7 @@ export function compileFlow(source: FlowSource): CompiledFlow {
       ...topicTransitions,
       [commandEvent('restart')]: { target: `.${MENU}`, actions: 'reset', reenter: true },
       [commandEvent('menu')]: { target: `.${MENU}`, reenter: true },
+      [SOLVED]: { target: `.${RESOLVED}` },
       ...(contact && { [commandEvent('human')]: { target: `.${stateId(contact.id, contact.start)}`, reenter: true } }),
       'device.update': { actions: 'updateDevice' },
       // A check result that arrives after the candidate moved on still counts for later steps and tickets.

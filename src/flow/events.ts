@@ -9,6 +9,7 @@ export type FlowEvent =
   | { type: `choice.${string}` }
   | { type: `topic.${string}` }
   | { type: 'command.restart' | 'command.menu' | 'command.human' }
+  | { type: typeof SOLVED }
   | { type: 'device.update'; device: DeviceFacts }
   | { type: 'check.done'; check: CheckOutcome; device: DeviceFacts }
   | FormEvent;
@@ -29,6 +30,9 @@ export const topicEvent = (id: string) => `topic.${id}` as const;
 export const YES = 'yes';
 export const NO = 'no';
 export const TRIED = 'tried';
+
+/** "Zoom was open, works now" while the bot was still asking: solved wherever the candidate is. */
+export const SOLVED = 'solved';
 
 export type Command = 'restart' | 'menu' | 'human';
 export const commandEvent = (command: Command) => `command.${command}` as const;

@@ -23,3 +23,7 @@ describe('details a candidate gives in passing are picked up', () => {
     for (const text of ['menu', 'help', 'I have been trying since yesterday to open the link', 'jo@example.com']) expect(looksLikeName(text)).toBe(false);
   });
 });
+
+test('what privacy masking left in a message is not a detail: "[phone number hidden]" is no phone the candidate uses', () => {
+  expect(slotsIn('the page wont load, call me on [phone number hidden] pls')).toEqual({});
+});

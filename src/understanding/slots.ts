@@ -81,7 +81,8 @@ export function slotsIn(text: string): Slots {
   const slots: Slots = {};
   const email = emailIn(text);
   // Patterns read the message without the address, so "jo.marsh@example.com" never looks like a company.
-  const rest = email ? text.replace(email, ' ') : text;
+  // …and without what privacy masking put in ("[phone number hidden]" is no phone the candidate uses).
+  const rest = (email ? text.replace(email, ' ') : text).replace(/\[[^\]\n]{1,40}\bhidden\]/g, ' ');
   const first = (patterns: RegExp[]) => patterns.map((p) => p.exec(rest)?.[1]?.trim()).find((v) => v !== undefined && v.length >= 2);
   const name = first(NAME_PATTERNS);
   const position = first(POSITION_PATTERNS);

@@ -78,4 +78,20 @@ export const answersInContext: MessyConversation[] = [
     ['the timer ran out and it started recording before I was ready', { topic: 'ran-out-of-time' }],
     ['didn\'t really help, I still want to explain', { topic: 'contact-recruiter' }],
   ] },
+  { name: 'camera, "zoom was open. works now" at the browser question', point: 1, turns: [
+    ['my webcam is not working', { topic: 'camera-microphone', shows: /Which browser/i }],
+    ['zoom was open. works now', { shows: /glad/i, never: /expired|typo/i }],
+  ] },
+  { name: 'two problems in one message: both are heard', point: 1, turns: [
+    ['my link expired and my camera also does not work', { topic: 'link-expired', shows: /camera/i }],
+    ['got a new link, that worked', { shows: /glad/i }],
+  ] },
+  { name: 'two problems in one message: the second comes next', point: 1, turns: [
+    ['the page says 404. also my microphone is not picked up', { topic: 'link-not-found', shows: /microphone/i }],
+    ['yes that fixed it', { topic: 'camera-microphone' }],
+  ] },
+  { name: 'submitted, "I\'ll email them myself" gets advice that fits a change', point: 1, turns: [
+    ['I already submitted but I want to change one of my answers', { topic: 'submitted-need-changes' }],
+    ['I\'ll email them myself', { shows: /what you need changed/i }],
+  ] },
 ];

@@ -9,6 +9,7 @@ export const beyondTheGuide: MessyConversation[] = [
   { name: 'rescheduling', point: 4, turns: [['can I reschedule my interview to next week?', { topic: 'beyond', shows: RECRUITER }]] },
   { name: 'when will I hear back', point: 4, turns: [['when will I hear back after the interview?', { topic: 'beyond', shows: RECRUITER }]] },
   { name: 'is this a scam', point: 4, turns: [['is this a scam? i never applied for anything', { topic: 'beyond', shows: RECRUITER }]] },
+  { name: '"is the interview timed?" before starting is not the ran-out-of-time advice', point: 4, turns: [['is the interview timed?', { topic: 'beyond', never: /Finish the rest of your application/i }]] },
   { name: 'how long does it take', point: 4, turns: [['how long does the video interview take?', { topic: 'beyond', shows: RECRUITER }]] },
   { name: 'accommodation for a disability', point: 4, turns: [['I have a hearing disability, can I get an accommodation?', { topic: 'beyond', shows: RECRUITER, never: NOT_CAMERA }]] },
   { name: 'accommodation: extra time', point: 4, turns: [['I am dyslexic and need extra time to answer, who do I ask?', { topic: 'beyond', shows: RECRUITER, never: /thinking time/i }]] },
