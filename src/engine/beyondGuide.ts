@@ -28,15 +28,18 @@ function plainPhrases(flow: CompiledFlow): PlainPhrases {
 }
 
 /** A question beyond the guide the message asks (pay, scheduling, accommodations…), if any. */
-export function beyondIn(flow: CompiledFlow, text: string): { id: string; recruiter: boolean; replies: Reply[] } | undefined {
+export function beyondIn(flow: CompiledFlow, text: string): { id: string; recruiter: boolean; replies: Reply[]; rest: string } | undefined {
   const words = plainWords(text);
   for (const { id, cues } of plainPhrases(flow).beyond) {
-    if (!cues.some((cue) => words.includes(cue))) continue;
+    const cue = cues.find((c) => words.includes(c));
+    if (!cue) continue;
     const entry = flow.guide.beyond[id]!;
+    // What the message says besides the question: "my link expired, can I get an extension" names a problem too.
+    const rest = entry.withProblem ? words.replace(cue, ' ').trim() : '';
     const replies: Reply[] = entry.recruiter
       ? [{ text: entry.say }, { text: flow.guide.beyondOffer, choices: [commandChoice(flow, 'human'), commandChoice(flow, 'menu')] }]
       : [{ text: entry.say, choices: [commandChoice(flow, 'menu')] }];
-    return { id, recruiter: entry.recruiter, replies };
+    return { id, recruiter: entry.recruiter, replies, rest };
   }
   return undefined;
 }

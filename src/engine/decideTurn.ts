@@ -116,7 +116,7 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
       const { node: formNode, part } = positionOf(snapshot.value);
       const node = flow.nodes.get(formNode)?.node;
       if (!part || node?.type !== 'form') return;
-      const event = knownAnswer(node, part, details);
+      const event = knownAnswer(node, part, details, snapshot.context.form);
       if (!event || !send(event)) return;
     }
   };
@@ -151,13 +151,19 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
     case 'text': {
       const text = input.text;
       if (inForm()) {
-        const inside = readInsideForm(flow, understanding, snapshot.value as FlowStateValue, text);
+        const inside = readInsideForm(flow, understanding, snapshot.value as FlowStateValue, text, snapshot.context.form);
         if (inside.kind === 'answer') answerForm(input);
         else if (inside.kind === 'stay') answerForm({ kind: 'choice', id: 'form.continue' });
         else if (inside.kind === 'leave') replies.push(inside.reply);
         else if (inside.kind === 'correction') {
-          for (const event of inside.events) send(event);
-          render();
+          send({ type: 'form.change' });
+          send({ type: `form.change.${inside.field}` } as FlowEvent);
+          // The new value is checked like any answer: "its gmail not gmial" is no address.
+          answerForm({ kind: 'text', text: inside.value });
+        } else if (inside.kind === 'corrected' || inside.kind === 'human') {
+          if (inside.kind === 'corrected') send(inside.event);
+          replies.push(inside.reply);
+          answerForm({ kind: 'choice', id: 'form.continue' });
         } else moveTo(inside.event);
         break;
       }
@@ -177,6 +183,7 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
         if (heard.question) details.errorText ??= text;
         break;
       }
+      if (heard.kind === 'event' && heard.before) replies.push(...heard.before);
       // "Please send the recruiter a ticket: … the link says 404": the request wins, the problem becomes its "what happens".
       const request = heard.kind === 'none' || (heard.kind === 'event' && heard.intent.kind === 'event' && heard.intent.event === commandEvent('human')) ? ticketRequestIn(flow, understanding, text) : undefined;
       if (request) details = { ...details, ...(request.errorText && { errorText: request.errorText }), ...(request.topic && { problem: request.topic }) };
@@ -191,7 +198,8 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
           replies.push({ text: flow.guide.twoProblems.replaceAll('{first}', labelOf(flow, named[0]!)).replaceAll('{second}', labelOf(flow, named[1]!)) });
         }
         // The message that names a problem is that problem in the candidate's words: the form won't ask for it again.
-        if (topic && topic !== ESCALATION_TOPIC) details = { ...details, errorText: text, problem: topic };
+        // Only when it names a problem anew: a later message in the same topic is an answer, not the problem.
+        if (topic && topic !== ESCALATION_TOPIC && topic !== flow.nodes.get(nodeId())?.topic) details = { ...details, errorText: text, problem: topic };
         go(topic ? topicEvent(topic) : intent.event);
         // The message that named the problem may already answer the topic's first question.
         const answer = understanding.matchPhrase(text, answersAt(flow, nodeId()));

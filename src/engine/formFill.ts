@@ -2,9 +2,15 @@ import type { FormNode } from '../flow/schema';
 import type { FormEvent } from '../flow/events';
 import { fieldOf, type FormPart } from '../flow/formStates';
 import type { Details } from './understanding';
+import type { FormAnswers } from '../flow/context';
 
-/** The event that answers a form state from what the candidate already said, if they said it. */
-export function knownAnswer(form: FormNode, part: FormPart, details: Details): FormEvent | undefined {
+/**
+ * The event that answers a form state from what the candidate already said, if they said it.
+ * Only a first pass: a question reached through "Change something" is the candidate correcting
+ * what was filled in, so it is asked, never refilled with the old value.
+ */
+export function knownAnswer(form: FormNode, part: FormPart, details: Details, answered: FormAnswers | undefined): FormEvent | undefined {
+  if (part.startsWith('edit-') || deviceAnswered(part, answered)) return undefined;
   const field = fieldOf(part);
   if (field) {
     const value = details[field as keyof Details];
@@ -14,6 +20,15 @@ export function knownAnswer(form: FormNode, part: FormPart, details: Details): F
   if (part === 'device-type' && details.deviceType) return { type: `form.type.${details.deviceType}` } as FormEvent;
   if (part === 'device-browser' && details.browser) return { type: `form.browser.${details.browser}` } as FormEvent;
   return undefined;
+}
+
+/** Whether this device question was answered before (so it is asked again after "Change something"). */
+function deviceAnswered(part: FormPart, answered: FormAnswers | undefined): boolean {
+  const device = answered?.device;
+  if (part === 'device-confirm') return device !== undefined;
+  if (part === 'device-type') return device?.deviceType !== undefined || device?.confirmed === true;
+  if (part === 'device-browser') return device?.browser !== undefined;
+  return false;
 }
 
 /** "It's …", "I just told you. …", "my name is …": what people put before an answer. */

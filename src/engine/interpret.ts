@@ -46,7 +46,8 @@ export function interpret(flow: CompiledFlow, understanding: Understanding, stat
     .filter((r) => flow.topics.has(r.topic) && r.confidence >= floor && r.confidence >= best * CLARIFY_FLOOR_RATIO)
     .slice(0, 3)
     .map((r) => r.topic);
-  return near.length > 0 ? { kind: 'clarify', topics: near } : { kind: 'unclear' };
+  // One near topic is no choice: "Which of these is closest?" over a single button reads as a bug.
+  return near.length > 1 ? { kind: 'clarify', topics: near } : { kind: 'unclear' };
 }
 
 /** The command event a message asks for ("start over", "menu", "talk to a recruiter"), if any. */

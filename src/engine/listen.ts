@@ -1,5 +1,6 @@
 import type { CompiledFlow } from '../flow';
 import type { FormNode } from '../flow/schema';
+import type { FormAnswers } from '../flow/context';
 import type { FormEvent } from '../flow/events';
 import { choiceEvent, commandEvent, topicEvent, NO, SOLVED, YES } from '../flow/events';
 import { fieldOf } from '../flow/formStates';
@@ -7,7 +8,7 @@ import { positionOf, type FlowStateValue } from '../flow/position';
 import { ESCALATION_TOPIC } from '../flow/escalationTopic';
 import { resolveTarget } from '../flow/targets';
 import { answersAt, commandIn, ANSWER_CONFIDENCE, type Intent } from './interpret';
-import { beyondIn, socialIn } from './beyondGuide';
+import { beyondIn, plainWords, socialIn } from './beyondGuide';
 import { correctionIn, withoutFiller } from './formFill';
 import { menuReply, renderState } from './render';
 import type { Understanding } from './understanding';
@@ -23,7 +24,7 @@ const LOOSE_ANSWER = 0.5;
 const SWITCH_CONFIDENCE = 0.8;
 
 export type Heard =
-  | { kind: 'event'; intent: Intent }
+  | { kind: 'event'; intent: Intent; before?: Reply[] }
   | { kind: 'reply'; replies: Reply[]; offersRecruiter: boolean; question: boolean }
   | { kind: 'none' };
 
@@ -59,7 +60,14 @@ export function listen(flow: CompiledFlow, understanding: Understanding, state: 
     const atMenu = !node && social === 'greeting';
     return { kind: 'reply', replies: atMenu ? [menuReply(flow, say)] : [{ text: say }, ...pending], offersRecruiter: false, question: false };
   }
-  if (beyond) return { kind: 'reply', replies: beyond.replies, offersRecruiter: beyond.recruiter, question: beyond.recruiter };
+  if (beyond) {
+    // The question answered, then the problem the same message names (the offer to pass it on would come too early).
+    const problem = beyond.rest ? understanding.classify(beyond.rest) : undefined;
+    if (problem && problem.topic !== here && problem.topic !== ESCALATION_TOPIC && flow.topics.has(problem.topic) && problem.confidence >= ANOTHER_TOPIC_CONFIDENCE) {
+      return { kind: 'event', intent: { kind: 'event', event: topicEvent(problem.topic), topic: problem.topic }, before: [{ text: flow.guide.beyond[beyond.id]!.say }] };
+    }
+    return { kind: 'reply', replies: beyond.replies, offersRecruiter: beyond.recruiter, question: beyond.recruiter };
+  }
   return { kind: 'none' };
 }
 
@@ -70,6 +78,20 @@ function answersTheNextQuestion(flow: CompiledFlow, understanding: Understanding
   const next = resolveTarget(flow.topics.get(at.topic)!, at.node.notHelped, flow.topics);
   if (!next || flow.nodes.get(next)?.node.type !== 'question') return false;
   return (understanding.matchPhrase(text, answersAt(flow, next))?.confidence ?? 0) >= ANSWER_CONFIDENCE;
+}
+
+/** A new address typed at another question, when the form already has a different one: the candidate fixing a typo. */
+function emailCorrection(form: FormNode, understanding: Understanding, kind: string | undefined, text: string, answered: FormAnswers | undefined): InsideForm | undefined {
+  if (kind === 'email') return undefined;
+  const field = form.fields.find((f) => f.kind === 'email');
+  const before = field ? answered?.fields[field.id] : undefined;
+  const email = before ? understanding.details(text).email : undefined;
+  if (!field || !email || email === before) return undefined;
+  return {
+    kind: 'corrected',
+    event: { type: 'form.correct', field: field.id, value: email },
+    reply: { text: form.corrected.replaceAll('{field}', field.label.toLowerCase()).replaceAll('{value}', email) },
+  };
 }
 
 function event(id: string): Heard {
@@ -86,7 +108,12 @@ export type InsideForm =
   | { kind: 'answer' }
   | { kind: 'stay' }
   | { kind: 'move'; event: string }
-  | { kind: 'correction'; events: FormEvent[] }
+  /** At the review, "the email is wrong, it's …": that field is changed, its new value checked like any answer. */
+  | { kind: 'correction'; field: string; value: string }
+  /** Before the review, an answer to an earlier question ("oops, it's noah.kim@gmail.com"). */
+  | { kind: 'corrected'; event: FormEvent; reply: Reply }
+  /** "Can I just talk to a human?": the form is how they reach one. */
+  | { kind: 'human'; reply: Reply }
   | { kind: 'leave'; reply: Reply };
 
 /**
@@ -94,7 +121,7 @@ export type InsideForm =
  * words is applied at the review; a message that isn't an answer but names another problem asks
  * before the half-filled form is dropped. Anything else is the answer to the question.
  */
-export function readInsideForm(flow: CompiledFlow, understanding: Understanding, value: FlowStateValue, text: string): InsideForm {
+export function readInsideForm(flow: CompiledFlow, understanding: Understanding, value: FlowStateValue, text: string, answered?: FormAnswers): InsideForm {
   const command = commandIn(flow, understanding, text, ['restart', 'menu']);
   if (command) return { kind: 'move', event: command };
   const { node, part } = positionOf(value);
@@ -102,19 +129,28 @@ export function readInsideForm(flow: CompiledFlow, understanding: Understanding,
   const labels = [...flow.topics.values()].map((t) => ({ id: topicEvent(t.id), phrases: [t.label] }));
   const clicked = understanding.matchPhrase(text, [...labels, { id: 'stay', phrases: [form.leave.stay] }]);
   if (clicked?.confidence === 1) return clicked.id === 'stay' ? { kind: 'stay' } : { kind: 'move', event: clicked.id };
+  if (commandIn(flow, understanding, text, ['human'])) return { kind: 'human', reply: { text: form.human } };
+  if (part === 'review' || part === 'change') {
+    // "carry on", "continue": the answer to "look at that instead?", never a name.
+  } else if ((understanding.matchPhrase(text, [{ id: 'stay', phrases: form.leave.stayWords }])?.confidence ?? 0) >= ANSWER_CONFIDENCE) return { kind: 'stay' };
 
   if (part === 'review') {
     const correction = correctionIn(form, text);
     if (!correction) return { kind: 'answer' };
-    const kind = form.fields.find((f) => f.id === correction.field)?.kind;
-    const value = kind === 'email' ? (understanding.details(correction.value).email ?? correction.value) : correction.value;
-    return { kind: 'correction', events: [{ type: 'form.change' }, { type: `form.change.${correction.field}` }, { type: 'form.answer', value }] as FormEvent[] };
+    return { kind: 'correction', ...correction };
   }
   const field = form.fields.find((f) => f.id === fieldOf(part!));
+  const earlier = emailCorrection(form, understanding, field?.kind, text, answered);
+  if (earlier) return earlier;
   if (!field || field.kind === 'longText') return { kind: 'answer' };
   const answer = withoutFiller(text);
   const fits = field.kind === 'email' ? understanding.details(text).email !== undefined : field.id === 'name' ? understanding.isName(answer) : answer.split(/\s+/).length <= 6;
   if (fits) return { kind: 'answer' };
+  // "can I just talk to a human instead of this form": too long to be a clear command, clearly no answer.
+  const words = plainWords(text);
+  if ([flow.guide.labels.human, ...flow.guide.commands.human].some((phrase) => words.includes(plainWords(phrase)))) {
+    return { kind: 'human', reply: { text: form.human } };
+  }
   const { topic, confidence } = understanding.classify(text);
   const other = flow.topics.get(topic);
   if (!other || topic === ESCALATION_TOPIC || confidence < LOOSE_ANSWER) return { kind: 'answer' };

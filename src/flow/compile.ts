@@ -84,6 +84,7 @@ export function compileFlow(source: FlowSource): CompiledFlow {
       // The escalation form's answers (src/flow/formStates.ts, src/flow/formActions.ts).
       startForm: assign(formUpdates.startForm),
       answerField: assign(({ context, event }, params: { field: FormFieldId }) => formUpdates.answerField(context, event, params.field)),
+      correctField: assign(({ context, event }) => formUpdates.correctField(context, event)),
       confirmDevice: assign(({ context }) => formUpdates.confirmDevice(context)),
       answerDeviceType: assign(({ context }, params: { deviceType: FormDeviceAnswers['deviceType'] }) => formUpdates.answerDeviceType(context, params.deviceType)),
       answerBrowser: assign(({ context }, params: { browser: string }) => formUpdates.answerBrowser(context, params.browser)),

@@ -1,5 +1,6 @@
 import type { DeviceFacts } from '../device';
 import type { CheckOutcome } from './context';
+import type { FormFieldId } from './schema';
 
 /**
  * Events the conversation machine accepts. Choice and command ids double as event types, so a
@@ -20,6 +21,8 @@ export type FlowEvent =
  */
 export type FormEvent =
   | { type: 'form.answer'; value: string }
+  /** An earlier answer corrected while another question is asked ("oops, it's noah.kim@gmail.com"). */
+  | { type: 'form.correct'; field: FormFieldId; value: string }
   | { type: 'form.cancel' | 'form.send' | 'form.change' | 'form.yes' | 'form.no' }
   | { type: `form.type.${string}` | `form.browser.${string}` | `form.change.${string}` };
 

@@ -18,6 +18,8 @@ export const formUpdates = {
   startForm: (): Update => ({ form: { fields: {} } }),
   answerField: (context: ConversationContext, event: FlowEvent, field: FormFieldId): Update =>
     event.type === 'form.answer' ? withForm(context, { fields: { ...context.form?.fields, [field]: event.value } }) : {},
+  correctField: (context: ConversationContext, event: FlowEvent): Update =>
+    event.type === 'form.correct' ? withForm(context, { fields: { ...context.form?.fields, [event.field]: event.value } }) : {},
   confirmDevice: (context: ConversationContext): Update => withForm(context, { device: { confirmed: true } }),
   answerDeviceType: (context: ConversationContext, deviceType: FormDeviceAnswers['deviceType']): Update => withForm(context, { device: { deviceType } }),
   answerBrowser: (context: ConversationContext, browser: string): Update => withForm(context, { device: { ...context.form?.device, browser } }),

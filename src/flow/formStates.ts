@@ -61,5 +61,5 @@ export function formStates(node: FormNode, target: (t: string) => string): objec
     },
   };
   for (const field of fields) states[editPart(field)] = { on: { 'form.answer': { target: 'review', actions: answer(field) } } };
-  return { initial: askPart(fields[0]!), on: { 'form.cancel': target(node.cancelled) }, states };
+  return { initial: askPart(fields[0]!), on: { 'form.cancel': target(node.cancelled), 'form.correct': { actions: 'correctField' } }, states };
 }

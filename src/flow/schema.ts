@@ -107,8 +107,10 @@ const FormNode = z.strictObject({
     length: Text.describe('may use {min} and {max}'),
     name: Text.describe('said when a name answer is a command, a sentence or a paragraph'),
   }),
+  human: Text.describe('said when the candidate asks for a person inside the form: the form is how they reach one'),
+  corrected: Text.describe('said when an answer to a later question corrects an earlier one; may use {field} and {value}'),
   leave: z
-    .strictObject({ ask: Text.describe('may use {topic}'), stay: z.string().min(1).max(40) })
+    .strictObject({ ask: Text.describe('may use {topic}'), stay: z.string().min(1).max(40), stayWords: Phrases.default([]) })
     .describe('asked when a message inside the form names another problem: leaving would drop the answers'),
   labels: Labels(['send', 'change', 'cancel', 'yes', 'no']),
   cancelWords: Phrases.min(1),
@@ -164,6 +166,10 @@ export const GuideFile = z.strictObject({
       cues: Phrases.min(1).describe('phrases that, found in a message, mean this question (lowercase, punctuation ignored)'),
       say: Text,
       recruiter: z.boolean().default(true).describe('whether only the recruiter can answer: the reply offers to pass the question on'),
+      withProblem: z
+        .boolean()
+        .default(true)
+        .describe('whether a guide problem named in the same message is taken up after the answer (false for accommodations: never the camera steps)'),
     }))
     .describe('questions beyond the guide, answered honestly; checked before topics'),
   beyondOffer: Text.describe('follows an answer only the recruiter can give; the recruiter and menu buttons follow'),

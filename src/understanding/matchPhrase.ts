@@ -21,7 +21,7 @@ const FILLERS = new Set(
   `i me my it its that this the a an to of is was am are be been so just well ok okay oh ah um uh hmm please pls
    thanks thank thx you now really actually and also too want wanna need like would can could let us do does did
    have has had go see still already by with for on in at or
-   all anymore either yet though sadly unfortunately sorry u ur omg lol haha wow yay plz ty`.split(/\s+/),
+   all anymore either yet though sadly unfortunately sorry u ur omg lol haha wow yay plz ty ugh argh meh`.split(/\s+/),
 );
 const FILLER_WEIGHT = 0.15;
 /** Each typo corrected along the way. */

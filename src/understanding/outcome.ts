@@ -11,6 +11,12 @@ const NOT_HELPED = [
   /\bno (luck|change|difference|joy|answer|reply|response)\b/,
   /\b(nothing|neither|either)\b/,
   /\b(nope|nah)\b/,
+  // "I did check the link", "so what do I do now", "this is on my phone already": done, still stuck.
+  /\b(now what|what now|what next|then what|what (do|should|can) i do( now| next)?)\b/,
+  /\bi (did|have|already|just) (check|checked|tried|try|open|opened|copied|copy|clicked|click|restarted|refreshed|reloaded)\b/,
+  /\b(checked|opened|copied|tried|clicked|refreshed|reloaded) (it|the link|that|again|twice|both)\b/,
+  /\b(link|url) (is|looks|seems) (fine|ok|okay|correct|right)\b/,
+  /\balready\b/,
 ];
 
 export function saysNotHelped(text: string): boolean {
@@ -24,6 +30,8 @@ const HELPED = [
   /\b(that|it|this) (did it|fixed it|worked|helped|was it)\b/,
   /\b(fixed|solved|sorted) (it|now)\b/,
   /\ball good( now)?\b/,
+  // "ok chrome works!!", "safari worked": what they tried, then that it works.
+  /\b(chrome|safari|edge|firefox|it|that|this|everything|camera|mic|microphone|link|page|phone|laptop) (now )?(works|worked|is working|loads|loaded|opens|opened)\b(?![^.!?]*\bbut\b)/,
 ];
 
 /** Says the advice worked, and nothing that says it didn't. */

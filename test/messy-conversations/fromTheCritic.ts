@@ -1,0 +1,92 @@
+import { ASKS_COMPANY, ASKS_EMAIL, ASKS_POSITION, REVIEW, TICKET, type MessyConversation } from './script';
+
+const toForm: [string, { shows: RegExp }][] = [
+  ['talk to a recruiter', { shows: /ticket/i }],
+  ['Send the recruiter a ticket', { shows: /full name/i }],
+];
+const toReview: [string, object][] = [
+  ...toForm, ['Sam Patel', {}], ['sam.patel@example.com', {}], ['Software Engineer', {}], ['Globex', {}], ['it says 404', {}], ['laptop', {}], ['chrome', { shows: REVIEW }],
+];
+
+/**
+ * Conversations a candidate-playing critic had with the bot (typing only, on a phone), written down
+ * as they went wrong, before the fixes.
+ */
+export const fromTheCritic: MessyConversation[] = [
+  { name: 'advice, "so what do i do now" is still stuck on the same problem', point: 1, turns: [
+    ['my interview link gives a 404', { topic: 'link-not-found' }],
+    ['nah same thing', { topic: 'link-not-found', shows: /new link/i }],
+    ['so what do i do now', { never: /expired or invalid/i }],
+  ] },
+  { name: 'page won\'t load, "i did check the link" moves on', point: 1, turns: [
+    ['the page wont load', { topic: 'page-wont-load' }],
+    ['i did check the link', { topic: 'page-wont-load', never: /expired or invalid/i }],
+  ] },
+  { name: 'page won\'t load, "yeah the link is fine its the same one from the email" moves on', point: 1, turns: [
+    ['the interview page is blank', { topic: 'page-wont-load' }],
+    ['yeah the link is fine its the same one from the email', { topic: 'page-wont-load', never: /expired or invalid/i }],
+  ] },
+  { name: 'page won\'t load, "this is on my phone already" is not "your application is final"', point: 1, turns: [
+    ['page wont load', { topic: 'page-wont-load' }],
+    ['no', {}], ['no', {}],
+    ['this is on my phone already', { never: /final/i }],
+  ] },
+  { name: 'retake, "no it says retakes disabled" is not a disability question', point: 1, turns: [
+    ['i want to redo my answer', { topic: 'redo-response' }],
+    ['no it says retakes disabled', { never: /disability|medical/i }],
+  ] },
+  { name: 'browser advice, "ok chrome works!!" is a yes', point: 1, turns: [
+    ['the page wont load', { topic: 'page-wont-load' }],
+    ['no', {}],
+    ['ok chrome works!!', { shows: /glad/i }],
+  ] },
+  { name: 'after the what-to-include list, "what email tho, i cant find it" is not a 404', point: 4, turns: [
+    ['talk to a recruiter', {}],
+    ['I\'ll email them myself', {}],
+    ['what email tho, i cant find it', { never: /404|not found/i, shows: /invitation|job posting/i }],
+  ] },
+  { name: 'a link problem and a deadline question in one message: both answered', point: 4, turns: [
+    ['my link expired can i get an extension on the deadline', { topic: 'link-expired', shows: /deadline|dates/i }],
+  ] },
+  { name: '"lol are you a bot" gets an honest answer', point: 5, turns: [['lol are you a bot', { topic: 'beyond', shows: /automated|bot/i }]] },
+  { name: '"hey how are you" is small talk', point: 5, turns: [['hey how are you', { topic: 'social' }]] },
+  { name: 'at "send a ticket or email them yourself?", "yes" and "you do it" mean the ticket', point: 3, turns: [
+    ['talk to a recruiter', {}],
+    ['you do it', { shows: /full name/i }],
+  ] },
+  { name: 'in the form, "can i just talk to a human instead of this form" is not a position', point: 3, turns: [
+    ...toForm, ['Sam Patel', {}], ['sam.patel@example.com', { shows: ASKS_POSITION }],
+    ['can i just talk to a human instead of this form', { shows: ASKS_POSITION }],
+    ['Software Engineer', { shows: ASKS_COMPANY }],
+  ] },
+  { name: 'in the form, a corrected email at the next question replaces the first', point: 3, turns: [
+    ...toForm, ['Noah Kim', {}], ['noah.kim@gmial.com', { shows: ASKS_POSITION }],
+    ['oops i typed that wrong, noah.kim@gmail.com', { shows: ASKS_POSITION }],
+    ['Barista', {}], ['Bean Co', {}], ['it says expired', {}], ['phone', {}], ['safari', { shows: /noah\.kim@gmail\.com/, never: /gmial/ }],
+  ] },
+  { name: 'in the form, "carry on" after "look at that instead?" keeps the form, not a name', point: 3, turns: [
+    ...toForm,
+    ['wait, my link says expired now', { shows: /instead/i }],
+    ['carry on', { shows: /full name/i }],
+  ] },
+  { name: 'at the review, changing a "what happens" the bot filled in works', point: 3, turns: [
+    ['404 page not found', { topic: 'link-not-found' }],
+    ['talk to a recruiter', {}], ['Send the recruiter a ticket', {}],
+    ['Dana Lee', {}], ['dana@example.com', {}], ['Barista', {}], ['Starbucks', {}], ['phone', {}], ['safari', { shows: REVIEW }],
+    ['Change something', {}], ['What happens', { shows: /What happens when you click/i }],
+    ['it says 404 not found after the logo', { shows: /404 not found after the logo/ }],
+  ] },
+  { name: 'at the review, "the email is wrong its gmail not gmial" is checked as an email', point: 3, turns: [
+    ...toReview,
+    ['wait the email is wrong its gmail not gmial', { never: /Invitation email:\*\* gmail\b/ }],
+  ] },
+  { name: 'at the review, "ugh fine just send it" sends', point: 3, turns: [
+    ...toReview,
+    ['ugh fine just send it', { shows: TICKET }],
+  ] },
+  { name: 'changing the email at the review asks for it and takes the new one', point: 3, turns: [
+    ...toReview,
+    ['Change something', {}], ['Invitation email', { shows: ASKS_EMAIL }],
+    ['sam.p@example.com', { shows: /sam\.p@example\.com/ }],
+  ] },
+];
