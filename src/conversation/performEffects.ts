@@ -8,6 +8,7 @@ import type { DeviceProfiles } from './deviceProfiles';
 import type { TranscriptLine } from './transcript';
 import type { PerformEffects } from './turns';
 import type { TurnOrigin } from './turnOrigin';
+import { guidanceGiven } from './guidanceGiven';
 
 type OpenTicket = Extract<Effect, { type: 'open-ticket' }>;
 
@@ -63,7 +64,7 @@ export function createEffectPerformer({ flow, tickets, outbox, devices, sinks, l
           candidate: { name: details.name ?? '', email: details.email ?? '' },
           job: { position: details.position ?? '', company: details.company ?? '' },
           errorText: details.errorText ?? '',
-          stepsTried: stepsTried(flow, effect.path, describeDevice(profile)),
+          ...guidanceGiven(flow, effect.topic, effect.path, describeDevice(profile)),
           device: { summary: describeDevice(profile), profile, userAgent: profile?.userAgent },
           locale: origin.locale ?? profile?.locale,
           timezone: profile?.timezone,
@@ -78,15 +79,4 @@ export function createEffectPerformer({ flow, tickets, outbox, devices, sinks, l
     }
     return values;
   };
-}
-
-/** The guidance already given: each advice step once, in the order the candidate saw it. */
-function stepsTried(flow: CompiledFlow, path: string[], device: string): { id: string; text: string }[] {
-  const seen = new Set<string>();
-  return path.flatMap((id) => {
-    const node = flow.nodes.get(id)?.node;
-    if (node?.type !== 'advice' || seen.has(id)) return [];
-    seen.add(id);
-    return [{ id, text: [node.say, ...node.steps.map((s) => `- ${s}`)].join('\n').replaceAll('{device}', device) }];
-  });
 }
