@@ -9,6 +9,7 @@ import type { TranscriptLine } from './transcript';
 import type { PerformEffects } from './turns';
 import type { TurnOrigin } from './turnOrigin';
 import { guidanceGiven } from './guidanceGiven';
+import { plainText } from '../tickets/plainText';
 
 type OpenTicket = Extract<Effect, { type: 'open-ticket' }>;
 
@@ -69,7 +70,8 @@ export function createEffectPerformer({ flow, tickets, outbox, devices, sinks, l
           locale: origin.locale ?? profile?.locale,
           timezone: profile?.timezone,
           conversationReference: { ...origin.reference() },
-          transcript,
+          // The bot's lines as the recruiter reads them: the candidate saw Markdown, a helpdesk shows text.
+          transcript: transcript.map((line) => (line.from === 'bot' ? { ...line, text: plainText(line.text) } : line)),
         },
         await sinks(),
       );

@@ -8,6 +8,7 @@ test.each([
   ['a link', 'see [the guide](https://example.com/guide)', 'see the guide (https://example.com/guide)'],
   ['escapes', 'iPhone \\(iOS 17.5\\)\\!', 'iPhone (iOS 17.5)!'],
   ['code ticks', 'type `start over`', 'type start over'],
+  ['bold cut open by clipping', "You're on **Instagram in-app br…", "You're on Instagram in-app br…"],
 ])('the bot’s Markdown reads plainly on a ticket: %s', (_name, markdown, expected) => {
   expect(plainText(markdown)).toBe(expected);
 });

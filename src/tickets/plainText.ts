@@ -10,5 +10,6 @@ export function plainText(markdown: string): string {
     .replace(/(\*\*|__)(?=\S)([^\n]*?\S)\1/g, '$2')
     .replace(/(?<![\w*])([*_])(?=\S)([^\n*_]*?\S)\1(?![\w*])/g, '$2')
     .replace(/`([^`\n]+)`/g, '$1')
-    .replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1');
+    .replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1')
+    .replace(/\*\*/g, ''); // a bold cut open by clipping (the transcript keeps a reply's opening only)
 }

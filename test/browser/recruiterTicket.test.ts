@@ -106,18 +106,17 @@ describe('the ticket email, as the recruiter’s mail client shows it', () => {
 });
 
 describe('the Teams card, as the Adaptive Cards renderer draws it', () => {
-  /** Renders the card in the page; with `markdown`, TextBlocks go through markdown-it, as Teams renders them. */
-  async function renderCard(markdown: boolean): Promise<string> {
+  /**
+   * Draws the card in the page and returns what a recruiter reads and how many links it has. With
+   * `markdown`, TextBlocks go through markdown-it, as Teams renders them; without, they show as written.
+   */
+  async function renderCard(card: unknown, markdown: boolean): Promise<{ text: string; links: number }> {
     await page.setContent('<!doctype html><html><body><div id="card"></div></body></html>');
     await page.addScriptTag({ path: require.resolve('adaptivecards/dist/adaptivecards.min.js') });
     if (markdown) await page.addScriptTag({ path: require.resolve('markdown-it/dist/markdown-it.min.js') });
-    const card = ticketActivity(ticket).attachments[0]!.content;
     return page.evaluate(
       ({ card, markdown }) => {
-        const { AdaptiveCards, markdownit } = window as unknown as {
-          AdaptiveCards: { AdaptiveCard: { new (): { parse(c: unknown): void; render(): HTMLElement }; onProcessMarkdown?: (text: string, result: { didProcess: boolean; outputHtml?: string }) => void } };
-          markdownit?: () => { render(text: string): string };
-        };
+        const { AdaptiveCards, markdownit } = window;
         if (markdown && markdownit) {
           const md = markdownit();
           AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
@@ -127,8 +126,9 @@ describe('the Teams card, as the Adaptive Cards renderer draws it', () => {
         }
         const adaptiveCard = new AdaptiveCards.AdaptiveCard();
         adaptiveCard.parse(card);
-        document.getElementById('card')!.appendChild(adaptiveCard.render());
-        return document.getElementById('card')!.innerText;
+        const root = document.getElementById('card');
+        root.appendChild(adaptiveCard.render());
+        return { text: root.innerText, links: root.querySelectorAll('a').length };
       },
       { card, markdown },
     );
@@ -138,7 +138,7 @@ describe('the Teams card, as the Adaptive Cards renderer draws it', () => {
     ['as written', false],
     ['with Markdown processing, as Teams does', true],
   ])('the summary sentence comes first and nothing shows an escape or a marker (%s)', async (_name, markdown) => {
-    const text = await renderCard(markdown);
+    const { text } = await renderCard(ticketActivity(ticket).attachments[0]!.content, markdown);
     if (!markdown) await screenshot(page, 'ticket-card');
     const lines = text.split('\n').filter((line) => line.trim() !== '');
     expect(lines.slice(0, 5)).toEqual([
@@ -154,27 +154,25 @@ describe('the Teams card, as the Adaptive Cards renderer draws it', () => {
 
   test('a Markdown link typed as a name shows as typed, never as a link', async () => {
     const hostile = Ticket.parse({ ...ticket, candidate: { name: '[Reset your password](https://evil.example)', email: 'x@example.org' } });
-    await page.setContent('<!doctype html><html><body><div id="card"></div></body></html>');
-    await page.addScriptTag({ path: require.resolve('adaptivecards/dist/adaptivecards.min.js') });
-    await page.addScriptTag({ path: require.resolve('markdown-it/dist/markdown-it.min.js') });
-    const card = ticketActivity(hostile).attachments[0]!.content;
-    const { text, links } = await page.evaluate((card) => {
-      const { AdaptiveCards, markdownit } = window as unknown as {
-        AdaptiveCards: { AdaptiveCard: { new (): { parse(c: unknown): void; render(): HTMLElement }; onProcessMarkdown?: (text: string, result: { didProcess: boolean; outputHtml?: string }) => void } };
-        markdownit: () => { render(text: string): string };
-      };
-      const md = markdownit();
-      AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
-        result.outputHtml = md.render(text);
-        result.didProcess = true;
-      };
-      const adaptiveCard = new AdaptiveCards.AdaptiveCard();
-      adaptiveCard.parse(card);
-      const root = document.getElementById('card')!;
-      root.appendChild(adaptiveCard.render());
-      return { text: root.innerText, links: root.querySelectorAll('a').length };
-    }, card);
+    const { text, links } = await renderCard(ticketActivity(hostile).attachments[0]!.content, true);
     expect(links).toBe(0);
     expect(text).toContain('Candidate: [Reset your password](https://evil.example)');
   });
 });
+
+// What the in-page callback uses; the project compiles without the DOM library, on purpose.
+interface CardRoot {
+  innerText: string;
+  appendChild(child: unknown): void;
+  querySelectorAll(selector: string): { length: number };
+}
+declare const document: { getElementById(id: string): CardRoot };
+declare const window: {
+  AdaptiveCards: {
+    AdaptiveCard: {
+      new (): { parse(card: unknown): void; render(): unknown };
+      onProcessMarkdown?: (text: string, result: { didProcess: boolean; outputHtml?: string }) => void;
+    };
+  };
+  markdownit?: () => { render(text: string): string };
+};
