@@ -82,6 +82,21 @@ test('a right-to-left override or zero-width character the candidate typed shows
   expect(linesOf(sent[0]!.activity)).toEqual(expect.arrayContaining(['Candidate: Eve<U+200D>', 'Email: eve@example.org<U+202E>', 'Company: Acme <U+202E>gpj.exe']));
 });
 
+test('a ticket at every limit (100 long steps, 500 long transcript lines) still makes a card Teams accepts (under 28 KB)', async () => {
+  const { sent, send } = recordingSend();
+  const long = 'x'.repeat(4000);
+  const huge = Ticket.parse({
+    ...ticket,
+    errorText: long,
+    stepsTried: Array.from({ length: 100 }, (_, i) => ({ id: `step-${i}`, label: `trying thing ${i} `.repeat(20), text: `${long}\n- ${long}` })),
+    transcript: Array.from({ length: 500 }, (_, i) => ({ from: i % 2 ? 'bot' : 'candidate', text: long, at: '2025-03-04T10:00:00.000Z' })),
+  });
+  await teamsSink({ channels: async () => [channelA], send }).deliver(huge);
+  const card = sent[0]!.activity.attachments[0]!.content;
+  expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28_000);
+  expect(linesOf(sent[0]!.activity)).toContain('• and 80 more');
+});
+
 test('with no recruiter channel registered yet, the delivery fails as waiting, to be retried', async () => {
   const { sent, send } = recordingSend();
   await expect(teamsSink({ channels: async () => [], send }).deliver(ticket)).rejects.toMatchObject({

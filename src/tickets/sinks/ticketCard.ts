@@ -44,9 +44,10 @@ export interface TextRun {
 const MAX_CARD_ERROR_LENGTH = 500;
 /**
  * Teams refuses cards over about 28 KB: the full advice and the conversation are cut here (the
- * email, the API and the CLI have all of it), while the summary, the action and every label stay.
+ * email, the API and the CLI have all of it), while the summary and the action stay whole.
  */
 const MAX_CARD_STEPS = 8;
+const MAX_CARD_LABELS = 20;
 const MAX_CARD_STEP_LENGTH = 600;
 const MAX_CARD_TRANSCRIPT_LINES = 12;
 const MAX_CARD_TRANSCRIPT_LINE_LENGTH = 300;
@@ -71,7 +72,8 @@ export function ticketCard(ticket: Ticket): AdaptiveCard {
       line([run(summarySentence(ticket), { weight: 'Bolder', size: 'Medium' })]),
       ...(action ? [line([run('Suggested action: ', { weight: 'Bolder' }), run(action)])] : []),
       line([run('Already tried:', { weight: 'Bolder' })]),
-      ...(labels.length > 0 ? labels.map((label) => line([run(`• ${label}`)], 'None')) : [line([run('Nothing yet.')], 'None')]),
+      ...(labels.length > 0 ? labels.slice(0, MAX_CARD_LABELS).map((label) => line([run(`• ${label}`)], 'None')) : [line([run('Nothing yet.')], 'None')]),
+      ...(labels.length > MAX_CARD_LABELS ? [line([run(`• and ${labels.length - MAX_CARD_LABELS} more`)], 'None')] : []),
       { ...line([run(`${ticket.id}: ${topicName(ticket)}`, { weight: 'Bolder' })], 'Large'), separator: true },
       line([run(`Opened ${createdLine(ticket)}`, { isSubtle: true })], 'None'),
       ...summaryFacts(ticket).map(({ label, value }) =>
