@@ -69,6 +69,7 @@ export function createEffectPerformer({ flow, tickets, outbox, devices, sinks, l
           device: { summary: describeDevice(profile), profile, userAgent: profile?.userAgent },
           locale: origin.locale ?? profile?.locale,
           timezone: profile?.timezone,
+          ...(effect.check && { deviceCheck: { outcome: effect.check } }),
           conversationReference: { ...origin.reference() },
           // The bot's lines as the recruiter reads them: the candidate saw Markdown, a helpdesk shows text.
           transcript: transcript.map((line) => (line.from === 'bot' ? { ...line, text: plainText(line.text) } : line)),

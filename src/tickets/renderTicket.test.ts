@@ -75,3 +75,8 @@ test('a device check, when the ticket has one, is listed with what it found', ()
     'Device check:           camera denied, microphone granted; the browser said NotAllowedError; 1 camera and 2 microphones found; checked 2025-07-01T16:20:00.000Z\n',
   );
 });
+
+test('a check the conversation ran shows as what it found, in words', () => {
+  expect(renderText(ticketWith({ deviceCheck: { outcome: 'blocked' } }))).toContain('Device check:           the browser blocks the camera or microphone\n');
+  expect(renderText(ticketWith({}))).not.toContain('Device check:');
+});

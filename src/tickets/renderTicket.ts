@@ -168,8 +168,19 @@ export function suggestedAction(ticket: Ticket): string | undefined {
   return ticket.suggestedAction ? oneLine(ticket.suggestedAction) || undefined : undefined;
 }
 
-/** "Camera denied, microphone denied; the browser said NotAllowedError; 1 camera and 1 microphone found". */
+/** What the conversation's last check found, as the engine reduced it (`{ outcome }` on a ticket). */
+const CHECK_OUTCOMES: Readonly<Record<string, string>> = {
+  ok: 'the camera and microphone worked in the browser checked',
+  blocked: 'the browser blocks the camera or microphone',
+  'no-device': 'no camera or microphone found',
+  'in-use': 'the camera or microphone is busy (another app may be using it)',
+  failed: 'the check could not finish',
+};
+
+/** "camera denied, microphone denied; the browser said NotAllowedError; 1 camera and 1 microphone found". */
 export function deviceCheckLine(ticket: Ticket): string | undefined {
+  const outcome = (ticket.deviceCheck as { outcome?: unknown } | undefined)?.outcome;
+  if (typeof outcome === 'string') return CHECK_OUTCOMES[outcome] ?? oneLine(outcome);
   const check = parseDeviceCheck(ticket.deviceCheck, () => new Date(ticket.createdAt));
   if (!check) return undefined;
   const found = [
