@@ -1,10 +1,10 @@
-import { parseDeviceCheck } from '../device/checkResult';
 import { neutraliseLine, neutralisedLines, neutraliseText } from './neutralise';
+import { deviceCheckLine } from './deviceCheckLine';
 import { plainText } from './plainText';
 import { stepLabels, summarySentence } from './summarySentence';
 import type { Ticket, TranscriptLine } from './ticket';
 
-export { stepLabels, summarySentence };
+export { deviceCheckLine, stepLabels, summarySentence };
 
 /**
  * A ticket as the recruiter reads it, shared by the email and Teams sinks. Everything the candidate
@@ -72,7 +72,7 @@ export function createdLine(ticket: Ticket): string {
   return local ? `${utc} (${local} for the candidate)` : utc;
 }
 
-/** Up to here, what a recruiter needs in five seconds; the full details follow. */
+/** The email's plain-text part and the CLI's `show`: the five-second part (sentence, action, labels), then every detail. */
 export function renderText(ticket: Ticket): string {
   const facts = (list: Fact[], indent = '') => list.map(({ label, value }) => `${indent}${`${label}:`.padEnd(24 - indent.length)}${value}`);
   const action = suggestedAction(ticket);
@@ -166,33 +166,6 @@ export function renderHtml(ticket: Ticket): string {
 /** The flow's suggestion for the recruiter, one line; absent on older tickets. */
 export function suggestedAction(ticket: Ticket): string | undefined {
   return ticket.suggestedAction ? oneLine(ticket.suggestedAction) || undefined : undefined;
-}
-
-/** What the conversation's last check found, as the engine reduced it (`{ outcome }` on a ticket). */
-const CHECK_OUTCOMES: Readonly<Record<string, string>> = {
-  ok: 'the camera and microphone worked in the browser checked',
-  blocked: 'the browser blocks the camera or microphone',
-  'no-device': 'no camera or microphone found',
-  'in-use': 'the camera or microphone is busy (another app may be using it)',
-  failed: 'the check could not finish',
-};
-
-/** "camera denied, microphone denied; the browser said NotAllowedError; 1 camera and 1 microphone found". */
-export function deviceCheckLine(ticket: Ticket): string | undefined {
-  const outcome = (ticket.deviceCheck as { outcome?: unknown } | undefined)?.outcome;
-  if (typeof outcome === 'string') return CHECK_OUTCOMES[outcome] ?? oneLine(outcome);
-  const check = parseDeviceCheck(ticket.deviceCheck, () => new Date(ticket.createdAt));
-  if (!check) return undefined;
-  const found = [
-    check.videoInputs === undefined ? undefined : `${check.videoInputs} ${check.videoInputs === 1 ? 'camera' : 'cameras'}`,
-    check.audioInputs === undefined ? undefined : `${check.audioInputs} ${check.audioInputs === 1 ? 'microphone' : 'microphones'}`,
-  ].filter(Boolean);
-  return [
-    `camera ${check.camera}, microphone ${check.microphone}`,
-    check.getUserMedia === 'ok' ? 'the browser could use them' : `the browser said ${check.getUserMedia}`,
-    ...(found.length > 0 ? [`${found.join(' and ')} found`] : []),
-    `checked ${oneLine(check.checkedAt)}`,
-  ].join('; ');
 }
 
 /** Each advice the bot gave, in full and plain (older tickets kept the flow's Markdown). */
