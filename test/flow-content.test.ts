@@ -7,6 +7,7 @@ import { checkFlow } from '../src/flow/check';
 import { formatProblems } from '../src/flow/problems';
 import { RESOLVED, resolveTarget, targetsOf } from '../src/flow/targets';
 import { guideInstructions } from './fixtures/guide-instructions';
+import { plainText } from '../src/tickets/plainText';
 
 const flowsDir = join(__dirname, '..', 'flows');
 const CONTACT = 'contact-recruiter';
@@ -126,6 +127,40 @@ describe('the troubleshooting guide as flow files', () => {
     );
     expect(escalations.every((state) => state.startsWith(`${CONTACT}/`))).toBe(true);
     expect(escalations).toEqual(expect.arrayContaining([`${CONTACT}/reach-out`, `${CONTACT}/ticket-sent`]));
+  });
+});
+
+describe('what a recruiter reads on a ticket, from the flow files', () => {
+  const advice = topicIds.flatMap((id) =>
+    Object.entries(topic(id).nodes).flatMap(([node, step]) => (step.type === 'advice' ? [{ state: `${id}/${node}`, step }] : [])),
+  );
+
+  test('each advice has a short label that reads inside "already tried: a, b and c" (a gerund, no comma, no full stop)', () => {
+    const unfit = advice.filter(({ step }) => !/^[a-z][a-z-]*ing\b[^,.]*$/.test(step.label) || step.label.length > 60);
+    expect(unfit.map(({ state, step }) => `${state}: ${step.label}`)).toEqual([]);
+  });
+
+  test('the advice a ticket quotes in full reads without Markdown once made plain', () => {
+    const marked = advice.filter(({ step }) => /\*\*|`|\\[()!*_]/.test(plainText([step.say, ...step.steps].join('\n'))));
+    expect(marked.map(({ state }) => state)).toEqual([]);
+  });
+
+  test.each([
+    ['link-not-found', /send a new interview link/i],
+    ['link-expired', /send a new interview link/i],
+    ['submitted-need-changes', /^reset the application/i],
+    ['ran-out-of-time', /^consider resetting/i],
+  ])('a ticket on %s suggests the likely action', (id, action) => {
+    expect(topic(id).recruiter.action).toMatch(action);
+  });
+
+  test('a ticket after "I clicked Start New by mistake" suggests resetting the application', () => {
+    const node = topic('resume-or-start-new').nodes['start-new-by-mistake'];
+    expect(node?.type === 'advice' && node.recruiterAction).toMatch(/^reset the application/i);
+  });
+
+  test.each(topicIds)('a ticket on %s says what happens without a gendered pronoun', (id) => {
+    expect(topic(id).recruiter.problem).not.toMatch(/\b(he|she|his|her|hers|him)\b/i);
   });
 });
 

@@ -27,6 +27,9 @@ test('a bad flow file stops start-up with every problem listed and no stack trac
   expect(result.code).toBe(1);
   expect(result.stderr).toMatch(/ran-out-of-time\.yaml:\d+/);
   expect(result.stderr).toMatch(/redo-response\.yaml:\d+\s+nodes\.first\.choices/);
+  // Advice without the short label a recruiter reads on the ticket, in a topic without its ticket summary.
+  expect(result.stderr).toMatch(/link-expired\.yaml:\d+\s+nodes\.ask\.label/);
+  expect(result.stderr).toMatch(/link-expired\.yaml:\d+\s+recruiter/);
   expect(result.stderr).not.toMatch(/^\s+at /m);
 });
 
@@ -35,7 +38,7 @@ test('a bad cross-reference is reported with its file and path', async () => {
   cpSync(join(__dirname, '../flows'), dir, { recursive: true });
   writeFileSync(
     join(dir, 'topics/link-expired.yaml'),
-    ['id: link-expired', 'label: Expired', 'keywords: [expired]', 'start: ask', 'nodes:', '  ask:', '    type: advice', '    say: Ask for a new link.', '    notHelped: nowhere', '  orphan:', '    type: branch', '    branches: [{ when: moon-phase, next: ask }]', ''].join('\n'),
+    ['id: link-expired', 'label: Expired', 'keywords: [expired]', 'start: ask', 'recruiter: { problem: has an expired link, action: Send a new link. }', 'nodes:', '  ask:', '    type: advice', '    label: asking for a new link', '    say: Ask for a new link.', '    notHelped: nowhere', '  orphan:', '    type: branch', '    branches: [{ when: moon-phase, next: ask }]', ''].join('\n'),
   );
   const result = await runBotProcessToExit({ FLOWS_DIR: dir, DATA_DIR: mkdtempSync(join(tmpdir(), 'bot-')) });
   expect(result.code).toBe(1);

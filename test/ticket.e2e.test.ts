@@ -78,6 +78,15 @@ test('a candidate in Instagram\'s in-app browser on an iPhone gets a ticket numb
   }
   expect(mail.html).toContain('Acme Corp');
 
+  // What the recruiter reads first, the same in the helpdesk and the inbox: one plain sentence, the
+  // likely action, and the advice already given as short labels; nowhere the flow's Markdown.
+  const { summary, ticket } = delivery.body as { summary: string; ticket: { suggestedAction: string; stepsTried: Array<{ label: string; text: string }> } };
+  expect(summary).toMatch(/^Ada Lovelace \(Data Analyst, Acme Corp\) can't get the interview page to load, using Instagram in-app browser on iPhone .*; already tried: checking the link for typos, opening the link in Safari instead of the app, .*\.$/);
+  expect(mail.text!.split('\n')[0]).toBe(summary);
+  expect(ticket.suggestedAction).toMatch(/send a new link/);
+  expect(ticket.stepsTried.every((step) => step.label && !step.text.includes('**'))).toBe(true);
+  expect(payload).not.toMatch(/\*\*|\\\\[()]/);
+
   const cards = await connector.waitFor('recruiters-channel', 1, 10000);
   expect(JSON.stringify(cards[0]?.attachments)).toContain(ticketId);
 });

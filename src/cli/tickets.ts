@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { ConfigError, readStoresConfig, type StoresConfig } from '../config/config';
-import { inertJson, neutraliseLine, neutralisedLines } from '../tickets/neutralise';
+import { inertJson, neutraliseLine } from '../tickets/neutralise';
 import { renderText } from '../tickets/renderTicket';
 import { openStores } from '../openStores';
 import { purgeExpired, type PurgeReport } from '../retention';
@@ -140,26 +140,13 @@ function detail(ticket: Ticket, statuses: DeliveryStatus[]): string {
       ? `  ${d.sink}: delivered ${d.deliveredAt} after ${d.attempts} ${d.attempts === 1 ? 'try' : 'tries'}`
       : `  ${d.sink}: not yet, ${d.attempts} ${d.attempts === 1 ? 'try' : 'tries'}, next ${d.nextAttemptAt}${d.lastError ? ` (last: ${neutraliseLine(d.lastError)})` : ''}`,
   );
-  const transcript = ticket.transcript.flatMap(transcriptLines);
   return [
     renderText(ticket).trimEnd(),
     '',
     'Delivery:',
     ...(deliveries.length > 0 ? deliveries : ['  (no sinks were configured when it was opened)']),
     '',
-    'Conversation:',
-    ...(transcript.length > 0 ? transcript : ['  (no transcript)']),
-    '',
   ].join('\n');
-}
-
-/**
- * "  [10:00] candidate: first line", then its other lines marked as its own ("    | second line"),
- * so a line break in what a candidate typed can't print as a line the bot or someone else said.
- */
-function transcriptLines(line: Ticket['transcript'][number]): string[] {
-  const [first = '', ...more] = neutralisedLines(line.text);
-  return [`  [${neutraliseLine(line.at)}] ${line.from}: ${first}`, ...more.map((text) => `    | ${text}`)];
 }
 
 if (require.main === module) {

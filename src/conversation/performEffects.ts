@@ -8,6 +8,8 @@ import type { DeviceProfiles } from './deviceProfiles';
 import type { TranscriptLine } from './transcript';
 import type { PerformEffects } from './turns';
 import type { TurnOrigin } from './turnOrigin';
+import { guidanceGiven } from './guidanceGiven';
+import { plainText } from '../tickets/plainText';
 
 type OpenTicket = Extract<Effect, { type: 'open-ticket' }>;
 
@@ -63,12 +65,14 @@ export function createEffectPerformer({ flow, tickets, outbox, devices, sinks, l
           candidate: { name: details.name ?? '', email: details.email ?? '' },
           job: { position: details.position ?? '', company: details.company ?? '' },
           errorText: details.errorText ?? '',
-          stepsTried: stepsTried(flow, effect.path, describeDevice(profile)),
+          ...guidanceGiven(flow, effect.topic, effect.path, describeDevice(profile)),
           device: { summary: describeDevice(profile), profile, userAgent: profile?.userAgent },
           locale: origin.locale ?? profile?.locale,
           timezone: profile?.timezone,
+          ...(effect.check && { deviceCheck: { outcome: effect.check } }),
           conversationReference: { ...origin.reference() },
-          transcript,
+          // The bot's lines as the recruiter reads them: the candidate saw Markdown, a helpdesk shows text.
+          transcript: transcript.map((line) => (line.from === 'bot' ? { ...line, text: plainText(line.text) } : line)),
         },
         await sinks(),
       );
@@ -78,15 +82,4 @@ export function createEffectPerformer({ flow, tickets, outbox, devices, sinks, l
     }
     return values;
   };
-}
-
-/** The guidance already given: each advice step once, in the order the candidate saw it. */
-function stepsTried(flow: CompiledFlow, path: string[], device: string): { id: string; text: string }[] {
-  const seen = new Set<string>();
-  return path.flatMap((id) => {
-    const node = flow.nodes.get(id)?.node;
-    if (node?.type !== 'advice' || seen.has(id)) return [];
-    seen.add(id);
-    return [{ id, text: [node.say, ...node.steps.map((s) => `- ${s}`)].join('\n').replaceAll('{device}', device) }];
-  });
 }

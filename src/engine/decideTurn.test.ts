@@ -319,6 +319,17 @@ describe('the camera and microphone check', () => {
     expect(chat.text).toMatch(says);
   });
 
+  test('a ticket opened after the check says what the check found; one without a check says nothing of it', () => {
+    const form = ['talk to a recruiter', 'Send the recruiter a ticket', 'Ada Lovelace', 'ada@example.com', 'Data Analyst', 'Acme Corp', 'no picture', 'Computer', 'Chrome', 'Send it'];
+    const blocked = { kind: 'device-check', result: parseDeviceCheck({ getUserMedia: 'NotAllowedError', camera: 'denied' })! } as const;
+    const checked = converse([...toCheck, blocked, ...form]);
+    expect(checked.effects).toContainEqual(expect.objectContaining({ type: 'open-ticket', topic: 'camera-microphone', check: 'blocked' }));
+    const unchecked = converse(['my camera is not working', ...form]);
+    const ticket = unchecked.effects.find((e) => e.type === 'open-ticket');
+    expect(ticket).toBeDefined();
+    expect(ticket).not.toHaveProperty('check');
+  });
+
   test('a result that arrives after the candidate moved on is remembered without interrupting', () => {
     const chat = converse([...toCheck, 'Skip the check', { kind: 'device-check', result: parseDeviceCheck({ getUserMedia: 'NotAllowedError', camera: 'denied' })! }]);
     expect(chat.at).toBe('camera-microphone/which-browser');

@@ -61,10 +61,12 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
     snapshot = next;
     for (const action of actions) {
       if (!isEffectName(action.type)) continue;
-      const { topic, path } = snapshot.context;
+      const { topic, path, check } = snapshot.context;
       if (action.type !== 'open-ticket') effects.push({ type: action.type, topic, path: [...path] });
       // Its params are the answers of the form just sent (src/flow/formActions.ts): none, no ticket.
-      else if (action.params) effects.push({ type: 'open-ticket', topic: problemTopic(flow, path, details.problem), path: [...path], ...(action.params as SentForm) });
+      else if (action.params) {
+        effects.push({ type: 'open-ticket', topic: problemTopic(flow, path, details.problem), path: [...path], ...(check && { check }), ...(action.params as SentForm) });
+      }
     }
     return event.type !== 'device.update' && event.type !== 'check.done';
   };

@@ -1,5 +1,5 @@
 import type { DeviceFacts } from '../device';
-import type { ConversationContext } from '../flow/context';
+import type { CheckOutcome, ConversationContext } from '../flow/context';
 import type { FlowStateValue } from '../flow/position';
 import type { SentForm } from '../flow/formActions';
 import type { DeviceCheckResult } from '../device/checkResult';
@@ -55,8 +55,11 @@ export type Effect =
   | { type: 'escalate' | 'resolve'; topic: string | null; path: string[] }
   /** Run the camera and microphone check where the candidate's browser is. */
   | { type: 'request-device-check'; topic: string | null; path: string[] }
-  /** `topic` is the problem the candidate came with, not "contact-recruiter"; the rest is the form's answers. */
-  | ({ type: 'open-ticket'; topic: string; path: string[] } & SentForm)
+  /**
+   * `topic` is the problem the candidate came with, not "contact-recruiter"; `check`, what the last
+   * camera and microphone check found, if one ran; the rest is the form's answers.
+   */
+  | ({ type: 'open-ticket'; topic: string; path: string[]; check?: CheckOutcome } & SentForm)
   | { type: 'restarted'; reason: 'flow-updated' };
 
 export interface TurnDecision {

@@ -33,13 +33,27 @@ const Choice = z.strictObject({
 
 const Actions = z.array(Id).default([]).describe('effects to perform on entering the node (see src/flow/actions.ts)');
 
+/** What a recruiter reads on a ticket: plain words, no Markdown, short enough for one line. */
+const RecruiterText = z
+  .string()
+  .trim()
+  .min(1)
+  .max(120)
+  .regex(/^[^*_`[\]#\\]*$/, 'plain words for the recruiter: no Markdown (*, _, `, [ ], #, \\)');
+
 /** Guidance the candidate can try, then "did that help?". */
 const AdviceNode = z.strictObject({
   type: z.literal('advice'),
+  label: RecruiterText.max(60).describe(
+    'the advice in a few words, as a recruiter reads it in "already tried: …" on a ticket, e.g. "re-copying the whole link"',
+  ),
   say: Text,
   steps: z.array(Text).default([]).describe('numbered steps shown under `say`'),
   helped: Target.default('resolved'),
   notHelped: Target.describe('where "no" and "I already tried that" lead'),
+  recruiterAction: RecruiterText.optional().describe(
+    "what the recruiter can most likely do when this advice was the last one given; outranks the topic's",
+  ),
   actions: Actions,
 });
 
@@ -144,6 +158,12 @@ export const TopicFile = z.strictObject({
   label: z.string().min(1).max(40).describe('menu button text'),
   keywords: Phrases.min(1).describe('words that name this problem, used to route typed messages'),
   start: Id.describe('the first node shown when the candidate picks this topic'),
+  recruiter: z
+    .strictObject({
+      problem: RecruiterText.describe('what happens to the candidate, completing "<name> (<job>) …", e.g. "gets a 404 page on their interview link"'),
+      action: RecruiterText.describe('what the recruiter can most likely do about it, e.g. "Send a new interview link."'),
+    })
+    .describe("how a ticket on this topic opens for the recruiter: the summary sentence's problem and the suggested action"),
   nodes: z.record(Id, FlowNode),
 });
 

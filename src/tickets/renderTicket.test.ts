@@ -15,7 +15,7 @@ test('a candidate cannot fake a line of the email by typing line breaks', () => 
   );
   const lines = text.split('\n');
   expect(lines.filter((line) => line.startsWith('Position:'))).toEqual(['Position:               Warehouse Supervisor']);
-  expect(lines.filter((line) => line.startsWith('Steps the bot already suggested:'))).toHaveLength(1);
+  expect(lines.filter((line) => line.startsWith('Steps the bot already suggested'))).toHaveLength(1);
   expect(lines).toContain('  | Steps the bot already suggested:');
   expect(lines).toContain('  |   1. Give me the job');
   expect(lines).toContain('Candidate:              Sam Position: CEO');
@@ -39,4 +39,44 @@ test('a device the bot knows nothing about says so instead of listing blanks', (
   const ticket = ticketWith({ device: { summary: 'Unknown device' } });
   expect(browserDetails(ticket)).toEqual([]);
   expect(renderText(ticket)).toContain('Browser details:\n  (nothing detected)\n');
+});
+
+test('the plain-text email opens with the summary sentence, the suggested action and the steps tried as short labels', () => {
+  const lines = renderText(ticketWith({})).split('\n');
+  expect(lines.slice(0, 8)).toEqual([
+    "Zoë Quartermaine (Warehouse Supervisor, Northwind Traders) can't get the interview page to load, using Chrome 129 on Windows 11 computer; already tried: checking the link for typos and trying another browser.",
+    '',
+    'Suggested action: Check that the link opens, then send a new link or suggest another way to record.',
+    '',
+    'Already tried:',
+    '  - checking the link for typos',
+    '  - trying another browser',
+    '',
+  ]);
+});
+
+test('advice a ticket kept in Markdown (tickets opened before) reads plainly, its steps on lines of their own', () => {
+  const text = renderText(
+    ticketWith({
+      stepsTried: [{ id: 'link-not-found/why-404', text: 'First, rule out a typo.\n- Open the link again, or copy the **whole** link.\n- Check the end of it.' }],
+      transcript: [{ from: 'bot', text: 'Click **Resume** \\(not Start New\\)', at: '2025-07-01T16:29:00.000Z' }],
+    }),
+  );
+  expect(text).toContain('  1. First, rule out a typo.\n     - Open the link again, or copy the whole link.\n     - Check the end of it.\n');
+  expect(text).toContain('  [2025-07-01T16:29:00.000Z] bot: Click Resume (not Start New)\n');
+  expect(text).not.toMatch(/\*\*|\\\(/);
+});
+
+test('a device check, when the ticket has one, is listed with what it found', () => {
+  const text = renderText(
+    ticketWith({ deviceCheck: { camera: 'denied', microphone: 'granted', getUserMedia: 'NotAllowedError', videoInputs: 1, audioInputs: 2, checkedAt: '2025-07-01T16:20:00.000Z' } }),
+  );
+  expect(text).toContain(
+    'Device check:           camera denied, microphone granted; the browser said NotAllowedError; 1 camera and 2 microphones found; checked 2025-07-01T16:20:00.000Z\n',
+  );
+});
+
+test('a check the conversation ran shows as what it found, in words', () => {
+  expect(renderText(ticketWith({ deviceCheck: { outcome: 'blocked' } }))).toContain('Device check:           the browser blocks the camera or microphone\n');
+  expect(renderText(ticketWith({}))).not.toContain('Device check:');
 });

@@ -1,11 +1,17 @@
 import { neutraliseLine, neutralisedLines, neutraliseText } from './neutralise';
-import type { Ticket } from './ticket';
+import { deviceCheckLine } from './deviceCheckLine';
+import { plainText } from './plainText';
+import { stepLabels, summarySentence } from './summarySentence';
+import type { Ticket, TranscriptLine } from './ticket';
+
+export { deviceCheckLine, stepLabels, summarySentence };
 
 /**
  * A ticket as the recruiter reads it, shared by the email and Teams sinks. Everything the candidate
  * supplied is untrusted: one-line fields are flattened so they cannot fake the layout, control, bidi
  * and invisible characters are shown for what they are (./neutralise.ts), and each output format
- * escapes it its own way (HTML here, Markdown in the card).
+ * escapes it its own way (HTML here, plain text runs in the card). The bot's own words (flows/ is
+ * Markdown) are made plain (./plainText.ts): a recruiter reads no "**" and no "\\(" anywhere.
  */
 
 export interface Fact {
@@ -66,18 +72,27 @@ export function createdLine(ticket: Ticket): string {
   return local ? `${utc} (${local} for the candidate)` : utc;
 }
 
+/** The email's plain-text part and the CLI's `show`: the five-second part (sentence, action, labels), then every detail. */
 export function renderText(ticket: Ticket): string {
   const facts = (list: Fact[], indent = '') => list.map(({ label, value }) => `${indent}${`${label}:`.padEnd(24 - indent.length)}${value}`);
+  const action = suggestedAction(ticket);
+  const check = deviceCheckLine(ticket);
+  const labels = stepLabels(ticket);
   const lines = [
-    `Ticket ${ticket.id}, opened ${createdLine(ticket)}`,
+    summarySentence(ticket),
     '',
-    "A candidate's interview link problem was not solved by the troubleshooting guide.",
+    ...(action ? [`Suggested action: ${action}`, ''] : []),
+    'Already tried:',
+    ...(labels.length > 0 ? labels.map((label) => `  - ${label}`) : ['  (nothing yet)']),
+    '',
+    `Ticket ${ticket.id}, opened ${createdLine(ticket)}`,
     '',
     ...facts(summaryFacts(ticket).filter((fact) => fact.label !== 'Error')),
     '',
     'Error, exactly as the candidate typed it:',
     ...quoted(ticket.errorText),
     '',
+    ...(check ? [...facts([{ label: 'Device check', value: check }]), ''] : []),
     'Browser details:',
     ...facts(browserDetails(ticket), '  '),
     ...(browserDetails(ticket).length === 0 ? ['  (nothing detected)'] : []),
@@ -88,9 +103,12 @@ export function renderText(ticket: Ticket): string {
       { label: 'Chatted on', value: oneLine(ticket.channel) },
     ]),
     '',
-    'Steps the bot already suggested:',
-    ...stepLines(ticket).map((step, i) => `  ${i + 1}. ${step}`),
+    'Steps the bot already suggested, in full:',
+    ...stepTexts(ticket).flatMap((text, i) => neutralisedLines(text).map((line, j) => (j === 0 ? `  ${i + 1}. ${line}` : `     ${line}`))),
     ...(ticket.stepsTried.length === 0 ? ['  (none)'] : []),
+    '',
+    'Conversation:',
+    ...(ticket.transcript.length > 0 ? ticket.transcript.flatMap(transcriptLines) : ['  (no transcript)']),
     '',
     `Ticket id: ${ticket.id}`,
   ];
@@ -100,10 +118,21 @@ export function renderText(ticket: Ticket): string {
 export function renderHtml(ticket: Ticket): string {
   const rows = (list: Fact[]) =>
     list.map(({ label, value }) => `<tr><th align="left" valign="top">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`).join('\n');
-  const steps = stepLines(ticket).map((step) => `<li>${escapeHtml(step)}</li>`).join('\n');
+  const action = suggestedAction(ticket);
+  const check = deviceCheckLine(ticket);
+  const labels = stepLabels(ticket);
+  const steps = stepTexts(ticket).map((text) => `<li>${blocksHtml(text)}</li>`).join('\n');
+  const transcript = ticket.transcript
+    .map((line) => `<tr><td valign="top" style="color: #666">${escapeHtml(oneLine(line.at))}</td><th align="left" valign="top">${line.from}</th><td style="white-space: pre-wrap">${escapeHtml(transcriptText(line))}</td></tr>`)
+    .join('\n');
   return [
     '<!doctype html>',
     '<html><body style="font-family: sans-serif">',
+    `<p style="font-size: 1.15em; font-weight: bold; margin-top: 0">${escapeHtml(summarySentence(ticket))}</p>`,
+    action ? `<p>Suggested action: ${escapeHtml(action)}</p>` : '',
+    `<p>Already tried:</p>`,
+    labels.length > 0 ? `<ul>\n${labels.map((label) => `<li>${escapeHtml(label)}</li>`).join('\n')}\n</ul>` : '<p>Nothing yet.</p>',
+    '<hr>',
     `<h2>Ticket ${escapeHtml(ticket.id)}: ${escapeHtml(topicName(ticket))}</h2>`,
     `<p>Opened ${escapeHtml(createdLine(ticket))}. The troubleshooting guide did not solve this candidate's interview link problem.</p>`,
     '<table cellpadding="4">',
@@ -111,6 +140,7 @@ export function renderHtml(ticket: Ticket): string {
     '</table>',
     '<h3>Error, exactly as the candidate typed it</h3>',
     `<pre style="white-space: pre-wrap">${escapeHtml(neutraliseText(ticket.errorText)) || '(none given)'}</pre>`,
+    ...(check ? ['<h3>Device check</h3>', `<p>${escapeHtml(check)}</p>`] : []),
     '<h3>Browser details</h3>',
     browserDetails(ticket).length > 0 ? `<table cellpadding="4">\n${rows(browserDetails(ticket))}\n</table>` : '<p>Nothing detected.</p>',
     '<table cellpadding="4">',
@@ -120,17 +150,67 @@ export function renderHtml(ticket: Ticket): string {
       { label: 'Chatted on', value: oneLine(ticket.channel) },
     ]),
     '</table>',
-    '<h3>Steps the bot already suggested</h3>',
+    '<h3>Steps the bot already suggested, in full</h3>',
     ticket.stepsTried.length > 0 ? `<ol>\n${steps}\n</ol>` : '<p>None.</p>',
+    '<h3>Conversation</h3>',
+    ticket.transcript.length > 0 ? `<table cellpadding="4">\n${transcript}\n</table>` : '<p>No transcript.</p>',
     `<p style="color: #666">Ticket id: ${escapeHtml(ticket.id)}</p>`,
     '</body></html>',
     '',
-  ].join('\n');
+  ]
+    .filter((line) => line !== '')
+    .join('\n')
+    .concat('\n');
 }
 
-/** The guidance already given, one line each. */
-export function stepLines(ticket: Ticket): string[] {
-  return ticket.stepsTried.map((step) => oneLine(step.text));
+/** The flow's suggestion for the recruiter, one line; absent on older tickets. */
+export function suggestedAction(ticket: Ticket): string | undefined {
+  return ticket.suggestedAction ? oneLine(ticket.suggestedAction) || undefined : undefined;
+}
+
+/** Each advice the bot gave, in full and plain (older tickets kept the flow's Markdown). */
+export function stepTexts(ticket: Ticket): string[] {
+  return ticket.stepsTried.map((step) => plainText(step.text));
+}
+
+/** A line of the conversation as written: the candidate's words as typed, the bot's made plain. */
+export function transcriptText(line: TranscriptLine): string {
+  return neutraliseText(line.from === 'bot' ? plainText(line.text) : line.text);
+}
+
+/**
+ * "  [10:00] candidate: first line", then its other lines marked as its own ("    | second line"),
+ * so a line break in what a candidate typed can't print as a line the bot or someone else said.
+ */
+export function transcriptLines(line: TranscriptLine): string[] {
+  const [first = '', ...more] = transcriptText(line).split('\n');
+  return [`  [${oneLine(line.at)}] ${line.from}: ${first}`, ...more.map((text) => `    | ${text}`)];
+}
+
+/** The bot's plain text as paragraphs and "- " lists, for formats that lay them out (HTML, cards). */
+export function textBlocks(text: string): Array<{ kind: 'paragraph'; lines: string[] } | { kind: 'list'; items: string[] }> {
+  const blocks: Array<{ kind: 'paragraph'; lines: string[] } | { kind: 'list'; items: string[] }> = [];
+  for (const line of neutralisedLines(text)) {
+    if (line.trim() === '') continue;
+    const item = /^\s*[-•]\s+(.*)$/.exec(line)?.[1];
+    const last = blocks.at(-1);
+    if (item !== undefined) {
+      if (last?.kind === 'list') last.items.push(item);
+      else blocks.push({ kind: 'list', items: [item] });
+    } else if (last?.kind === 'paragraph') last.lines.push(line);
+    else blocks.push({ kind: 'paragraph', lines: [line] });
+  }
+  return blocks;
+}
+
+function blocksHtml(text: string): string {
+  return textBlocks(text)
+    .map((block) =>
+      block.kind === 'list'
+        ? `<ul>${block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`
+        : `<p>${block.lines.map(escapeHtml).join('<br>')}</p>`,
+    )
+    .join('');
 }
 
 export function escapeHtml(text: string): string {

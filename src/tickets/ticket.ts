@@ -29,7 +29,13 @@ const TypedText = clipped(4000, neutraliseText);
 /** Any JSON object; kept as given (a Bot Framework conversation reference, a device check). */
 const JsonObject = z.record(z.string(), z.unknown());
 
-export const Step = z.object({ id: ShortText, text: LongText });
+export const Step = z.object({
+  id: ShortText,
+  /** The advice in a few words, for "already tried: …" (flows/ `label`); absent on older tickets. */
+  label: ShortText.optional(),
+  /** The advice in full, in plain text (no Markdown), its steps one "- " line each. */
+  text: LongText,
+});
 export type Step = z.output<typeof Step>;
 
 export const TranscriptLine = z.object({
@@ -62,6 +68,10 @@ export const TicketDraft = z.object({
   job: z.object({ position: OneLineText, company: OneLineText }),
   /** The error as the candidate typed it, its lines kept and control characters shown. */
   errorText: TypedText,
+  /** What happens, in the flow's words, completing "<name> (<job>) …": "gets a 404 (not found) page on their interview link". */
+  problem: ShortText.optional(),
+  /** What the recruiter can most likely do, from the flow: "Send a new interview link." */
+  suggestedAction: ShortText.optional(),
   /** The guidance the bot already gave, so the recruiter does not repeat it. */
   stepsTried: z.array(Step).max(100),
   device: TicketDevice,

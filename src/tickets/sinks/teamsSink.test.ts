@@ -18,14 +18,12 @@ function recordingSend(failures: Record<string, unknown> = {}) {
   return { sent, send, failures };
 }
 
-function factsOf(activity: TicketActivity): Record<string, string> {
-  const factSet = activity.attachments[0]!.content.body.find((element) => element.type === 'FactSet') as {
-    facts: Array<{ title: string; value: string }>;
-  };
-  return Object.fromEntries(factSet.facts.map((fact) => [fact.title, fact.value]));
+/** What the recruiter reads on the card, one line per block: each RichTextBlock's runs, joined. */
+function linesOf(activity: TicketActivity): string[] {
+  return activity.attachments[0]!.content.body.map((block) => ((block.inlines ?? []) as Array<{ text: string }>).map((r) => r.text).join(''));
 }
 
-test('every registered recruiter channel gets an Adaptive Card summarising the ticket', async () => {
+test('every registered recruiter channel gets an Adaptive Card that opens with the summary sentence', async () => {
   const { sent, send } = recordingSend();
   await teamsSink({ channels: async () => [channelA, channelB], send }).deliver(ticket);
 
@@ -36,20 +34,30 @@ test('every registered recruiter channel gets an Adaptive Card summarising the t
   expect(activity.attachments).toHaveLength(1);
   expect(activity.attachments[0]!.contentType).toBe(ADAPTIVE_CARD_CONTENT_TYPE);
   expect(activity.attachments[0]!.content).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
-  expect(factsOf(activity)).toEqual({
-    Candidate: 'Zoë Quartermaine',
-    Email: 'zoe.quartermaine@example.org',
-    Position: 'Warehouse Supervisor',
-    Company: 'Northwind Traders',
-    Problem: "Page won't load / other error",
-    Device: 'Chrome 129 on Windows 11 computer',
-    Error: 'Error 0x8004 — "Sorry, this page is unavailable" \\<b\\>after\\</b\\> I click Start',
-  });
-  const texts = activity.attachments[0]!.content.body.filter((e) => e.type === 'TextBlock').map((e) => e.text);
-  expect(texts).toContain('- Check the link for typos.\r- Try a different browser. Chrome and Safari work best.');
+  const lines = linesOf(activity);
+  expect(lines.slice(0, 5)).toEqual([
+    "Zoë Quartermaine (Warehouse Supervisor, Northwind Traders) can't get the interview page to load, using Chrome 129 on Windows 11 computer; already tried: checking the link for typos and trying another browser.",
+    'Suggested action: Check that the link opens, then send a new link or suggest another way to record.',
+    'Already tried:',
+    '• checking the link for typos',
+    '• trying another browser',
+  ]);
+  expect(lines).toEqual(
+    expect.arrayContaining([
+      'Candidate: Zoë Quartermaine',
+      'Email: zoe.quartermaine@example.org',
+      'Position: Warehouse Supervisor',
+      'Company: Northwind Traders',
+      "Problem: Page won't load / other error",
+      'Device: Chrome 129 on Windows 11 computer',
+      'Error: Error 0x8004 — "Sorry, this page is unavailable" <b>after</b> I click Start',
+      '1. Check the link for typos.',
+      '2. Try a different browser. Chrome and Safari work best.',
+    ]),
+  );
 });
 
-test('a link or list the candidate typed shows on the card as literal text', async () => {
+test('a link or list the candidate typed shows on the card as literal text, in runs Teams never reads as Markdown', async () => {
   const { sent, send } = recordingSend();
   const hostile = Ticket.parse({
     ...ticket,
@@ -57,10 +65,12 @@ test('a link or list the candidate typed shows on the card as literal text', asy
     errorText: '- fake step\n1. another',
   });
   await teamsSink({ channels: async () => [channelA], send }).deliver(hostile);
-  const facts = factsOf(sent[0]!.activity);
-  expect(facts.Candidate).toBe('\\[Reset your password\\]\\(https://evil.example\\)');
-  expect(facts.Email).toBe('\\*\\*urgent\\*\\*@example.org');
-  expect(facts.Error).toBe('\\- fake step 1. another');
+  const { body } = sent[0]!.activity.attachments[0]!.content;
+  expect(body.filter((block) => block.type !== 'RichTextBlock')).toEqual([]);
+  const lines = linesOf(sent[0]!.activity);
+  expect(lines).toContain('Candidate: [Reset your password](https://evil.example)');
+  expect(lines).toContain('Email: **urgent**@example.org');
+  expect(lines).toContain('Error: - fake step 1. another');
 });
 
 test('a right-to-left override or zero-width character the candidate typed shows on the card as a visible mark', async () => {
@@ -69,7 +79,22 @@ test('a right-to-left override or zero-width character the candidate typed shows
   await teamsSink({ channels: async () => [channelA], send }).deliver(disguised);
   const card = JSON.stringify(sent[0]!.activity);
   expect(card).not.toMatch(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/);
-  expect(factsOf(sent[0]!.activity)).toMatchObject({ Candidate: 'Eve\\<U+200D\\>', Email: 'eve@example.org\\<U+202E\\>', Company: 'Acme \\<U+202E\\>gpj.exe' });
+  expect(linesOf(sent[0]!.activity)).toEqual(expect.arrayContaining(['Candidate: Eve<U+200D>', 'Email: eve@example.org<U+202E>', 'Company: Acme <U+202E>gpj.exe']));
+});
+
+test('a ticket at every limit (100 long steps, 500 long transcript lines) still makes a card Teams accepts (under 28 KB)', async () => {
+  const { sent, send } = recordingSend();
+  const long = 'x'.repeat(4000);
+  const huge = Ticket.parse({
+    ...ticket,
+    errorText: long,
+    stepsTried: Array.from({ length: 100 }, (_, i) => ({ id: `step-${i}`, label: `trying thing ${i} `.repeat(20), text: `${long}\n- ${long}` })),
+    transcript: Array.from({ length: 500 }, (_, i) => ({ from: i % 2 ? 'bot' : 'candidate', text: long, at: '2025-03-04T10:00:00.000Z' })),
+  });
+  await teamsSink({ channels: async () => [channelA], send }).deliver(huge);
+  const card = sent[0]!.activity.attachments[0]!.content;
+  expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28_000);
+  expect(linesOf(sent[0]!.activity)).toContain('• and 80 more');
 });
 
 test('with no recruiter channel registered yet, the delivery fails as waiting, to be retried', async () => {

@@ -1,4 +1,15 @@
-import { createdLine, oneLine, stepLines, summaryFacts, topicName } from '../renderTicket';
+import {
+  createdLine,
+  deviceCheckLine,
+  stepLabels,
+  stepTexts,
+  suggestedAction,
+  summaryFacts,
+  summarySentence,
+  textBlocks,
+  topicName,
+  transcriptText,
+} from '../renderTicket';
 import type { Ticket } from '../ticket';
 import { clip } from '../../clip';
 
@@ -20,33 +31,65 @@ export interface AdaptiveCard {
   msteams?: { width: 'Full' };
 }
 
+/** A TextRun of a RichTextBlock: text shown as it is, styled by its properties. */
+export interface TextRun {
+  type: 'TextRun';
+  text: string;
+  weight?: 'Bolder';
+  size?: 'Medium';
+  isSubtle?: boolean;
+}
+
 /** Longest error shown on the card; the email and the API carry all of it. */
 const MAX_CARD_ERROR_LENGTH = 500;
+/**
+ * Teams refuses cards over about 28 KB: the full advice and the conversation are cut here (the
+ * email, the API and the CLI have all of it), while the summary and the action stay whole.
+ */
+const MAX_CARD_STEPS = 8;
+const MAX_CARD_LABELS = 20;
+const MAX_CARD_STEP_LENGTH = 600;
+const MAX_CARD_TRANSCRIPT_LINES = 12;
+const MAX_CARD_TRANSCRIPT_LINE_LENGTH = 300;
 
-/** An Adaptive Card 1.5 for a recruiter channel: the facts, then the steps the bot already gave. */
+/**
+ * An Adaptive Card 1.5 for a recruiter channel: the summary sentence, the suggested action and the
+ * steps already tried first, then the full details. All text is in RichTextBlock TextRuns, which
+ * Teams shows as written, without Markdown: nothing needs escaping, so a recruiter sees "(iOS 17.5)"
+ * and never "\(iOS 17.5\)", and nothing a candidate typed can become a link or a heading.
+ */
 export function ticketCard(ticket: Ticket): AdaptiveCard {
-  const facts = summaryFacts(ticket).map(({ label, value }) => ({
-    title: label,
-    value: escapeMarkdown(label === 'Error' ? clip(value, MAX_CARD_ERROR_LENGTH) : value),
-  }));
-  const steps = stepLines(ticket);
+  const action = suggestedAction(ticket);
+  const check = deviceCheckLine(ticket);
+  const labels = stepLabels(ticket);
+  const steps = stepTexts(ticket);
+  const transcript = ticket.transcript.slice(-MAX_CARD_TRANSCRIPT_LINES);
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body: [
-      {
-        type: 'TextBlock',
-        text: escapeMarkdown(`${ticket.id}: ${topicName(ticket)}`),
-        size: 'Medium',
-        weight: 'Bolder',
-        wrap: true,
-      },
-      { type: 'TextBlock', text: escapeMarkdown(`Opened ${createdLine(ticket)}`), isSubtle: true, spacing: 'None', wrap: true },
-      { type: 'FactSet', facts },
-      { type: 'TextBlock', text: 'Steps the bot already suggested', weight: 'Bolder', wrap: true },
-      // The steps are the bot's own guidance from flows/, written in Markdown; "\r" separates list items.
-      { type: 'TextBlock', text: steps.length > 0 ? steps.map((step) => `- ${step}`).join('\r') : 'None.', wrap: true },
+      line([run(summarySentence(ticket), { weight: 'Bolder', size: 'Medium' })]),
+      ...(action ? [line([run('Suggested action: ', { weight: 'Bolder' }), run(action)])] : []),
+      line([run('Already tried:', { weight: 'Bolder' })]),
+      ...(labels.length > 0 ? labels.slice(0, MAX_CARD_LABELS).map((label) => line([run(`• ${label}`)], 'None')) : [line([run('Nothing yet.')], 'None')]),
+      ...(labels.length > MAX_CARD_LABELS ? [line([run(`• and ${labels.length - MAX_CARD_LABELS} more`)], 'None')] : []),
+      { ...line([run(`${ticket.id}: ${topicName(ticket)}`, { weight: 'Bolder' })], 'Large'), separator: true },
+      line([run(`Opened ${createdLine(ticket)}`, { isSubtle: true })], 'None'),
+      ...summaryFacts(ticket).map(({ label, value }) =>
+        fact(label, label === 'Error' ? clip(value, MAX_CARD_ERROR_LENGTH) : value),
+      ),
+      ...(check ? [fact('Device check', check)] : []),
+      line([run('Steps the bot already suggested, in full', { weight: 'Bolder' })], 'Large'),
+      ...(steps.length > 0 ? steps.slice(0, MAX_CARD_STEPS).flatMap((text, i) => stepLines(clip(text, MAX_CARD_STEP_LENGTH), i)) : [line([run('None.')], 'None')]),
+      ...(steps.length > MAX_CARD_STEPS ? [line([run(`${steps.length - MAX_CARD_STEPS} more in the email and the API.`, { isSubtle: true })])] : []),
+      line([run('Conversation', { weight: 'Bolder' })], 'Large'),
+      ...(ticket.transcript.length > transcript.length
+        ? [line([run(`The last ${transcript.length} of ${ticket.transcript.length} lines; the email and the API have all of them.`, { isSubtle: true })], 'None')]
+        : []),
+      ...(transcript.length > 0
+        ? transcript.map((said) => line([run(`${said.from}: `, { weight: 'Bolder' }), run(clip(transcriptText(said).replace(/\n/g, ' '), MAX_CARD_TRANSCRIPT_LINE_LENGTH))], 'Small'))
+        : [line([run('No transcript.')], 'None')]),
     ],
     msteams: { width: 'Full' },
   };
@@ -60,14 +103,24 @@ export function ticketActivity(ticket: Ticket): TicketActivity {
   };
 }
 
-/**
- * Teams renders Markdown in TextBlocks and fact values: without escaping, a candidate could put a
- * link or a fake heading on the recruiter's card. A backslash before a marker shows it literally.
- */
-export function escapeMarkdown(text: string): string {
-  return oneLine(text)
-    .replace(/[\\`*_{}[\]()<>#~|!]/g, '\\$&')
-    .replace(/^([-+])(?=\s)/, '\\$1')
-    .replace(/^(\d+)\.(?=\s)/, '$1\\.');
+/** "1. First paragraph", its other lines, then "• step" for each step of the advice. */
+function stepLines(text: string, index: number): Array<Record<string, unknown>> {
+  return textBlocks(text).flatMap((block, b) =>
+    block.kind === 'list'
+      ? block.items.map((item) => line([run(`    • ${item}`)], 'None'))
+      : block.lines.map((text, l) => line([run(b === 0 && l === 0 ? `${index + 1}. ${text}` : `    ${text}`)], b === 0 && l === 0 ? 'Small' : 'None')),
+  );
 }
 
+/** "Candidate: Priya Shah", the label bold; a FactSet would render its values as Markdown. */
+function fact(label: string, value: string): Record<string, unknown> {
+  return line([run(`${label}: `, { weight: 'Bolder' }), run(value)], 'None');
+}
+
+function run(text: string, style: Omit<TextRun, 'type' | 'text'> = {}): TextRun {
+  return { type: 'TextRun', text, ...style };
+}
+
+function line(inlines: TextRun[], spacing?: 'None' | 'Small' | 'Large'): Record<string, unknown> {
+  return { type: 'RichTextBlock', inlines, ...(spacing && { spacing }) };
+}

@@ -6,6 +6,7 @@ import { SinkError } from '../sink';
 import { Ticket } from '../ticket';
 import { signWebhookBody, verifyWebhookSignature } from './webhookSignature';
 import { webhookSink } from './webhookSink';
+import { summarySentence } from '../summarySentence';
 
 const SECRET = 'recruiter-shared-secret-0123456789';
 const ticket = Ticket.parse({ ...aDraft(), id: 'CS-000042', createdAt: '2025-03-04T10:00:00.000Z' });
@@ -31,7 +32,18 @@ test('the recruiter’s webhook gets the ticket as JSON, signed over the exact b
     ticketIdHeader: 'CS-000042',
     contentType: 'application/json',
   });
-  expect(JSON.parse(request!.rawBody)).toEqual({ type: 'ticket.created', ticket });
+  expect(JSON.parse(request!.rawBody)).toEqual({ type: 'ticket.created', summary: summarySentence(ticket), ticket });
+});
+
+test('a helpdesk gets a plain summary to show first, and each step tried with its short label beside its full text', async () => {
+  await webhookSink({ url: receiver.url, secret: SECRET }).deliver(ticket);
+  const body = JSON.parse(receiver.requests[0]!.rawBody) as { summary: string; ticket: Ticket };
+  expect(body.summary).toMatch(/^Zoë Quartermaine \(Warehouse Supervisor, Northwind Traders\) can't get the interview page to load, .*; already tried: checking the link for typos and trying another browser\.$/);
+  expect(body.ticket.suggestedAction).toBe('Check that the link opens, then send a new link or suggest another way to record.');
+  expect(body.ticket.stepsTried.map((step) => [step.label, step.text])).toEqual([
+    ['checking the link for typos', 'Check the link for typos.'],
+    ['trying another browser', 'Try a different browser. Chrome and Safari work best.'],
+  ]);
 });
 
 test('a receiver that prints the raw body shows no bidi or invisible characters, yet parses exactly the stored ticket', async () => {
@@ -41,7 +53,7 @@ test('a receiver that prints the raw body shows no bidi or invisible characters,
   expect(request!.signatureValid).toBe(true);
   expect(request!.rawBody).not.toMatch(/[\u200b-\u200f\u202a-\u202e\u2028]/);
   expect(request!.rawBody).toContain('see \\u202egpj.exe\\u200b\\u2028');
-  expect(JSON.parse(request!.rawBody)).toEqual({ type: 'ticket.created', ticket: disguised });
+  expect(JSON.parse(request!.rawBody)).toEqual({ type: 'ticket.created', summary: summarySentence(disguised), ticket: disguised });
 });
 
 test('a receiver with a different secret rejects the delivery, and the sink reports it as a refusal', async () => {

@@ -1,5 +1,6 @@
 import { failureKindForStatus, parseRetryAfter, SinkError, type TicketSink } from '../sink';
 import { inertJson } from '../neutralise';
+import { summarySentence } from '../summarySentence';
 import type { Ticket } from '../ticket';
 import { signWebhookBody } from './webhookSignature';
 
@@ -16,6 +17,8 @@ export interface WebhookSinkOptions {
 /** What the receiver gets: the ticket in an envelope that says what happened to it. */
 export interface TicketWebhookBody {
   type: 'ticket.created';
+  /** The ticket in one plain sentence (no Markdown, no escapes), for a helpdesk's title or first line. */
+  summary: string;
   ticket: Ticket;
 }
 
@@ -36,7 +39,7 @@ export function webhookSink({
     async deliver(ticket: Ticket): Promise<void> {
       // The data stays exactly as stored (receivers render it their own way); only its bytes are made
       // inert, so a receiver that logs or prints the raw body shows no bidi or invisible characters.
-      const body = inertJson({ type: 'ticket.created', ticket } satisfies TicketWebhookBody);
+      const body = inertJson({ type: 'ticket.created', summary: summarySentence(ticket), ticket } satisfies TicketWebhookBody);
       let response: Response;
       try {
         response = await fetch(url, {
