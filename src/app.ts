@@ -141,6 +141,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
         ? candidateEmailer({ smtpUrl: config.SMTP_URL, from: config.TICKET_EMAIL_FROM, replyTo: config.TICKET_EMAIL_TO?.split(',').map((address) => address.trim()) })
         : undefined,
     },
+    log,
   });
   if (config.TICKETS_API_TOKEN) registerTicketRoutes(server, { store: tickets, token: config.TICKETS_API_TOKEN, actions: ticketActions });
   const deviceCheckLinks = createDeviceCheckLinks({ secret: config.DEVICE_CHECK_SECRET, publicUrl: publicUrlOf(config.PUBLIC_URL, server) });

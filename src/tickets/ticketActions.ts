@@ -2,6 +2,7 @@ import { chatMessage, emailMessage, type CandidateEmail, type RecruiterReply } f
 import type { HistoryEvent, ReplyRoute, TicketLifecycle, TicketStatus } from './lifecycle';
 import type { StoredResponse, TicketStore } from './ticketStore';
 import type { Ticket } from './ticket';
+import type { Logger } from '../log';
 
 /**
  * What a recruiter can do to a ticket, wherever they do it from (the tickets API today, a Teams
@@ -53,11 +54,13 @@ export interface TicketActionsOptions {
   /** How long one route may take before it counts as failed. */
   routeTimeoutMs?: number;
   now?: () => Date;
+  /** Told which routes a reply took; never who wrote or what. */
+  log?: Pick<Logger, 'info' | 'warn'>;
 }
 
 const ROUTE_TIMEOUT_MS = 20_000;
 
-export function createTicketActions({ store, routes, routeTimeoutMs = ROUTE_TIMEOUT_MS, now = () => new Date() }: TicketActionsOptions): TicketActions {
+export function createTicketActions({ store, routes, routeTimeoutMs = ROUTE_TIMEOUT_MS, now = () => new Date(), log }: TicketActionsOptions): TicketActions {
   async function sendBy(route: ReplyRoute, send: (() => Promise<void>) | string): Promise<DeliveryFailure | undefined> {
     if (typeof send === 'string') return { route, reason: send };
     try {
@@ -98,6 +101,9 @@ export function createTicketActions({ store, routes, routeTimeoutMs = ROUTE_TIME
         status,
         answer: answer && { key: answer.key, response: answer.respond(predicted) },
       });
+      const facts = { ticketId: ticket.id, delivered, failed };
+      if (delivered.length > 0) log?.info(facts, 'recruiter reply sent to the candidate');
+      else log?.warn(facts, 'recruiter reply reached the candidate by no route');
       return lifecycle && { lifecycle, delivered, failed };
     },
 
