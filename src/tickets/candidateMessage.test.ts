@@ -10,6 +10,12 @@ test('a candidate reads who wrote, as a recruiter, and which ticket it is about,
   );
 });
 
+test('a recruiter\'s lines stay lines in the chat, paragraphs stay paragraphs', () => {
+  expect(chatMessage('CS-000123', { by: 'Sam', text: 'Hello Ada,\nthe link is reset.\n\nSam' })).toBe(
+    'Message from Sam, recruiter, about ticket CS-000123:\n\nHello Ada,  \nthe link is reset.\n\nSam',
+  );
+});
+
 test('a web address in a reply is shown as a link, its sentence\'s full stop left outside it', () => {
   expect(linkified('New link: https://interviews.example.com/i/abc?x=1. Good luck')).toBe(
     'New link: [https://interviews.example.com/i/abc?x=1](https://interviews.example.com/i/abc?x=1). Good luck',

@@ -26,7 +26,12 @@ export interface CandidateEmail {
 
 /** "Message from Sam Recruiter, recruiter, about ticket CS-000123:", then the text with its web addresses as links. */
 export function chatMessage(ticketId: string, { by, text }: RecruiterReply): string {
-  return `Message from ${escapeMarkdown(by)}, recruiter, about ticket ${ticketId}:\n\n${linkified(text)}`;
+  return `Message from ${escapeMarkdown(by)}, recruiter, about ticket ${ticketId}:\n\n${withLineBreaks(linkified(text))}`;
+}
+
+/** Web Chat's Markdown joins lines a single break separates; a recruiter's lines stay lines (a hard break). */
+function withLineBreaks(markdown: string): string {
+  return markdown.replace(/(?<!\n)\n(?!\n)/g, '  \n');
 }
 
 export function emailMessage(ticket: Ticket, { by, text }: RecruiterReply, replyNumber: number): CandidateEmail {
