@@ -15,6 +15,9 @@ import type { TicketStore } from './tickets/ticketStore';
 import { createOutbox, type Outbox } from './tickets/outbox';
 import { configuredSinks } from './tickets/config';
 import { registerTicketRoutes } from './tickets/api';
+import { createTicketActions } from './tickets/ticketActions';
+import { candidateEmailer } from './tickets/candidateEmail';
+import { candidateMessenger } from './bot/candidateMessages';
 import { createAdapter } from './bot/adapter';
 import { createCandidateBot } from './bot/candidateBot';
 import { registerRecruiters } from './bot/registerRecruiters';
@@ -129,7 +132,18 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     connections: { perAddress: config.MAX_CONNECTIONS_PER_ADDRESS },
     health: () => ({ flowVersion: flow.version, problems: storage.problems() }),
   });
-  if (config.TICKETS_API_TOKEN) registerTicketRoutes(server, { store: tickets, token: config.TICKETS_API_TOKEN });
+  // A recruiter's reply goes to the candidate's own chat and, with SMTP, to the address on the ticket.
+  const ticketActions = createTicketActions({
+    store: tickets,
+    routes: {
+      chat: candidateMessenger(adapter, config.MicrosoftAppId ?? ''),
+      email: config.SMTP_URL && config.TICKET_EMAIL_FROM
+        ? candidateEmailer({ smtpUrl: config.SMTP_URL, from: config.TICKET_EMAIL_FROM, replyTo: config.TICKET_EMAIL_TO?.split(',').map((address) => address.trim()) })
+        : undefined,
+    },
+    log,
+  });
+  if (config.TICKETS_API_TOKEN) registerTicketRoutes(server, { store: tickets, token: config.TICKETS_API_TOKEN, actions: ticketActions });
   const deviceCheckLinks = createDeviceCheckLinks({ secret: config.DEVICE_CHECK_SECRET, publicUrl: publicUrlOf(config.PUBLIC_URL, server) });
   const webChat = registerWebChatDirectLine(server, {
     secret: config.DIRECT_LINE_SECRET,

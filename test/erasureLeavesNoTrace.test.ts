@@ -13,11 +13,12 @@ import { startTestBot, type TestBot } from './support/testBot';
  */
 let bot: TestBot;
 beforeEach(async () => {
-  bot = await startTestBot({ DATA_DIR: mkdtempSync(join(tmpdir(), 'erasure-')) });
+  bot = await startTestBot({ DATA_DIR: mkdtempSync(join(tmpdir(), 'erasure-')), TICKETS_API_TOKEN: API_TOKEN });
 });
 afterEach(() => bot.close());
 
 const DAY = 24 * 60 * 60 * 1000;
+const API_TOKEN = 'erasure-test-tickets-token-0123456789';
 
 /** Which of `secrets` some file of the data folder still contains, as "file: secret". */
 function tracesIn(dataDir: string, secrets: string[]): string[] {
@@ -41,12 +42,20 @@ test('after "delete my data" no file of the data folder (database, -wal, -shm) s
   expect(tracesIn(bot.dataDir, secrets)).toEqual([]);
 });
 
-test('after the retention purge no file of the data folder still holds an expired ticket\'s or conversation\'s name, email or link token', async () => {
-  const [name, email, token] = ['Quill Ardent', 'quill.ardent@example.net', 'tok-1a2b3c4d5e6f'];
-  const secrets = [name, email, token];
+test('after the retention purge no file of the data folder still holds an expired ticket\'s or conversation\'s name, email or link token, nor a recruiter\'s reply', async () => {
+  const [name, email, token, newLink] = ['Quill Ardent', 'quill.ardent@example.net', 'tok-1a2b3c4d5e6f', 'tok-reply-7a8b9c'];
+  const secrets = [name, email, token, newLink];
   const candidate = new Candidate(bot.url);
   await candidate.says(`my link https://interview.example.com/i/${token} shows an error`);
-  expect(await candidate.filesTicket([name, email, 'Analyst', 'Contoso', `Error at /i/${token}`])).toMatch(/^CS-\d{6,}$/);
+  const ticketId = await candidate.filesTicket([name, email, 'Analyst', 'Contoso', `Error at /i/${token}`]);
+  expect(ticketId).toMatch(/^CS-\d{6,}$/);
+  // The recruiter's answer is in the ticket's history, and its response under the Idempotency-Key.
+  const reply = await fetch(`${bot.url}/api/tickets/${ticketId}/reply`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${API_TOKEN}`, 'content-type': 'application/json', 'idempotency-key': 'erasure-reply-1' },
+    body: JSON.stringify({ text: `${name}, try https://interview.example.com/i/${newLink}`, by: 'Sam Recruiter' }),
+  });
+  expect(reply.status).toBe(202);
   expect(tracesIn(bot.dataDir, secrets).length).toBeGreaterThan(0);
 
   // The operator's purge, run as if 91 days had passed, against the live server's files.

@@ -13,8 +13,9 @@ const sink = new Writable({
 });
 
 let bot: TestBot;
+const API_TOKEN = 'privacy-test-tickets-token-0123456789';
 beforeAll(async () => {
-  bot = await startTestBot({ LOG_LEVEL: 'info' }, { log: createLogger('info', sink) });
+  bot = await startTestBot({ LOG_LEVEL: 'info', TICKETS_API_TOKEN: API_TOKEN }, { log: createLogger('info', sink) });
 });
 afterAll(() => bot.close());
 
@@ -39,6 +40,24 @@ test('logs at the default level never contain what the candidate typed, their na
   const logs = lines.join('');
   expect(logs).toMatch(/ticket opened/);
   for (const value of [personal.name, 'Zelda', personal.email, personal.position, personal.company, 's3cr3t-t0k3n', 'shows page not found']) {
+    expect(logs).not.toContain(value);
+  }
+});
+
+test('logs at the default level say which routes a recruiter\'s reply took, never who wrote it or what', async () => {
+  const candidate = new Candidate(bot.url);
+  await escalate(candidate);
+  const ticketId = /CS-\d{6,}/.exec(candidate.text)![0];
+  const before = lines.length;
+  const response = await fetch(`${bot.url}/api/tickets/${ticketId}/reply`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${API_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ text: `Dear ${personal.name}, your new link: https://interview.example.com/i/n3w-t0k3n`, by: 'Rowena Recruiterson' }),
+  });
+  expect(response.status).toBe(202);
+  const logs = lines.slice(before).join('');
+  expect(logs).toMatch(/recruiter reply/);
+  for (const value of [personal.name, 'Zelda', personal.email, 'n3w-t0k3n', 'Rowena', 'your new link']) {
     expect(logs).not.toContain(value);
   }
 });

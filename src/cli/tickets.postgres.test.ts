@@ -28,6 +28,7 @@ describeWithPostgres('tickets CLI with STORAGE=postgres', () => {
     await new PostgresStore({ pool, now: () => clock.ms() }).write({ 'conversation/old': { step: 1 } });
     clock.advance(100 * DAY);
     await tickets.openTicket(aDraft({ conversationKey: 'new', topic: 'camera-microphone' }), ['webhook']);
+    await tickets.changeLifecycle('CS-000002', { events: [{ at: clock.now().toISOString(), by: 'Sam Recruiter', type: 'status-changed', status: 'in-progress' }], status: 'in-progress' });
     await pool.end();
   }, 60_000);
   afterAll(async () => {
@@ -35,7 +36,8 @@ describeWithPostgres('tickets CLI with STORAGE=postgres', () => {
   });
 
   test('an operator of a scaled-out bot lists, reads and purges the tickets in PostgreSQL', async () => {
-    expect((await run('list')).output).toMatch(/CS-000002.*camera-microphone[\s\S]*CS-000001.*page-wont-load/);
+    expect((await run('list')).output).toMatch(/CS-000002.*camera-microphone\s+in-progress[\s\S]*CS-000001.*page-wont-load\s+open/);
+    expect((await run('show', 'CS-000002')).output).toMatch(/Status: in-progress[\s\S]*bot: created[\s\S]*Sam Recruiter: status → in-progress/);
     expect((await run('show', 'CS-000001')).output).toContain('Ticket CS-000001');
     expect(JSON.parse((await run('purge', '--days', '90', '--json')).output)).toMatchObject({ tickets: 1, conversationItems: 1 });
     expect((await run('list')).output).not.toContain('CS-000001');

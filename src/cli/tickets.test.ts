@@ -34,9 +34,9 @@ test('an operator lists tickets as a table, newest first, with each sink’s pro
   const { code, output } = await run('list');
   expect(code).toBe(0);
   expect(output.split('\n')).toEqual([
-    expect.stringMatching(/^ID\s+OPENED \(UTC\)\s+TOPIC\s+POSITION\s+DELIVERY$/),
-    expect.stringMatching(/^CS-14032800\s+2025-06-12 10:00\s+camera-microphone\s+Warehouse Supervisor at Northwind Traders\s+webhook waiting \(0 tries\)$/),
-    expect.stringMatching(/^CS-5392800\s+2025-03-04 10:00\s+page-wont-load\s+.*\s+email waiting \(0 tries\) webhook waiting \(0 tries\)$/),
+    expect.stringMatching(/^ID\s+OPENED \(UTC\)\s+TOPIC\s+STATUS\s+POSITION\s+DELIVERY$/),
+    expect.stringMatching(/^CS-14032800\s+2025-06-12 10:00\s+camera-microphone\s+open\s+Warehouse Supervisor at Northwind Traders\s+webhook waiting \(0 tries\)$/),
+    expect.stringMatching(/^CS-5392800\s+2025-03-04 10:00\s+page-wont-load\s+open\s+.*\s+email waiting \(0 tries\) webhook waiting \(0 tries\)$/),
     '',
   ]);
 });
@@ -51,6 +51,33 @@ test('an operator reads one ticket in full, or as JSON for scripts', async () =>
   const json = JSON.parse((await run('show', 'CS-5392800', '--json')).output) as { ticket: { id: string }; deliveries: unknown[] };
   expect(json.ticket.id).toBe('CS-5392800');
   expect(json.deliveries).toHaveLength(2);
+});
+
+test('an operator sees where a ticket stands and what happened to it, a recruiter\'s lines marked as theirs', async () => {
+  const store = openTicketStore(dataDir, { now: clock.now });
+  await store.changeLifecycle('CS-5392800', {
+    events: [
+      { at: '2025-03-04T10:05:00.000Z', by: 'Sam Recruiter', type: 'recruiter-reply', text: 'New link:\nhttps://example.com/i/2', delivered: ['email'] },
+      { at: '2025-03-04T10:05:00.000Z', by: 'bot', type: 'delivery-failed', route: 'chat', text: 'the chat is gone (HTTP 404)' },
+      { at: '2025-03-04T11:00:00.000Z', by: 'Sam Recruiter', type: 'status-changed', status: 'resolved' },
+    ],
+    status: 'resolved',
+  });
+  await store.close();
+
+  const { output } = await run('show', 'CS-5392800');
+  expect(output).toContain('Status: resolved');
+  expect(output.split('\n')).toEqual(expect.arrayContaining([
+    '  2025-03-04 10:00 UTC  bot: created',
+    '  2025-03-04 10:05 UTC  Sam Recruiter: replied (reached email): New link:',
+    '    | https://example.com/i/2',
+    '  2025-03-04 10:05 UTC  bot: could not deliver by chat: the chat is gone (HTTP 404)',
+    '  2025-03-04 11:00 UTC  Sam Recruiter: status → resolved',
+  ]));
+  const json = JSON.parse((await run('show', 'CS-5392800', '--json')).output) as { status: string; history: Array<{ type: string }> };
+  expect(json.status).toBe('resolved');
+  expect(json.history.map((e) => e.type)).toEqual(['created', 'recruiter-reply', 'delivery-failed', 'status-changed']);
+  expect((await run('list')).output).toMatch(/CS-5392800\s+\S+ \S+\s+page-wont-load\s+resolved\s/);
 });
 
 test('showing a ticket that does not exist says so and exits 1', async () => {

@@ -6,12 +6,14 @@ import { openStores } from '../openStores';
 import { purgeExpired, type PurgeReport } from '../retention';
 import type { DeliveryStatus, TicketSummary } from '../tickets/ticketStore';
 import type { Ticket } from '../tickets/ticket';
+import type { TicketLifecycle } from '../tickets/lifecycle';
+import { historyLines } from './ticketHistory';
 import { ChannelsUsageError, runChannelsCommand } from './ticketChannels';
 import { clip } from '../clip';
 
 /**
  * tickets list [--limit N] [--offset N] [--json]   newest first
- * tickets show ID [--json]                          the ticket as the recruiter got it, plus delivery progress
+ * tickets show ID [--json]                          the ticket as the recruiter got it, its status and history, and delivery progress
  * tickets purge [--days N] [--json]                 deletes tickets older than N days (default TICKET_RETENTION_DAYS, 90)
  * tickets channels list | add REFERENCE | remove KEY   where ticket cards go (see ticketChannels.ts)
  * Reads DATA_DIR/tickets.sqlite (DATA_DIR from the environment or .env, default ./data), or with
@@ -87,8 +89,9 @@ export async function runTicketsCli(argv: string[], { env, out, now = () => new 
           out(json ? `${JSON.stringify({ error: 'not_found', id })}\n` : `No ticket ${id}.\n`);
           return 1;
         }
-        const deliveries = await store.deliveryStatus(id);
-        print({ ticket, deliveries }, () => detail(ticket, deliveries));
+        const [deliveries, lifecycle] = await Promise.all([store.deliveryStatus(id), store.lifecycle(id)]);
+        const { status, history } = lifecycle ?? { status: 'open', history: [] };
+        print({ ticket, status, history, deliveries }, () => detail(ticket, { status, history }, deliveries));
         return 0;
       }
       case 'purge': {
@@ -118,10 +121,11 @@ function table(tickets: TicketSummary[]): string {
     t.id,
     t.createdAt.slice(0, 16).replace('T', ' '),
     neutraliseLine(t.topic),
+    t.status,
     clip(neutraliseLine(`${t.position} at ${t.company}`), 48),
     t.deliveries.map(deliveryMark).join(' '),
   ]);
-  const header = ['ID', 'OPENED (UTC)', 'TOPIC', 'POSITION', 'DELIVERY'];
+  const header = ['ID', 'OPENED (UTC)', 'TOPIC', 'STATUS', 'POSITION', 'DELIVERY'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
   return `${[line(header), ...rows.map(line)].join('\n')}\n`;
@@ -134,7 +138,7 @@ function deliveryMark(d: DeliveryStatus): string {
   return d.delivered ? `${sink} ok` : `${sink} waiting (${d.attempts} ${d.attempts === 1 ? 'try' : 'tries'})`;
 }
 
-function detail(ticket: Ticket, statuses: DeliveryStatus[]): string {
+function detail(ticket: Ticket, { status, history }: TicketLifecycle, statuses: DeliveryStatus[]): string {
   const deliveries = statuses.map((d) =>
     d.delivered
       ? `  ${d.sink}: delivered ${d.deliveredAt} after ${d.attempts} ${d.attempts === 1 ? 'try' : 'tries'}`
@@ -142,6 +146,11 @@ function detail(ticket: Ticket, statuses: DeliveryStatus[]): string {
   );
   return [
     renderText(ticket).trimEnd(),
+    '',
+    `Status: ${status}`,
+    '',
+    'History:',
+    ...history.flatMap(historyLines),
     '',
     'Delivery:',
     ...(deliveries.length > 0 ? deliveries : ['  (no sinks were configured when it was opened)']),

@@ -64,6 +64,8 @@ test('a recruiter tool with the token reads a whole ticket and how its deliverie
   expect(response.status).toBe(200);
   expect(await response.json()).toEqual({
     ticket: (await store.get('CS-5392801')),
+    status: 'open',
+    history: [{ at: '2025-03-04T10:00:01.000Z', by: 'bot', type: 'created' }],
     deliveries: [expect.objectContaining({ sink: 'webhook', delivered: false, attempts: 0 })],
   });
 });

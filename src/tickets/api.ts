@@ -6,11 +6,15 @@ import { createRateLimit } from '../server/rateLimit';
 import { secretMatcher } from '../server/secretMatcher';
 import { clientAddress } from '../server/clientAddress';
 import { sendError } from '../server/sendError';
+import { registerLifecycleRoutes, ticketView } from './lifecycleRoutes';
+import { createTicketActions, type TicketActions } from './ticketActions';
 
 export interface TicketRoutesOptions {
   store: TicketStore;
   /** Bearer token recruiters' tools present; without one the routes are not registered at all. */
   token: string | undefined;
+  /** What recruiters do to tickets (reply, change status); without routes to the candidate, every reply reports both routes failed. */
+  actions?: TicketActions;
 }
 
 const MAX_PAGE = 200;
@@ -21,8 +25,9 @@ const DEFAULT_PAGE = 50;
  * tools. Tickets hold candidates' personal data, hence the token and `Cache-Control: no-store`.
  * GET, POST /api/tickets/channels and DELETE /api/tickets/channels/:key: the conversations that
  * receive ticket cards, for operators (the only way to register one while requests aren't authenticated).
+ * POST /api/tickets/:id/reply and /status: recruiters act on a ticket (lifecycleRoutes.ts).
  */
-export function registerTicketRoutes(server: Server, { store, token }: TicketRoutesOptions): void {
+export function registerTicketRoutes(server: Server, { store, token, actions = createTicketActions({ store, routes: {} }) }: TicketRoutesOptions): void {
   if (!token) return;
   const isToken = secretMatcher(token);
   // Per address: a public endpoint whose token is worth guessing.
@@ -84,9 +89,12 @@ export function registerTicketRoutes(server: Server, { store, token }: TicketRou
     const id = String((req.params as { id?: unknown } | undefined)?.id ?? '').toUpperCase();
     const ticket = TicketId.safeParse(id).success ? await store.get(id) : undefined;
     if (!ticket) return sendError(res, 404, 'not_found', `There is no ticket ${TicketId.safeParse(id).success ? id : 'with that id'}.`);
+    const [lifecycle, deliveries] = await Promise.all([store.lifecycle(ticket.id), store.deliveryStatus(ticket.id)]);
     res.header('Cache-Control', 'no-store');
-    res.json(200, { ticket, deliveries: await store.deliveryStatus(ticket.id) });
+    res.json(200, ticketView(ticket, lifecycle ?? { status: 'open', history: [] }, deliveries));
   });
+
+  registerLifecycleRoutes(server, { store, actions, authorized });
 }
 
 /** What an operator needs to recognise a channel; the stored reference stays on the server. */

@@ -1,5 +1,6 @@
 import type { Delivery, DeliveryQueue } from './store/deliveryRows';
 import type { Ticket, TicketDraftInput } from './ticket';
+import { INITIAL_STATUS, TicketStatus, type HistoryEvent, type TicketLifecycle } from './lifecycle';
 
 export interface OpenedTicket {
   ticket: Ticket;
@@ -15,6 +16,7 @@ export interface TicketSummary {
   channel: string;
   position: string;
   company: string;
+  status: TicketStatus;
   deliveries: DeliveryStatus[];
 }
 
@@ -32,6 +34,32 @@ export interface RecruiterChannel {
   key: string;
   reference: Record<string, unknown>;
   registeredAt: string;
+}
+
+/** What a request with an Idempotency-Key answered: kept with its ticket, so a retry gets it again, even after a restart. */
+export interface StoredResponse {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * What claiming an Idempotency-Key found: `claimed`, go ahead (first use, or a claim whose holder
+ * died); `answered`, send the stored response again; `in-flight`, another request with the key is
+ * still running; `mismatch`, the key was used for a different request.
+ */
+export type RequestClaim =
+  | { state: 'claimed' }
+  | { state: 'answered'; response: StoredResponse }
+  | { state: 'in-flight' }
+  | { state: 'mismatch' };
+
+/** A change to a ticket's lifecycle, saved in one transaction. */
+export interface LifecycleChange {
+  /** Appended in order. */
+  events: HistoryEvent[];
+  status?: TicketStatus;
+  /** Completes a claimed Idempotency-Key with the response, together with the change it answers. */
+  answer?: { key: string; response: StoredResponse };
 }
 
 export interface PurgeResult {
@@ -63,11 +91,20 @@ export interface TicketStore {
   /** Newest first. */
   list(page?: { limit?: number; offset?: number }): Promise<TicketSummary[]>;
   deliveryStatus(ticketId: string): Promise<DeliveryStatus[]>;
+  /** The ticket's status and history (its first event is `created`); undefined for an unknown ticket. */
+  lifecycle(ticketId: string): Promise<TicketLifecycle | undefined>;
+  /** Appends events and sets the status together; undefined (and nothing saved) for an unknown ticket. */
+  changeLifecycle(ticketId: string, change: LifecycleChange): Promise<TicketLifecycle | undefined>;
+  /**
+   * Claims an Idempotency-Key of a ticket for `holdMs` (see RequestClaim). `fingerprint` identifies
+   * the request, so one key can't be replayed for another. Completed by changeLifecycle's `answer`.
+   */
+  claimRequest(ticketId: string, key: string, fingerprint: string, holdMs: number): Promise<RequestClaim>;
   /** Adds a Teams conversation to those that receive tickets, or refreshes its reference. */
   registerRecruiterChannel(key: string, reference: Record<string, unknown>): Promise<void>;
   unregisterRecruiterChannel(key: string): Promise<boolean>;
   recruiterChannels(): Promise<RecruiterChannel[]>;
-  /** Deletes tickets created before `date`, with their outbox rows (retention). */
+  /** Deletes tickets created before `date`, with their outbox rows, history and stored responses (retention). */
   purgeOlderThan(date: Date): Promise<PurgeResult>;
   close(): Promise<void>;
 }
@@ -79,6 +116,7 @@ export interface SummaryRecord {
   channel: string;
   position: string | null;
   company: string | null;
+  status: string;
   deliveries: string;
 }
 
@@ -93,6 +131,7 @@ export function toSummary(row: SummaryRecord): TicketSummary {
     channel: row.channel,
     position: row.position ?? '',
     company: row.company ?? '',
+    status: asStatus(row.status),
     deliveries,
   };
 }
@@ -119,4 +158,37 @@ export function toRecruiterChannel(row: RecruiterChannelRecord): RecruiterChanne
     reference: JSON.parse(row.reference) as Record<string, unknown>,
     registeredAt: new Date(row.registered_at).toISOString(),
   };
+}
+
+/** A row of `ticket_events`, as both databases return it: the event without its time, and the time. */
+export interface HistoryRecord {
+  at: number;
+  event: string;
+}
+
+/** The one mapping of a ticket's status and event rows (SQLite and PostgreSQL alike) to its lifecycle. */
+export function toLifecycle(status: string, rows: HistoryRecord[]): TicketLifecycle {
+  return {
+    status: asStatus(status),
+    history: rows.map((row) => ({ at: new Date(Number(row.at)).toISOString(), ...(JSON.parse(row.event) as Omit<HistoryEvent, 'at'>) })),
+  };
+}
+
+/** An event as stored: its time in a column of its own, the rest as JSON. */
+export function toHistoryRecord({ at, ...event }: HistoryEvent): HistoryRecord {
+  return { at: Date.parse(at), event: JSON.stringify(event) };
+}
+
+/** A status a newer build wrote reads as the initial one rather than failing the whole ticket. */
+function asStatus(value: string): TicketStatus {
+  const parsed = TicketStatus.safeParse(value);
+  return parsed.success ? parsed.data : INITIAL_STATUS;
+}
+
+/** What claiming a key found in its row; `undefined` when there was none. Both databases decide alike. */
+export function claimOutcome(row: { fingerprint: string; response: string | null; claimed_until: number | null } | undefined, fingerprint: string, now: number): RequestClaim | 'reclaim' {
+  if (!row) return { state: 'claimed' };
+  if (row.fingerprint !== fingerprint) return { state: 'mismatch' };
+  if (row.response !== null) return { state: 'answered', response: JSON.parse(row.response) as StoredResponse };
+  return row.claimed_until !== null && Number(row.claimed_until) > now ? { state: 'in-flight' } : 'reclaim';
 }

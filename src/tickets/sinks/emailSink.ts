@@ -1,7 +1,6 @@
-import nodemailer from 'nodemailer';
-import SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { renderHtml, renderText, subjectLine } from '../renderTicket';
-import { SinkError, type FailureKind, type TicketSink } from '../sink';
+import type { TicketSink } from '../sink';
+import { createSmtpTransport, describeSmtpError, domainOf } from '../smtp';
 import type { Ticket } from '../ticket';
 
 export interface EmailSinkOptions {
@@ -12,16 +11,12 @@ export interface EmailSinkOptions {
   name?: string;
 }
 
-// nodemailer's own defaults wait minutes; an outbox claim lasts a minute.
-const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 };
-
 /**
  * Emails each ticket to the recruiters. A repeat keeps the same Message-ID, derived from the ticket
  * id, so mail clients and filters can tell it is the same ticket.
  */
 export function emailSink({ smtpUrl, to, from, name = 'email' }: EmailSinkOptions): TicketSink {
-  // Through SMTPTransport, because createTransport ignores other options when given a URL.
-  const transport = nodemailer.createTransport(new SMTPTransport({ ...SMTP_TIMEOUTS, url: smtpUrl }));
+  const transport = createSmtpTransport(smtpUrl);
   const domain = domainOf(from);
 
   return {
@@ -42,25 +37,4 @@ export function emailSink({ smtpUrl, to, from, name = 'email' }: EmailSinkOption
       }
     },
   };
-}
-
-/** Only the error code and SMTP status are kept: a server's reply text can quote addresses. */
-function describeSmtpError(err: unknown): SinkError {
-  const { code, responseCode } = (err ?? {}) as { code?: unknown; responseCode?: unknown };
-  const label = typeof code === 'string' ? code : err instanceof Error ? err.name : 'error';
-  const status = typeof responseCode === 'number' ? responseCode : undefined;
-  // 5xx replies and refused credentials repeat until someone fixes the configuration; 4xx is "later".
-  const kind: FailureKind = label === 'EAUTH' || (status !== undefined && status >= 500) ? 'permanent' : 'transient';
-  return new SinkError(`sending the email failed (${label}${status === undefined ? '' : ` ${status}`})`, {
-    code: status === undefined ? label : `smtp_${status}`,
-    kind,
-    status,
-    cause: err,
-  });
-}
-
-/** The domain for Message-IDs: the sender's, so they are unique to this deployment. */
-function domainOf(address: string): string {
-  const match = /@([^\s>]+)>?\s*$/.exec(address);
-  return match?.[1] ?? 'tickets.invalid';
 }

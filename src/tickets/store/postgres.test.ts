@@ -5,6 +5,7 @@ import { migratePostgres } from '../../storage/postgresSchema';
 import { POSTGRES_MIGRATIONS } from '../../postgresMigrations';
 import { aDraft, manualClock } from '../fixtures/drafts';
 import { PostgresTicketStore } from './postgres';
+import { ticketLifecycleContract } from './lifecycle.contract';
 
 let db: TestPostgres;
 let pools: Pool[] = [];
@@ -26,7 +27,7 @@ describeWithPostgres('PostgresTicketStore', () => {
   }, 60_000);
   afterEach(async () => {
     const pool = createPostgresPool(db.url);
-    await pool.query("TRUNCATE tickets, outbox, recruiter_channels; ALTER SEQUENCE ticket_number RESTART");
+    await pool.query("TRUNCATE tickets, outbox, recruiter_channels, ticket_events, ticket_requests; ALTER SEQUENCE ticket_number RESTART");
     await pool.end();
     await Promise.all(pools.splice(0).map((p) => p.end()));
   });
@@ -111,6 +112,44 @@ describeWithPostgres('PostgresTicketStore', () => {
     expect(await store.purgeOlderThan(new Date(clock.ms() - 90 * 24 * 3600 * 1000))).toEqual({ tickets: 1, undelivered: 1 });
     expect((await store.list()).map((t) => t.id)).toEqual(['CS-000002']);
     expect((await store.openTicket(aDraft({ conversationKey: 'after' }), [])).ticket.id).toBe('CS-000003');
+  });
+
+  describe('a ticket\'s lifecycle', () => {
+    ticketLifecycleContract(instance, clock);
+
+    test('tickets opened before tickets had a lifecycle read as open, created when they were opened', async () => {
+      const older = await startTestPostgres();
+      const pool = createPostgresPool(older.url);
+      try {
+        // A database as the previous build left it, with one ticket in it; then this build's migrations.
+        await migratePostgres(pool, POSTGRES_MIGRATIONS.slice(0, 2));
+        const createdAt = Date.parse('2025-02-01T09:30:00.000Z');
+        const ticket = { ...aDraft(), id: 'CS-000042', createdAt: new Date(createdAt).toISOString() };
+        await pool.query('INSERT INTO tickets (id, seq, created_at, conversation_key, topic, channel, body) VALUES ($1, 42, $2, $3, $4, $5, $6)', [
+          ticket.id, createdAt, ticket.conversationKey, ticket.topic, ticket.channel, JSON.stringify(ticket),
+        ]);
+        await migratePostgres(pool, POSTGRES_MIGRATIONS);
+        expect(await new PostgresTicketStore({ pool }).lifecycle('CS-000042')).toEqual({
+          status: 'open',
+          history: [{ at: '2025-02-01T09:30:00.000Z', by: 'bot', type: 'created' }],
+        });
+      } finally {
+        await pool.end();
+        await older.stop();
+      }
+    }, 60_000);
+
+    test('retention leaves no row of a purged ticket\'s history or remembered requests', async () => {
+      const store = instance();
+      const { ticket } = await store.openTicket(aDraft(), []);
+      await store.claimRequest(ticket.id, 'key', 'reply:x', 60_000);
+      await store.changeLifecycle(ticket.id, { events: [{ at: clock.now().toISOString(), by: 'Sam', type: 'recruiter-reply', text: 'hi' }] });
+      await store.purgeOlderThan(new Date(clock.ms() + 1));
+      const { rows } = await pools[0]!.query<{ events: string; requests: string }>(
+        'SELECT (SELECT count(*) FROM ticket_events) AS events, (SELECT count(*) FROM ticket_requests) AS requests',
+      );
+      expect(rows[0]).toEqual({ events: 0, requests: 0 });
+    });
   });
 
   test('recruiter channels register, refresh and unregister', async () => {

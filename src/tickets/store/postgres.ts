@@ -1,16 +1,23 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { inTransaction } from '../../storage/postgresStore';
 import { PostgresDeliveries } from './postgresDeliveries';
 import { formatTicketId, Ticket, TicketDraft, type TicketDraftInput } from '../ticket';
+import { createdEvent, type HistoryEvent, type TicketLifecycle } from '../lifecycle';
 import {
+  claimOutcome,
+  toHistoryRecord,
+  toLifecycle,
   toRecruiterChannel,
   toStatus,
   toSummary,
   type DeliveryStatus,
+  type HistoryRecord,
+  type LifecycleChange,
   type OpenedTicket,
   type PurgeResult,
   type RecruiterChannel,
   type RecruiterChannelRecord,
+  type RequestClaim,
   type SummaryRecord,
   type TicketStore,
   type TicketSummary,
@@ -72,6 +79,7 @@ export class PostgresTicketStore implements TicketStore {
           createdAt.getTime(),
         ]);
       }
+      await appendEvent(client, ticket.id, createdEvent(ticket.createdAt));
       return { ticket, created: true };
     });
   }
@@ -91,7 +99,7 @@ export class PostgresTicketStore implements TicketStore {
 
   async list({ limit = 50, offset = 0 }: { limit?: number; offset?: number } = {}): Promise<TicketSummary[]> {
     const { rows } = await this.pool.query<SummaryRecord>(
-      `SELECT t.id, t.created_at, t.topic, t.channel,
+      `SELECT t.id, t.created_at, t.topic, t.channel, t.status,
          t.body::json -> 'job' ->> 'position' AS position, t.body::json -> 'job' ->> 'company' AS company,
          (SELECT coalesce(json_agg(json_build_object('sink', o.sink, 'attempts', o.attempts, 'deliveredAt', o.delivered_at,
                    'nextAttemptAt', o.next_attempt_at, 'lastError', o.last_error)), '[]')::text
@@ -104,6 +112,48 @@ export class PostgresTicketStore implements TicketStore {
 
   async deliveryStatus(ticketId: string): Promise<DeliveryStatus[]> {
     return (await this.deliveries.forTicket(ticketId)).map(toStatus);
+  }
+
+  async lifecycle(ticketId: string): Promise<TicketLifecycle | undefined> {
+    return readLifecycle(this.pool, ticketId);
+  }
+
+  async changeLifecycle(ticketId: string, { events, status, answer }: LifecycleChange): Promise<TicketLifecycle | undefined> {
+    return inTransaction(this.pool, async (client) => {
+      // The row lock orders concurrent changes of one ticket, so its history reads in the order they committed.
+      const found = await client.query('SELECT 1 FROM tickets WHERE id = $1 FOR UPDATE', [ticketId]);
+      if (found.rowCount === 0) return undefined;
+      for (const event of events) await appendEvent(client, ticketId, event);
+      if (status !== undefined) await client.query('UPDATE tickets SET status = $2 WHERE id = $1', [ticketId, status]);
+      if (answer) {
+        await client.query('UPDATE ticket_requests SET response = $3, claimed_until = NULL WHERE ticket_id = $1 AND key = $2', [
+          ticketId,
+          answer.key,
+          JSON.stringify(answer.response),
+        ]);
+      }
+      return readLifecycle(client, ticketId);
+    });
+  }
+
+  async claimRequest(ticketId: string, key: string, fingerprint: string, holdMs: number): Promise<RequestClaim> {
+    return inTransaction(this.pool, async (client) => {
+      const now = this.now().getTime();
+      // A new key inserts its claim at once; a known one is locked, so two retries can't both reclaim it.
+      const inserted = await client.query(
+        'INSERT INTO ticket_requests (ticket_id, key, fingerprint, claimed_until) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+        [ticketId, key, fingerprint, now + holdMs],
+      );
+      if (inserted.rowCount === 1) return { state: 'claimed' };
+      const { rows } = await client.query<{ fingerprint: string; response: string | null; claimed_until: number | null }>(
+        'SELECT fingerprint, response, claimed_until FROM ticket_requests WHERE ticket_id = $1 AND key = $2 FOR UPDATE',
+        [ticketId, key],
+      );
+      const outcome = claimOutcome(rows[0], fingerprint, now);
+      if (outcome !== 'reclaim') return outcome;
+      await client.query('UPDATE ticket_requests SET claimed_until = $3 WHERE ticket_id = $1 AND key = $2', [ticketId, key, now + holdMs]);
+      return { state: 'claimed' };
+    });
   }
 
   async registerRecruiterChannel(key: string, reference: Record<string, unknown>): Promise<void> {
@@ -135,7 +185,9 @@ export class PostgresTicketStore implements TicketStore {
           [before],
         )
       ).rows[0]!.n;
-      await client.query('DELETE FROM outbox WHERE ticket_id IN (SELECT id FROM tickets WHERE created_at < $1)', [before]);
+      for (const table of ['outbox', 'ticket_events', 'ticket_requests']) {
+        await client.query(`DELETE FROM ${table} WHERE ticket_id IN (SELECT id FROM tickets WHERE created_at < $1)`, [before]);
+      }
       const deleted = await client.query('DELETE FROM tickets WHERE created_at < $1', [before]);
       return { tickets: deleted.rowCount ?? 0, undelivered };
     });
@@ -143,4 +195,16 @@ export class PostgresTicketStore implements TicketStore {
 
   /** The pool is shared with the state store; whoever created it ends it. */
   async close(): Promise<void> {}
+}
+
+async function appendEvent(client: PoolClient, ticketId: string, event: HistoryEvent): Promise<void> {
+  const { at, event: json } = toHistoryRecord(event);
+  await client.query('INSERT INTO ticket_events (ticket_id, at, event) VALUES ($1, $2, $3)', [ticketId, at, json]);
+}
+
+async function readLifecycle(query: Pick<Pool, 'query'>, ticketId: string): Promise<TicketLifecycle | undefined> {
+  const ticket = (await query.query<{ status: string }>('SELECT status FROM tickets WHERE id = $1', [ticketId])).rows[0];
+  if (!ticket) return undefined;
+  const { rows } = await query.query<HistoryRecord>('SELECT at, event FROM ticket_events WHERE ticket_id = $1 ORDER BY id', [ticketId]);
+  return toLifecycle(ticket.status, rows);
 }

@@ -33,3 +33,27 @@ export const TICKET_TABLES = `CREATE SEQUENCE ticket_number;
     reference     text   NOT NULL,
     registered_at bigint NOT NULL
   );`;
+
+/**
+ * Migration step 3: a ticket's lifecycle, as in tickets.sqlite's step 2 (src/tickets/store/sqliteSchema.ts):
+ * its status (every ticket so far is open), its history (tickets so far get their 'created' event),
+ * and the responses to requests that carried an Idempotency-Key.
+ */
+export const TICKET_LIFECYCLE_TABLES = `ALTER TABLE tickets ADD COLUMN status text NOT NULL DEFAULT 'open';
+  CREATE TABLE ticket_events (
+    id        bigserial PRIMARY KEY,
+    ticket_id text   NOT NULL,
+    at        bigint NOT NULL,
+    event     text   NOT NULL
+  );
+  CREATE INDEX ticket_events_by_ticket ON ticket_events (ticket_id, id);
+  INSERT INTO ticket_events (ticket_id, at, event)
+    SELECT id, created_at, json_build_object('by', 'bot', 'type', 'created')::text FROM tickets ORDER BY seq;
+  CREATE TABLE ticket_requests (
+    ticket_id     text   NOT NULL,
+    key           text   NOT NULL,
+    fingerprint   text   NOT NULL,
+    response      text,
+    claimed_until bigint,
+    PRIMARY KEY (ticket_id, key)
+  );`;

@@ -9,6 +9,8 @@ import { ticketNumberFloor } from './ticketNumberFloor';
 import { TICKET_SCHEMA_VERSION } from './sqliteSchema';
 import { openTicketStore, TICKETS_FILE } from './sqlite';
 import type { TicketStore } from '../ticketStore';
+import { TICKET_MIGRATIONS } from './sqliteSchema';
+import { ticketLifecycleContract } from './lifecycle.contract';
 
 let dataDir: string;
 const opened: TicketStore[] = [];
@@ -140,6 +142,7 @@ test('the ticket list shows the newest first, with each sink’s progress', asyn
     channel: 'webchat',
     position: 'Warehouse Supervisor',
     company: 'Northwind Traders',
+    status: 'open',
     deliveries: [{ sink: 'webhook', delivered: false, attempts: 0, nextAttemptAt: new Date(clock.ms() - 1000).toISOString() }],
   });
   expect(await store.list({ limit: 2, offset: 2 })).toEqual([
@@ -190,4 +193,34 @@ test('a tickets file from a newer build is refused with a message saying what to
   db.pragma(`user_version = ${TICKET_SCHEMA_VERSION + 1}`);
   db.close();
   expect(() => open()).toThrow(/newer than this build understands.*Run a newer build/s);
+});
+
+describe('a ticket\'s lifecycle in tickets.sqlite', () => {
+  ticketLifecycleContract(open, clock);
+
+  test('retention leaves no row of a purged ticket\'s history or remembered requests', async () => {
+    const store = open();
+    const { ticket } = await store.openTicket(aDraft(), []);
+    await store.claimRequest(ticket.id, 'key', 'reply:x', 60_000);
+    await store.changeLifecycle(ticket.id, { events: [{ at: clock.now().toISOString(), by: 'Sam', type: 'recruiter-reply', text: 'hi' }], answer: { key: 'key', response: { status: 202, body: {} } } });
+    expect([rawCount('ticket_events'), rawCount('ticket_requests')]).toEqual([2, 1]);
+    await store.purgeOlderThan(new Date(clock.ms() + 1));
+    expect([rawCount('ticket_events'), rawCount('ticket_requests')]).toEqual([0, 0]);
+  });
+
+  test('tickets opened before tickets had a lifecycle read as open, created when they were opened', async () => {
+    // A file as the previous build left it: only the first migration, one ticket in it.
+    const file = path.join(dataDir, TICKETS_FILE);
+    const db = new Database(file);
+    db.exec(TICKET_MIGRATIONS[0]!);
+    db.pragma('user_version = 1');
+    const createdAt = Date.parse('2025-02-01T09:30:00.000Z');
+    const ticket = { ...aDraft(), id: 'CS-000042', createdAt: new Date(createdAt).toISOString() };
+    db.prepare('INSERT INTO tickets (id, seq, created_at, conversation_key, topic, channel, body) VALUES (?, 42, ?, ?, ?, ?, ?)').run(
+      ticket.id, createdAt, ticket.conversationKey, ticket.topic, ticket.channel, JSON.stringify(ticket),
+    );
+    db.close();
+
+    expect(await open().lifecycle('CS-000042')).toEqual({ status: 'open', history: [{ at: '2025-02-01T09:30:00.000Z', by: 'bot', type: 'created' }] });
+  });
 });

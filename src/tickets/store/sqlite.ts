@@ -5,7 +5,26 @@ import { eraseDeletedTraces } from '../../storage/eraseTraces';
 import { watchFileIdentity, type FileIdentity } from '../../storage/fileIdentity';
 import { ensurePrivateDir } from '../../storage/privateFiles';
 import { formatTicketId, Ticket, TicketDraft, type TicketDraftInput } from '../ticket';
-import { toRecruiterChannel, toStatus, toSummary, type DeliveryStatus, type OpenedTicket, type PurgeResult, type RecruiterChannel, type RecruiterChannelRecord, type SummaryRecord, type TicketStore, type TicketSummary } from '../ticketStore';
+import {
+  claimOutcome,
+  toHistoryRecord,
+  toLifecycle,
+  toRecruiterChannel,
+  toStatus,
+  toSummary,
+  type DeliveryStatus,
+  type HistoryRecord,
+  type LifecycleChange,
+  type OpenedTicket,
+  type PurgeResult,
+  type RecruiterChannel,
+  type RecruiterChannelRecord,
+  type RequestClaim,
+  type SummaryRecord,
+  type TicketStore,
+  type TicketSummary,
+} from '../ticketStore';
+import { createdEvent, type TicketLifecycle } from '../lifecycle';
 import { DeliveryRows } from './deliveryRows';
 import { TICKET_MIGRATIONS } from './sqliteSchema';
 import { ticketNumberFloor } from './ticketNumberFloor';
@@ -42,6 +61,9 @@ export class SqliteTicketStore implements TicketStore {
   private readonly selectChannels: Database.Statement<[], RecruiterChannelRecord>;
   private readonly purgeInTransaction: (before: number) => PurgeResult;
   private readonly selectRecent: Database.Statement<[string, number], { id: string }>;
+  private readonly readLifecycle: (ticketId: string) => TicketLifecycle | undefined;
+  private readonly changeInTransaction: (ticketId: string, change: LifecycleChange) => TicketLifecycle | undefined;
+  private readonly claimInTransaction: (ticketId: string, key: string, fingerprint: string, holdMs: number) => RequestClaim;
 
   constructor({ file, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS, now = () => new Date() }: TicketStoreOptions) {
     this.file = file;
@@ -64,6 +86,11 @@ export class SqliteTicketStore implements TicketStore {
     const insertDelivery = db.prepare<[string, string, number]>(
       'INSERT INTO outbox (ticket_id, sink, next_attempt_at) VALUES (?, ?, ?)',
     );
+    const insertEvent = db.prepare<[string, number, string]>('INSERT INTO ticket_events (ticket_id, at, event) VALUES (?, ?, ?)');
+    const appendEvent = (ticketId: string, event: Parameters<typeof toHistoryRecord>[0]) => {
+      const { at, event: json } = toHistoryRecord(event);
+      insertEvent.run(ticketId, at, json);
+    };
     const open = db.transaction((draft: TicketDraft, sinks: readonly string[]): OpenedTicket => {
       const existing = selectExisting.get(draft.conversationKey, draft.topic);
       if (existing !== undefined) return { ticket: Ticket.parse(JSON.parse(existing)), created: false };
@@ -73,6 +100,7 @@ export class SqliteTicketStore implements TicketStore {
       const { id, conversationKey, topic, channel } = ticket;
       insertTicket.run(id, number, createdAt.getTime(), conversationKey, topic, channel, JSON.stringify(ticket));
       for (const sink of new Set(sinks)) insertDelivery.run(id, sink, createdAt.getTime());
+      appendEvent(id, createdEvent(ticket.createdAt));
       return { ticket, created: true };
     });
     // IMMEDIATE takes the write lock before the dedupe check: with a deferred transaction two
@@ -80,11 +108,44 @@ export class SqliteTicketStore implements TicketStore {
     this.openInTransaction = (draft, sinks) => open.immediate(draft, sinks);
 
     this.selectBody = db.prepare<[string], string>('SELECT body FROM tickets WHERE id = ?').pluck();
+
+    const selectStatus = db.prepare<[string], string>('SELECT status FROM tickets WHERE id = ?').pluck();
+    const selectEvents = db.prepare<[string], HistoryRecord>('SELECT at, event FROM ticket_events WHERE ticket_id = ? ORDER BY id');
+    this.readLifecycle = (ticketId) => {
+      const status = selectStatus.get(ticketId);
+      return status === undefined ? undefined : toLifecycle(status, selectEvents.all(ticketId));
+    };
+    const updateStatus = db.prepare<[string, string]>('UPDATE tickets SET status = ? WHERE id = ?');
+    const answerRequest = db.prepare<[string, string, string]>('UPDATE ticket_requests SET response = ?, claimed_until = NULL WHERE ticket_id = ? AND key = ?');
+    const change = db.transaction((ticketId: string, { events, status, answer }: LifecycleChange): TicketLifecycle | undefined => {
+      if (selectStatus.get(ticketId) === undefined) return undefined;
+      for (const event of events) appendEvent(ticketId, event);
+      if (status !== undefined) updateStatus.run(status, ticketId);
+      if (answer) answerRequest.run(JSON.stringify(answer.response), ticketId, answer.key);
+      return this.readLifecycle(ticketId);
+    });
+    this.changeInTransaction = (ticketId, lifecycleChange) => change.immediate(ticketId, lifecycleChange);
+
+    const selectRequest = db.prepare<[string, string], { fingerprint: string; response: string | null; claimed_until: number | null }>(
+      'SELECT fingerprint, response, claimed_until FROM ticket_requests WHERE ticket_id = ? AND key = ?',
+    );
+    const upsertClaim = db.prepare<[string, string, string, number]>(
+      'INSERT INTO ticket_requests (ticket_id, key, fingerprint, claimed_until) VALUES (?, ?, ?, ?) ' +
+        'ON CONFLICT (ticket_id, key) DO UPDATE SET claimed_until = excluded.claimed_until',
+    );
+    const claim = db.transaction((ticketId: string, key: string, fingerprint: string, holdMs: number): RequestClaim => {
+      const now = this.now().getTime();
+      const outcome = claimOutcome(selectRequest.get(ticketId, key), fingerprint, now);
+      if (outcome !== 'reclaim' && outcome.state !== 'claimed') return outcome;
+      upsertClaim.run(ticketId, key, fingerprint, now + holdMs);
+      return { state: 'claimed' };
+    });
+    this.claimInTransaction = (ticketId, key, fingerprint, holdMs) => claim.immediate(ticketId, key, fingerprint, holdMs);
     this.selectRecent = db.prepare<[string, number], { id: string }>(
       'SELECT id FROM tickets WHERE conversation_key = ? AND created_at >= ? ORDER BY seq DESC',
     );
     this.selectSummaries = db.prepare<[number, number], SummaryRecord>(
-      `SELECT t.id, t.created_at, t.topic, t.channel,
+      `SELECT t.id, t.created_at, t.topic, t.channel, t.status,
          json_extract(t.body, '$.job.position') AS position, json_extract(t.body, '$.job.company') AS company,
          (SELECT json_group_array(json_object('sink', o.sink, 'attempts', o.attempts, 'deliveredAt', o.delivered_at,
                    'nextAttemptAt', o.next_attempt_at, 'lastError', o.last_error))
@@ -108,10 +169,14 @@ export class SqliteTicketStore implements TicketStore {
     const deleteDeliveries = db.prepare<[number]>(
       'DELETE FROM outbox WHERE ticket_id IN (SELECT id FROM tickets WHERE created_at < ?)',
     );
+    const deleteHistory = db.prepare<[number]>('DELETE FROM ticket_events WHERE ticket_id IN (SELECT id FROM tickets WHERE created_at < ?)');
+    const deleteRequests = db.prepare<[number]>('DELETE FROM ticket_requests WHERE ticket_id IN (SELECT id FROM tickets WHERE created_at < ?)');
     const deleteTickets = db.prepare<[number]>('DELETE FROM tickets WHERE created_at < ?');
     const purge = db.transaction((before: number): PurgeResult => {
       const undelivered = countUndelivered.get(before)!;
       deleteDeliveries.run(before);
+      deleteHistory.run(before);
+      deleteRequests.run(before);
       return { tickets: deleteTickets.run(before).changes, undelivered };
     });
     this.purgeInTransaction = (before) => purge.immediate(before);
@@ -140,6 +205,18 @@ export class SqliteTicketStore implements TicketStore {
 
   async deliveryStatus(ticketId: string): Promise<DeliveryStatus[]> {
     return (await this.deliveries.forTicket(ticketId)).map(toStatus);
+  }
+
+  async lifecycle(ticketId: string): Promise<TicketLifecycle | undefined> {
+    return this.readLifecycle(ticketId);
+  }
+
+  async changeLifecycle(ticketId: string, change: LifecycleChange): Promise<TicketLifecycle | undefined> {
+    return this.changeInTransaction(ticketId, change);
+  }
+
+  async claimRequest(ticketId: string, key: string, fingerprint: string, holdMs: number): Promise<RequestClaim> {
+    return this.claimInTransaction(ticketId, key, fingerprint, holdMs);
   }
 
   async registerRecruiterChannel(key: string, reference: Record<string, unknown>): Promise<void> {

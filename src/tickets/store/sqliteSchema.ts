@@ -43,6 +43,28 @@ export const TICKET_MIGRATIONS: readonly string[] = [
      reference     TEXT    NOT NULL,
      registered_at INTEGER NOT NULL
    ) WITHOUT ROWID;`,
+  // 2: a ticket's lifecycle. Its status (every ticket so far is open), its history (one row per
+  // event: the time, and the rest as JSON; tickets so far get their 'created' event), and the
+  // responses to requests that carried an Idempotency-Key, so a retry is answered, not repeated.
+  // Both are the ticket's: retention deletes them with it.
+  `ALTER TABLE tickets ADD COLUMN status TEXT NOT NULL DEFAULT 'open';
+   CREATE TABLE ticket_events (
+     id        INTEGER PRIMARY KEY,
+     ticket_id TEXT    NOT NULL,
+     at        INTEGER NOT NULL,
+     event     TEXT    NOT NULL
+   );
+   CREATE INDEX ticket_events_by_ticket ON ticket_events (ticket_id, id);
+   INSERT INTO ticket_events (ticket_id, at, event)
+     SELECT id, created_at, json_object('by', 'bot', 'type', 'created') FROM tickets ORDER BY seq;
+   CREATE TABLE ticket_requests (
+     ticket_id     TEXT    NOT NULL,
+     key           TEXT    NOT NULL,
+     fingerprint   TEXT    NOT NULL,
+     response      TEXT,
+     claimed_until INTEGER,
+     PRIMARY KEY (ticket_id, key)
+   ) WITHOUT ROWID;`,
 ];
 
 export const TICKET_SCHEMA_VERSION = TICKET_MIGRATIONS.length;

@@ -76,6 +76,9 @@ export class SqliteTicketWorkerStore implements TicketStore {
   get: TicketStore['get'] = (...args) => this.call('store', 'get', args);
   list: TicketStore['list'] = (...args) => this.call('store', 'list', args);
   deliveryStatus: TicketStore['deliveryStatus'] = (...args) => this.call('store', 'deliveryStatus', args);
+  lifecycle: TicketStore['lifecycle'] = (...args) => this.call('store', 'lifecycle', args);
+  changeLifecycle: TicketStore['changeLifecycle'] = (...args) => this.call('store', 'changeLifecycle', args);
+  claimRequest: TicketStore['claimRequest'] = (...args) => this.call('store', 'claimRequest', args);
   registerRecruiterChannel: TicketStore['registerRecruiterChannel'] = (...args) => this.call('store', 'registerRecruiterChannel', args);
   unregisterRecruiterChannel: TicketStore['unregisterRecruiterChannel'] = (...args) => this.call('store', 'unregisterRecruiterChannel', args);
   recruiterChannels: TicketStore['recruiterChannels'] = () => this.call('store', 'recruiterChannels', []);
