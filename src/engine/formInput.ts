@@ -42,6 +42,8 @@ function deviceAnswer(part: FormPart, text: string, understanding: Understanding
   const details = understanding.details(text);
   if (part === 'device-type' && details.deviceType) return { kind: 'event', event: { type: `form.type.${details.deviceType}` } as FormEvent };
   if (part === 'device-browser' && details.browser) return { kind: 'event', event: { type: `form.browser.${details.browser}` } as FormEvent };
+  // Asked for the browser, "samsung" is Samsung Internet (elsewhere it names the phone).
+  if (part === 'device-browser' && /\bsamsung\b/i.test(text)) return { kind: 'event', event: { type: 'form.browser.samsung' } };
   return { kind: 'unclear' };
 }
 

@@ -89,4 +89,14 @@ export const fromTheCritic: MessyConversation[] = [
     ['Change something', {}], ['Invitation email', { shows: ASKS_EMAIL }],
     ['sam.p@example.com', { shows: /sam\.p@example\.com/ }],
   ] },
+  { name: 'panicking about a deadline with a problem: calm, quick, the ticket offered, the problem helped', point: 4, turns: [
+    ['im panicking, the deadline is in an hour and my link says expired', { topic: 'link-expired', shows: /right now|straight away|quick/i }],
+  ] },
+  { name: '"did I lose everything?" after pressing Start New gets the guide\'s answer', point: 2, turns: [
+    ['oh no i already pressed start new, did i lose everything', { topic: 'resume-or-start-new', shows: /in-progress application link/i }],
+  ] },
+  { name: '"samsung" answers the browser question', point: 3, turns: [
+    ...toForm, ['Sam Patel', {}], ['sam.patel@example.com', {}], ['Cashier', {}], ['Walmart', {}], ['blank page', {}], ['phone', {}],
+    ['samsung', { shows: REVIEW }],
+  ] },
 ];
