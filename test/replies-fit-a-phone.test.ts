@@ -276,12 +276,12 @@ describe('what a candidate sees on each channel through a whole ticket', () => {
     expect(seen.filter((text) => wordsIn(text) > MAX_WORDS_PER_MESSAGE)).toEqual([]);
   });
 
-  test('Teams: pressing "Send it" again on the review card opens no second ticket and shows no {ticketId}', async () => {
+  test.each(CHANNELS)('%s: pressing "Send it" again opens no second ticket and says it was sent, never "{ticketId}"', async (channelId) => {
     const count = async () => (await bot.app.tickets.list({ limit: 1000 })).length;
     const before = await count();
-    const { sent, again } = await fileTicket(bot, 'msteams', true);
+    const { sent, again } = await fileTicket(bot, channelId, true);
     expect(sent).toMatch(/CS-\d{6,}/);
-    expect(again).toBe(`${flow.guide.alreadySent}\n${flow.guide.labels.restart}`);
+    expect(again.split('\n')[0]).toBe(flow.guide.alreadySent);
     expect(await count()).toBe(before + 1);
   });
 

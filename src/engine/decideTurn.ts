@@ -162,6 +162,11 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
         } else moveTo(inside.event);
         break;
       }
+      // Web Chat's "Send it" button sends its title: pressed again once sent, it is the same stale click.
+      if (openedTicket(flow, nodeId()) && understanding.matchPhrase(text, [{ id: 'send', phrases: sendLabels(flow) }])?.confidence === 1) {
+        moveTo('form.send');
+        break;
+      }
       // Outside the form, every message may carry details for a later ticket (inside, answers are the form's).
       details = { ...understanding.details(text), ...details };
       const takesOffer = saved?.offeredRecruiter ? understanding.matchPhrase(text, yesOption(flow)) : undefined;
@@ -226,4 +231,9 @@ function pendingQuestion(flow: CompiledFlow, state: string): Reply | undefined {
 function openedTicket(flow: CompiledFlow, state: string): boolean {
   const node = flow.nodes.get(state)?.node;
   return node?.type === 'end' && node.actions.includes('open-ticket');
+}
+
+/** The "Send it" buttons of the flow's forms, as Web Chat sends them back: their titles. */
+function sendLabels(flow: CompiledFlow): string[] {
+  return [...flow.nodes.values()].flatMap(({ node }) => (node.type === 'form' ? [node.labels.send] : []));
 }
