@@ -28,18 +28,23 @@ export function adviceMessages(say: string, steps: string[]): string[] {
   return groups.map((group, i) => (i === 0 && group.length > 1 ? `${say}\n\n${group.slice(1).join('\n')}` : group.join('\n')));
 }
 
-/** Where to start new messages: fewest messages, then the longest one shortest. Advice has a handful of steps, so every way is tried. */
+/**
+ * Where to start new messages: fewest messages, then the longest one shortest. `best[i]` is the
+ * best way to send the first i pieces; a piece too long on its own still goes alone.
+ */
 function bestCuts(words: number[]): number[] {
-  let best: { cuts: number[]; longest: number } | undefined;
-  for (let mask = 0; mask < 2 ** (words.length - 1); mask++) {
-    const cuts = words.slice(1).flatMap((_, i) => (mask & (1 << i) ? [i + 1] : []));
-    const sizes = [0, ...cuts].map((start, i) => sum(words.slice(start, [...cuts, words.length][i])));
-    const longest = Math.max(...sizes);
-    const fits = longest <= MAX_WORDS_PER_MESSAGE || cuts.length === words.length - 1;
-    if (!fits) continue;
-    if (!best || cuts.length < best.cuts.length || (cuts.length === best.cuts.length && longest < best.longest)) best = { cuts, longest };
+  const best: { cuts: number[]; count: number; longest: number }[] = [{ cuts: [], count: 0, longest: 0 }];
+  for (let end = 1; end <= words.length; end++) {
+    for (let start = end - 1; start >= 0; start--) {
+      const size = sum(words.slice(start, end));
+      if (size > MAX_WORDS_PER_MESSAGE && end - start > 1) break;
+      const before = best[start]!;
+      const option = { cuts: start === 0 ? [] : [...before.cuts, start], count: before.count + 1, longest: Math.max(before.longest, size) };
+      const current = best[end];
+      if (!current || option.count < current.count || (option.count === current.count && option.longest < current.longest)) best[end] = option;
+    }
   }
-  return best!.cuts;
+  return best[words.length]!.cuts;
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
