@@ -4,6 +4,9 @@ import { parse } from 'yaml';
 import type { Activity } from 'botbuilder';
 import type { AnyMachineSnapshot } from 'xstate';
 import { loadFlow } from '../src/flow';
+import { loadFlowSource } from '../src/flow/load';
+import { checkFlow } from '../src/flow/check';
+import { GuideFile } from '../src/flow/schema';
 import { MAX_WORDS_PER_MESSAGE, wordsIn } from '../src/flow/messageLength';
 import { choiceEvent, commandEvent, topicEvent, PASS_ON, WRITE_MYSELF } from '../src/flow/events';
 import { createUnderstanding } from '../src/engine/trainedUnderstanding';
@@ -87,6 +90,18 @@ describe('every message fits a phone', () => {
     }
     expect(texts.length).toBeGreaterThan(500);
     expect(texts.filter(([, text]) => wordsIn(text) > MAX_WORDS_PER_MESSAGE).map(([at, text]) => `${at}: ${wordsIn(text)} words`)).toEqual([]);
+  });
+
+  test('a flow text too long for a phone, or a topic no click reaches, is refused at start-up, saying where', () => {
+    const source = loadFlowSource(flowsDir);
+    const node = source.topics.find((t) => t.id === 'link-expired')!.nodes['ask-fresh-link'] as { steps: string[] };
+    node.steps[0] = Array.from({ length: 61 }, () => 'word').join(' ');
+    source.guide.menu.more.topics = source.guide.menu.more.topics.filter((id) => id !== 'redo-response');
+    expect(checkFlow(source).map((p) => `${p.file} ${p.at}: ${p.message}`)).toEqual([
+      'flows/guide.yaml menu: topic "redo-response" is on neither the menu nor menu.more: a candidate couldn\'t pick it',
+      expect.stringMatching(/link-expired\.yaml nodes\.ask-fresh-link\.steps\.0: 61 words: a phone shows about 60 at once/),
+    ]);
+    expect(GuideFile.safeParse({ ...source.guide, menu: { ...source.guide.menu, topics: [...source.guide.menu.topics, 'ran-out-of-time'] } }).success).toBe(false);
   });
 
   /** Every message shown along every clicked path, on every device, as Web Chat and Teams render it. */
