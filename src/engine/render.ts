@@ -73,9 +73,8 @@ export function commandChoice(flow: CompiledFlow, command: Command): ReplyChoice
 /** `fill` fills what the bot knows into a text before it is measured and split. */
 function renderNode(flow: CompiledFlow, node: Exclude<FlowNode, { type: 'form' }>, fill: (text: string) => string): Reply[] {
   switch (node.type) {
-    case 'advice': {
+    case 'advice':
       return [...adviceMessages(fill(node.say), node.steps.map(fill)).map((text) => ({ text })), followUp(flow, node)];
-    }
     case 'question':
       return [{ text: fill(node.say), choices: node.choices.map((c) => ({ id: choiceEvent(c.id), label: c.label })) }];
     case 'end': {
