@@ -34,7 +34,7 @@ describe('a candidate talking to the bot over the Bot Framework protocol', () =>
     expect(status).toBeLessThan(300);
     const replies = await live.connector.waitFor(conversationId, 2);
     expect(replies[0]?.text).toMatch(/mistyped|copied/i);
-    expect(replies[1]?.suggestedActions?.actions.map((a) => a.title)).toEqual(['Yes, that worked', 'No, still stuck']);
+    expect(replies[1]?.suggestedActions?.actions.map((a) => a.title)).toEqual(['Yes, pass it on', "No, I'll write to them"]);
   });
 
   test('two candidates chatting at once each keep their own place', async () => {

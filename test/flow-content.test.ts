@@ -96,10 +96,11 @@ describe('the troubleshooting guide as flow files', () => {
     expect(formatProblems(checkFlow(loadFlowSource(flowsDir)))).toBe(formatProblems([]));
   });
 
-  test('the menu offers every topic once, with "contact the recruiter" last', () => {
-    const menu = guideResult.data?.menu.topics ?? [];
-    expect([...menu].sort()).toEqual([...topicIds].sort());
-    expect(menu.at(-1)).toBe(CONTACT);
+  test('the menu and "Something else" offer every topic once, with "talk to a recruiter" last', () => {
+    const menu = guideResult.data?.menu;
+    const all = [...(menu?.topics ?? []), ...(menu?.more.topics ?? [])];
+    expect([...all].sort()).toEqual([...topicIds].sort());
+    expect(all.at(-1)).toBe(CONTACT);
   });
 
   test.each(topicIds)('a candidate can type their %s problem in 8 to 20 ways the bot knows', (id) => {

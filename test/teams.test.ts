@@ -153,9 +153,9 @@ describe('a candidate in a Teams personal chat', () => {
     await candidate.says('my interview link says 404');
     expect(candidate.last[0]).toMatchObject({ type: 'message', text: expect.stringMatching(/mistyped|copied/i) });
     expect(candidate.last[0]?.attachments ?? []).toEqual([]);
-    expect(candidate.buttons).toEqual(['Yes, that worked', 'No, still stuck']);
-    await candidate.clicks('No, still stuck');
-    expect(candidate.text).toMatch(/new link/i);
+    expect(candidate.buttons).toEqual(['Yes, pass it on', "No, I'll write to them"]);
+    await candidate.clicks('Yes, pass it on');
+    expect(candidate.text).toMatch(/full name/i);
   });
 
   test('a candidate chatting on Teams for Windows is asked whether that computer is their interview device, not assumed to be', async () => {

@@ -52,10 +52,13 @@ export function createEffectPerformer({ flow, tickets, outbox, devices, sinks, l
         // The recruiter already has this candidate's details; point them at the latest ticket.
         log.warn({ channelId: origin.channelId, recent: recent.length }, 'ticket cap reached for a conversation');
         values.ticketId = recent[0]!;
+        values.ticketSent = ticketSent(flow, await sinks(), guidanceGiven(flow, effect.topic, effect.path, '').stepsTried);
         continue;
       }
       const profile = await deviceFor(effect, origin.key);
       const { details } = effect;
+      const guidance = guidanceGiven(flow, effect.topic, effect.path, describeDevice(profile));
+      const to = await sinks();
       const { ticket, created } = await tickets.openTicket(
         {
           conversationKey: origin.key,
@@ -65,7 +68,7 @@ export function createEffectPerformer({ flow, tickets, outbox, devices, sinks, l
           candidate: { name: details.name ?? '', email: details.email ?? '' },
           job: { position: details.position ?? '', company: details.company ?? '' },
           errorText: details.errorText ?? '',
-          ...guidanceGiven(flow, effect.topic, effect.path, describeDevice(profile)),
+          ...guidance,
           device: { summary: describeDevice(profile), profile, userAgent: profile?.userAgent },
           locale: origin.locale ?? profile?.locale,
           timezone: profile?.timezone,
@@ -74,12 +77,20 @@ export function createEffectPerformer({ flow, tickets, outbox, devices, sinks, l
           // The bot's lines as the recruiter reads them: the candidate saw Markdown, a helpdesk shows text.
           transcript: transcript.map((line) => (line.from === 'bot' ? { ...line, text: plainText(line.text) } : line)),
         },
-        await sinks(),
+        to,
       );
       log.info({ ticketId: ticket.id, topic: effect.topic, created }, created ? 'ticket opened' : 'ticket already open');
       if (created) outbox.kick();
       values.ticketId = ticket.id;
+      values.ticketSent = ticketSent(flow, to, guidance.stepsTried);
     }
     return values;
   };
+}
+
+/** The confirmation says only what happened: a recruiter has it only if a sink is configured, the steps only if some were followed. */
+function ticketSent(flow: CompiledFlow, sinks: string[], tried: unknown[]): string {
+  const { withSteps, withoutSteps, undelivered } = flow.guide.ticketSent;
+  if (sinks.length === 0) return undelivered;
+  return tried.length > 0 ? withSteps : withoutSteps;
 }

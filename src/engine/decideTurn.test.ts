@@ -29,17 +29,19 @@ function converse(inputs: (string | CandidateInput)[], saved?: SavedConversation
 }
 
 describe('a candidate who describes the problem gets that topic\'s guidance first', () => {
+  const DID_IT_HELP = ['Yes, that worked', 'No, still stuck'];
+  const PASS_ON = ['Yes, pass it on', "No, I'll write to them"];
   test.each([
-    ['my interview link says 404', 'link-not-found/why-404', /mistyped|copied/i],
-    ['the page just keeps loading and never opens', 'page-wont-load/check-link', /typos|spaces/i],
-    ['it says my link has expired', 'link-expired/ask-fresh-link', /invitation email/i],
-    ['I already submitted but I need to change an answer', 'submitted-need-changes/ask-for-reset', /final/i],
-    ['the thinking time ran out and it started recording', 'ran-out-of-time/finish-then-explain', /can't be restarted|cannot be restarted/i],
-  ])('"%s" leads to %s', (message, state, guidance) => {
+    ['my interview link says 404', 'link-not-found/ask-new-link', /ask the company for a new link/i, PASS_ON],
+    ['the page just keeps loading and never opens', 'page-wont-load/check-link', /typos|spaces/i, DID_IT_HELP],
+    ['it says my link has expired', 'link-expired/ask-fresh-link', /invitation email/i, PASS_ON],
+    ['I already submitted but I need to change an answer', 'submitted-need-changes/ask-for-reset', /final/i, PASS_ON],
+    ['the thinking time ran out and it started recording', 'ran-out-of-time/finish-then-explain', /can't be restarted|cannot be restarted/i, PASS_ON],
+  ])('"%s" leads to %s', (message, state, guidance, buttons) => {
     const chat = converse([message]);
     expect(chat.at).toBe(state);
     expect(chat.text).toMatch(guidance);
-    expect(chat.buttons).toEqual(['Yes, that worked', 'No, still stuck']);
+    expect(chat.buttons).toEqual(buttons);
   });
 
   test('a camera problem on an unknown device gets the guide\'s sentence and a browser question', () => {
@@ -90,10 +92,17 @@ describe('walking the tree', () => {
   });
 
   test('"yes thanks" after a step ends the topic resolved', () => {
-    const chat = converse(['link expired', 'yes thanks']);
+    const chat = converse(['the page wont load', 'yes thanks']);
     expect(chat.at).toBe('resolved');
-    expect(chat.effects).toContainEqual(expect.objectContaining({ type: 'resolve', topic: 'link-expired' }));
+    expect(chat.effects).toContainEqual(expect.objectContaining({ type: 'resolve', topic: 'page-wont-load' }));
     expect(chat.buttons).toEqual(['Something else']);
+  });
+
+  test('after "contact the recruiter" advice, "yes please" passes it on, "no thanks" says how to write, "it works now" is solved', () => {
+    expect(converse(['link expired', 'yes please']).at).toBe('contact-recruiter/details');
+    expect(converse(['link expired', 'no thanks']).at).toBe('contact-recruiter/reach-out');
+    expect(converse(['link expired', 'it works now']).at).toBe('resolved');
+    expect(converse(['link expired', 'I already emailed them, no answer']).at).toBe('contact-recruiter/details');
   });
 
   test('clicking a card button (its id in activity.value) works like typing', () => {
@@ -103,8 +112,8 @@ describe('walking the tree', () => {
 
   test('a button from an older message shows where the candidate really is', () => {
     const chat = converse(['404', { kind: 'choice', id: 'choice.see-both-buttons' }]);
-    expect(chat.at).toBe('link-not-found/why-404');
-    expect(chat.buttons).toEqual(['Yes, that worked', 'No, still stuck']);
+    expect(chat.at).toBe('link-not-found/ask-new-link');
+    expect(chat.buttons).toEqual(['Yes, pass it on', "No, I'll write to them"]);
   });
 });
 
@@ -116,8 +125,14 @@ describe('commands work anywhere', () => {
     expect(chat.state.snapshot.context.path).toEqual([]);
   });
 
-  test('"menu" shows the topics', () => {
-    expect(converse(['camera broken', 'menu']).buttons).toHaveLength(9);
+  test('"menu" shows six topics and "Something else", which shows the others', () => {
+    const menu = converse(['camera broken', 'menu']);
+    expect(menu.buttons).toHaveLength(7);
+    expect(menu.buttons.at(-1)).toBe('Something else');
+    const more = converse(['camera broken', 'menu', 'Something else']);
+    expect(more.at).toBe('more-problems');
+    expect(more.buttons).toEqual(['Ran out of time on a question', 'Want to redo a response', 'Talk to a recruiter']);
+    expect(converse(['camera broken', 'menu', 'Something else', 'Want to redo a response']).at).toBe('redo-response/retake-button');
   });
 
   test('"talk to a recruiter" hands over at once', () => {
@@ -135,7 +150,7 @@ describe('never a dead end', () => {
   test('a new chat is welcomed with the menu', () => {
     const chat = converse([{ kind: 'start' }]);
     expect(chat.text).toMatch(/interview link/i);
-    expect(chat.buttons).toHaveLength(9);
+    expect(chat.buttons).toHaveLength(7);
   });
 
   test('the welcome is not repeated when the page reconnects', () => {
@@ -150,8 +165,8 @@ describe('never a dead end', () => {
   });
 
   test('an unclear answer to "did that help?" asks again', () => {
-    const chat = converse(['404', 'purple monkey dishwasher']);
-    expect(chat.at).toBe('link-not-found/why-404');
+    const chat = converse(['the page wont load', 'purple monkey dishwasher']);
+    expect(chat.at).toBe('page-wont-load/check-link');
     expect(chat.buttons).toEqual(['Yes, that worked', 'No, still stuck']);
   });
 
@@ -171,10 +186,10 @@ describe('never a dead end', () => {
     expect(chat.buttons).toEqual(expect.arrayContaining(['Want to redo a response', 'Submitted, need to change something']));
   });
 
-  test('after two messages the bot cannot place, it offers the full menu and a recruiter', () => {
+  test('after two messages the bot cannot place, it offers the menu with the recruiter as the way on', () => {
     const chat = converse(['404', 'purple monkey dishwasher', 'zxcv qwer']);
-    expect(chat.buttons).toHaveLength(10);
-    expect(chat.buttons).toContain('Talk to a recruiter');
+    expect(chat.buttons).toHaveLength(7);
+    expect(chat.buttons.at(-1)).toBe('Talk to a recruiter');
   });
 });
 
@@ -269,9 +284,10 @@ describe('the escalation form', () => {
     expect(chat.state.snapshot.context.form?.fields.errorText).toBe('page not found 404');
   });
 
-  test('what the candidate typed is shown back as text, not as formatting or links', () => {
+  test('what the candidate typed is shown back as text, not as formatting or links, and with no backslash to see', () => {
     const chat = converse([...toForm, '**Ada** [click](http://evil.example)', ...answers.slice(1), 'Phone', 'Safari']);
-    expect(chat.text).toContain('\\*\\*Ada\\*\\* \\[click\\]\\(http://evil.example\\)');
+    expect(chat.text).toContain('\u2217\u2217Ada\u2217\u2217 [click]\u200b(http://evil.example)');
+    expect(chat.text).not.toMatch(/\*\*Ada|\]\(|\\/);
   });
 
   test('the candidate can correct one answer from the review', () => {

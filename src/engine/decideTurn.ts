@@ -10,7 +10,7 @@ import { answersAt, interpret, ANSWER_CONFIDENCE, type Intent } from './interpre
 import { checkOutcome, withCheck } from './deviceCheck';
 import { readFormInput, type FormInput } from './formInput';
 import { formQuestion } from './formQuestions';
-import { menuReply, renderState } from './render';
+import { commandChoice, menuReply, renderState, welcomeReplies } from './render';
 import { knownAnswer } from './formFill';
 import { listen, readInsideForm, yesOption, FIRST_ANSWER_CONFIDENCE } from './listen';
 import type { Details } from './understanding';
@@ -72,7 +72,12 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
   };
   const moveTo = (event: string) => {
     // A stale button (from an older message) moves nothing: the candidate sees where they really are.
+    // "Send it" on the review card again, once sent: no second ticket, and no confirmation without its number.
     if (send({ type: event } as FlowEvent)) misses = 0;
+    else if (event.startsWith('form.') && openedTicket(flow, nodeId())) {
+      replies.push({ text: flow.guide.alreadySent, choices: [commandChoice(flow, 'restart')] });
+      return;
+    }
     replies.push(...renderState(flow, state(), snapshot.context));
   };
   const notPlaced = (clarifyTopics: string[] = []) => {
@@ -134,7 +139,7 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
   switch (input.kind) {
     case 'start':
       if (input.device) send({ type: 'device.update', device: input.device });
-      if (!welcomed) replies.push({ text: flow.guide.welcome }, ...renderState(flow, state(), snapshot.context));
+      if (!welcomed) replies.push(...welcomeReplies(flow, state(), snapshot.context));
       break;
     case 'device':
       send({ type: 'device.update', device: input.device });
@@ -167,6 +172,11 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
           replies.push(inside.reply);
           answerForm({ kind: 'choice', id: 'form.continue' });
         } else moveTo(inside.event);
+        break;
+      }
+      // Web Chat's "Send it" button sends its title: pressed again once sent, it is the same stale click.
+      if (openedTicket(flow, nodeId()) && understanding.matchPhrase(text, [{ id: 'send', phrases: sendLabels(flow) }])?.confidence === 1) {
+        moveTo('form.send');
         break;
       }
       // Outside the form, every message may carry details for a later ticket (inside, answers are the form's).
@@ -258,4 +268,15 @@ function pendingQuestion(flow: CompiledFlow, state: string): Reply | undefined {
   const type = flow.nodes.get(state)?.node.type;
   if (type !== 'advice' && type !== 'question') return undefined;
   return renderState(flow, state).findLast((r) => r.choices !== undefined);
+}
+
+/** Whether arriving at this step opened the ticket: pressing "Send it" again there must not show its confirmation without a number. */
+function openedTicket(flow: CompiledFlow, state: string): boolean {
+  const node = flow.nodes.get(state)?.node;
+  return node?.type === 'end' && node.actions.includes('open-ticket');
+}
+
+/** The "Send it" buttons of the flow's forms, as Web Chat sends them back: their titles. */
+function sendLabels(flow: CompiledFlow): string[] {
+  return [...flow.nodes.values()].flatMap(({ node }) => (node.type === 'form' ? [node.labels.send] : []));
 }

@@ -3,6 +3,7 @@ import type { ConversationContext, FormDeviceAnswers } from '../flow/context';
 import { fieldOf, type FormPart } from '../flow/formStates';
 import { describeForCandidate } from '../device';
 import type { Reply, ReplyChoice } from './types';
+import { shownAsTyped } from './shownAsTyped';
 
 /** What the bot asks at a state of the escalation form, with its buttons (always including Cancel). */
 export function formQuestion(form: FormNode, part: FormPart, context: ConversationContext | undefined): Reply[] {
@@ -51,7 +52,7 @@ export function formChoices(form: FormNode, part: FormPart): ReplyChoice[] {
 
 function summary(form: FormNode, context: ConversationContext | undefined): string {
   const answers = context?.form?.fields ?? {};
-  const lines = form.fields.map((f) => `**${f.label}:** ${escapeMarkdown(answers[f.id] ?? '')}`);
+  const lines = form.fields.map((f) => `**${f.label}:** ${shownAsTyped(answers[f.id] ?? '')}`);
   lines.push(`**${form.device.label}:** ${deviceLine(form, context?.form?.device, context)}`);
   return lines.join('\n\n');
 }
@@ -61,9 +62,4 @@ function deviceLine(form: FormNode, device: FormDeviceAnswers | undefined, conte
   const type = device?.deviceType ? form.device.types[device.deviceType] : undefined;
   const browser = device?.browser ? form.device.browsers[device.browser as keyof FormNode['device']['browsers']] : undefined;
   return [type, browser].filter(Boolean).join(', ');
-}
-
-/** What the candidate typed is shown back as text, never as formatting or links. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()<>#+!|~])/g, '\\$1');
 }

@@ -1,6 +1,6 @@
 import type { CompiledFlow } from '../flow';
-import { MENU, RESOLVED } from '../flow/targets';
-import { choiceEvent, commandEvent, topicEvent, NO, TRIED, YES, type Command } from '../flow/events';
+import { MENU, MORE_PROBLEMS, RESOLVED } from '../flow/targets';
+import { choiceEvent, commandEvent, topicEvent, NO, PASS_ON, TRIED, WRITE_MYSELF, YES, type Command } from '../flow/events';
 import type { Understanding } from './understanding';
 
 /** What a typed message means at the current point of the conversation. */
@@ -64,13 +64,25 @@ export function commandIn(
 
 /** Phrases for the answers the current state offers, keyed by the event each answer sends. */
 export function answersAt(flow: CompiledFlow, state: string): { id: string; phrases: string[] }[] {
-  if (state === MENU || state === RESOLVED) {
-    return flow.guide.menu.topics.flatMap((id) => {
+  if (state === MENU || state === MORE_PROBLEMS || state === RESOLVED) {
+    // Every topic's label, on the first list or behind "Something else": typing one picks it anywhere.
+    return [...flow.guide.menu.topics, ...flow.guide.menu.more.topics].flatMap((id) => {
       const topic = flow.topics.get(id);
       return topic ? [{ id: topicEvent(id), phrases: [topic.label] }] : [];
     });
   }
   const node = flow.nodes.get(state)?.node;
+  if (node?.type === 'advice' && node.passOn) {
+    // "Yes" here passes it on; a bare "no" is still "not helped", so more help follows, never a dead end.
+    const { yes, no } = flow.guide.passOn;
+    const { didItHelp } = flow.guide;
+    return [
+      { id: choiceEvent(PASS_ON), phrases: [yes.label, ...yes.synonyms] },
+      { id: choiceEvent(WRITE_MYSELF), phrases: [no.label, ...no.synonyms] },
+      { id: choiceEvent(NO), phrases: [didItHelp.no.label, ...didItHelp.no.synonyms] },
+      { id: choiceEvent(TRIED), phrases: didItHelp.tried.synonyms },
+    ];
+  }
   if (node?.type === 'advice') {
     const { yes, no, tried } = flow.guide.didItHelp;
     return [

@@ -1,6 +1,6 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { CompiledFlow } from '../flow';
-import { MENU, RESOLVED } from '../flow/targets';
+import { MENU, MORE_PROBLEMS, RESOLVED } from '../flow/targets';
 import { positionOf, type FlowStateValue } from '../flow/position';
 import type { ConversationContext } from '../flow/context';
 import type { PersistedSnapshot, SavedConversation } from './types';
@@ -42,7 +42,7 @@ export function persist(snapshot: AnyMachineSnapshot): PersistedSnapshot {
 /** A node of the flow, or a state inside a form node; a form node alone would skip the form's start. */
 function stateExists(flow: CompiledFlow, value: unknown): boolean {
   const { node, part } = positionOf(value);
-  if (node === MENU || node === RESOLVED) return part === undefined;
+  if (node === MENU || node === MORE_PROBLEMS || node === RESOLVED) return part === undefined;
   const type = flow.nodes.get(node)?.node.type;
   return type !== undefined && (type === 'form') === (part !== undefined);
 }

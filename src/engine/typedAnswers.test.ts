@@ -23,8 +23,8 @@ function typed(...messages: string[]) {
 describe('answers typed the way stressed candidates type them', () => {
   test.each([
     [['link says 404', 'omg yes that fixed it thank u'], 'resolved'],
-    [['link says 404', 'not really'], 'link-not-found/ask-new-link'],
-    [['link says 404', 'kinda?'], 'link-not-found/ask-new-link'],
+    [['link says 404', 'not really'], 'link-not-found/check-typo'],
+    [['link says 404', 'kinda?'], 'link-not-found/check-typo'],
     [['i want to talk to the recruiter', 'send ticket!!'], 'contact-recruiter/details/ask-name'],
     [['my camera doesnt work', 'iphone safari'], 'camera-microphone/allow-in-safari-iphone'],
     [['my camera doesnt work', 'chrome, on my macbook'], 'camera-microphone/allow-in-chrome'],

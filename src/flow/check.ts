@@ -5,6 +5,7 @@ import { isGuardName } from './guards';
 import { isEffectName } from './effects';
 import { isMemoryName } from './memories';
 import { resolveTarget, targetsOf, stateId } from './targets';
+import { MAX_WORDS_PER_MESSAGE, wordsIn } from './messageLength';
 
 /**
  * Checks what the schema can't: that every node, guard and action a flow names exists, that
@@ -14,9 +15,8 @@ export function checkFlow(source: FlowSource): FlowProblem[] {
   const problems: FlowProblem[] = [];
   const topics = new Map(source.topics.map((t) => [t.id, t]));
 
-  source.guide.menu.topics.forEach((id, i) => {
-    if (!topics.has(id)) problems.push({ file: 'flows/guide.yaml', at: `menu.topics.${i}`, message: `no topic "${id}" in flows/topics/` });
-  });
+  problems.push(...checkMenu(source, topics));
+  problems.push(...checkLengths(source));
 
   for (const topic of source.topics) {
     if (!Object.hasOwn(source.understanding.topics, topic.id)) {
@@ -80,4 +80,40 @@ function checkChoiceIds(choices: { id: string; remember: string[] }[], at: strin
     if (seen.has(choice.id)) report(`${at}.${i}.id`, `choice id "${choice.id}" is used twice in this question`);
     seen.add(choice.id);
   });
+}
+
+/** Every topic once, on the menu or behind "Something else", so a click reaches each. */
+function checkMenu(source: FlowSource, topics: ReadonlyMap<string, TopicFile>): FlowProblem[] {
+  const problems: FlowProblem[] = [];
+  const { menu } = source.guide;
+  const listed = [...menu.topics.map((id, i) => ({ id, at: `menu.topics.${i}` })), ...menu.more.topics.map((id, i) => ({ id, at: `menu.more.topics.${i}` }))];
+  const seen = new Set<string>();
+  for (const { id, at } of listed) {
+    if (!topics.has(id)) problems.push({ file: 'flows/guide.yaml', at, message: `no topic "${id}" in flows/topics/` });
+    else if (seen.has(id)) problems.push({ file: 'flows/guide.yaml', at, message: `topic "${id}" is listed twice: once is enough` });
+    seen.add(id);
+  }
+  for (const id of topics.keys()) {
+    if (!seen.has(id)) problems.push({ file: 'flows/guide.yaml', at: 'menu', message: `topic "${id}" is on neither the menu nor menu.more: a candidate couldn't pick it` });
+  }
+  return problems;
+}
+
+/** A piece of text the bot never splits (a sentence block or one step) must fit a phone's screen on its own. */
+function checkLengths(source: FlowSource): FlowProblem[] {
+  const problems: FlowProblem[] = [];
+  const check = (file: string, at: string, text: string) => {
+    const words = wordsIn(text);
+    if (words > MAX_WORDS_PER_MESSAGE) problems.push({ file, at, message: `${words} words: a phone shows about ${MAX_WORDS_PER_MESSAGE} at once; shorten it or split it into steps` });
+  };
+  walkTexts(source.guide, '', (at, text) => check('flows/guide.yaml', at, text));
+  for (const topic of source.topics) walkTexts(topic, '', (at, text) => check(source.topicFiles.get(topic.id) ?? topic.id, at, text));
+  return problems;
+}
+
+/** Every string in a parsed flow file, with its path ("nodes.check-typo.steps.1"). */
+function walkTexts(value: unknown, at: string, visit: (at: string, text: string) => void): void {
+  if (typeof value === 'string') visit(at, value);
+  else if (Array.isArray(value)) value.forEach((v, i) => walkTexts(v, `${at}.${i}`, visit));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walkTexts(v, at ? `${at}.${k}` : k, visit);
 }

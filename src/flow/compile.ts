@@ -9,10 +9,10 @@ import { guards } from './guards';
 import { memories } from './memories';
 import { effectNames } from './effects';
 import { MAX_PATH, type ConversationContext, type FormDeviceAnswers } from './context';
-import { MACHINE_ID, MENU, RESOLVED, resolveTarget, stateId } from './targets';
+import { MACHINE_ID, MENU, MORE_PROBLEMS, RESOLVED, resolveTarget, stateId } from './targets';
 import { formStates } from './formStates';
 import { formUpdates, sentForm } from './formActions';
-import { choiceEvent, commandEvent, topicEvent, NO, SOLVED, TRIED, YES, type FlowEvent } from './events';
+import { choiceEvent, commandEvent, topicEvent, NO, PASS_ON, SOLVED, TRIED, WRITE_MYSELF, YES, type FlowEvent } from './events';
 import { ESCALATION_TOPIC } from './escalationTopic';
 
 /** A node as the engine sees it: where it sits and what it says. */
@@ -42,7 +42,9 @@ export function compileFlow(source: FlowSource): CompiledFlow {
   const topics = new Map(source.topics.map((t) => [t.id, t]));
   const nodes = new Map<string, TreeNode>();
   const states: Record<string, object> = {
-    [MENU]: { entry: ['leaveTopic', 'forgetForm'] },
+    // "Something else" (the menu command) on the menu itself shows the other topics; anywhere else, the menu.
+    [MENU]: { entry: ['leaveTopic', 'forgetForm'], on: { [commandEvent('menu')]: MORE_PROBLEMS } },
+    [MORE_PROBLEMS]: { entry: ['leaveTopic', 'forgetForm'] },
     [RESOLVED]: { entry: ['resolve', 'forgetForm'] },
   };
 
@@ -130,6 +132,7 @@ function nodeTransitions(node: FlowNode, target: (t: string) => string): object 
           [choiceEvent(YES)]: target(node.helped),
           [choiceEvent(NO)]: target(node.notHelped),
           [choiceEvent(TRIED)]: target(node.notHelped),
+          ...(node.passOn && { [choiceEvent(PASS_ON)]: target(node.passOn.yes), [choiceEvent(WRITE_MYSELF)]: target(node.passOn.no) }),
         },
       };
     case 'question':

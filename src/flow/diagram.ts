@@ -1,6 +1,6 @@
 import type { CompiledFlow } from './compile';
 import type { FlowNode } from './schema';
-import { MENU, RESOLVED, resolveTarget, stateId, targetsOf } from './targets';
+import { MENU, MORE_PROBLEMS, RESOLVED, resolveTarget, stateId, targetsOf } from './targets';
 import { formSubgraph } from './formDiagram';
 import { firstLine as summary, mermaidEscape as escape, mermaidId as id } from './mermaidText';
 
@@ -10,9 +10,12 @@ import { firstLine as summary, mermaidEscape as escape, mermaidId as id } from '
  */
 export function toMermaid(flow: CompiledFlow): string {
   const lines = ['flowchart TD', `  ${id(MENU)}(["Menu: ${escape(flow.guide.menu.say)}"])`, `  ${id(RESOLVED)}(["Resolved"])`];
-  for (const topicId of flow.guide.menu.topics) {
-    const topic = flow.topics.get(topicId);
-    if (topic) lines.push(`  ${id(MENU)} -->|"${escape(topic.label)}"| ${id(stateId(topic.id, topic.start))}`);
+  lines.push(`  ${id(MENU)} -->|"${escape(flow.guide.labels.menu)}"| ${id(MORE_PROBLEMS)}(["${escape(summary(flow.guide.menu.more.say))}"])`);
+  for (const [from, topicIds] of [[MENU, flow.guide.menu.topics], [MORE_PROBLEMS, flow.guide.menu.more.topics]] as const) {
+    for (const topicId of topicIds) {
+      const topic = flow.topics.get(topicId);
+      if (topic) lines.push(`  ${id(from)} -->|"${escape(topic.label)}"| ${id(stateId(topic.id, topic.start))}`);
+    }
   }
   for (const topic of flow.topics.values()) {
     const formEdges: string[] = [];
@@ -53,8 +56,10 @@ function shape(key: string, node: Exclude<FlowNode, { type: 'form' }>): string {
   }
 }
 
+const ADVICE_EDGES: Record<string, string> = { helped: 'helped', notHelped: 'not helped', 'passOn.yes': 'pass it on', 'passOn.no': 'write myself' };
+
 function edgeLabel(node: FlowNode, at: string): string {
-  if (node.type === 'advice') return at === 'helped' ? 'helped' : 'not helped';
+  if (node.type === 'advice') return ADVICE_EDGES[at] ?? at;
   if (node.type === 'check') return at === 'next' ? 'result' : node.skip.label;
   const index = Number(at.split('.')[1]);
   if (node.type === 'question') return node.choices[index]?.label ?? at;

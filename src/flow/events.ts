@@ -33,6 +33,9 @@ export const topicEvent = (id: string) => `topic.${id}` as const;
 export const YES = 'yes';
 export const NO = 'no';
 export const TRIED = 'tried';
+/** Answers to "Want me to pass this to the recruiter now?" (an advice node's `passOn`). */
+export const PASS_ON = 'pass-on';
+export const WRITE_MYSELF = 'write-myself';
 
 /** "Zoom was open, works now" while the bot was still asking: solved wherever the candidate is. */
 export const SOLVED = 'solved';

@@ -17,6 +17,9 @@ const Target = z.string().min(1).describe('a node of this topic, a topic id, "to
 
 const Phrases = z.array(z.string().min(1)).describe('words or phrases a candidate may type for this');
 
+/** Topic buttons a menu shows at once: with "Something else", what fits a phone's screen. */
+export const MAX_MENU_TOPICS = 6;
+
 /** Candidate-facing text: plain Markdown that renders in Teams and Web Chat alike. */
 const Text = z.string().trim().min(1).max(2000);
 
@@ -54,6 +57,13 @@ const AdviceNode = z.strictObject({
   recruiterAction: RecruiterText.optional().describe(
     "what the recruiter can most likely do when this advice was the last one given; outranks the topic's",
   ),
+  passOn: z
+    .strictObject({
+      yes: Target.describe('where "yes, pass it on" leads, usually the escalation form'),
+      no: Target.describe('where "I\'ll write to them myself" leads'),
+    })
+    .optional()
+    .describe('for advice that IS "contact the recruiter": asks the guide\'s `passOn` question instead of "Did that help?"'),
   actions: Actions,
 });
 
@@ -172,7 +182,10 @@ export const GuideFile = z.strictObject({
   welcome: Text,
   menu: z.strictObject({
     say: Text,
-    topics: z.array(Id).min(1).describe('topic ids in menu order'),
+    topics: z.array(Id).min(1).max(MAX_MENU_TOPICS).describe(`topic ids in menu order, at most ${MAX_MENU_TOPICS} (a phone's screen); "Something else" (labels.menu) follows`),
+    more: z
+      .strictObject({ say: Text, topics: z.array(Id).min(1).max(MAX_MENU_TOPICS) })
+      .describe('what "Something else" on the menu shows: the other topics, and a way on for a problem none of them names'),
   }),
   resolved: Text.describe('said when a path ends solved'),
   notUnderstood: Text.describe('said when a message fits nothing; the menu and a recruiter option follow'),
@@ -199,6 +212,17 @@ export const GuideFile = z.strictObject({
   apology: Text.describe('said when a turn fails on our side; nothing was saved, so the candidate can retry'),
   restarted: Text.describe('said when a saved conversation no longer fits the current flow'),
   personalDataHidden: Text.describe('said once, the first time a candidate types a phone number or date of birth: it was hidden, and why not to share it'),
+  ticketSent: z
+    .strictObject({
+      withSteps: Text.describe('the ticket reaches a recruiter and the candidate followed advice before asking'),
+      withoutSteps: Text.describe('the ticket reaches a recruiter; no advice was followed before'),
+      undelivered: Text.describe('no webhook, email or Teams channel is configured: the candidate must write to the recruiter themselves'),
+    })
+    .describe('what `{ticketSent}` in the ticket confirmation says: only what happened, chosen once the ticket is opened'),
+  alreadySent: Text.describe('said when "Send it" is pressed again on a form already sent (an older card): no second ticket'),
+  passOn: z
+    .strictObject({ say: Text, yes: Choice.omit({ next: true, id: true }), no: Choice.omit({ next: true, id: true }) })
+    .describe('asked after advice that is "contact the recruiter" (a node\'s `passOn`), instead of "Did that help?"'),
   didItHelp: z.strictObject({
     say: Text,
     yes: Choice.omit({ next: true, id: true }),

@@ -4,6 +4,8 @@ import type { TopicFile } from './schema';
 export const RESOLVED = 'resolved';
 /** The state a conversation starts in: the topic menu. */
 export const MENU = 'menu';
+/** The menu's second list, behind "Something else": the other topics and a way on. */
+export const MORE_PROBLEMS = 'more-problems';
 
 /** The compiled machine's id: a state nested in a form reaches the others as `#conversation.<state id>`. */
 export const MACHINE_ID = 'conversation';
@@ -40,6 +42,7 @@ export function targetsOf(node: TopicFile['nodes'][string]): { at: string; targe
       return [
         { at: 'helped', target: node.helped },
         { at: 'notHelped', target: node.notHelped },
+        ...(node.passOn ? [{ at: 'passOn.yes', target: node.passOn.yes }, { at: 'passOn.no', target: node.passOn.no }] : []),
       ];
     case 'question':
       return node.choices.map((c, i) => ({ at: `choices.${i}.next`, target: c.next }));

@@ -27,13 +27,13 @@ const PHONE = {
 const live = useChromiumAndBot();
 
 describe('a candidate on the chat page', () => {
-  test('types a problem, reads the guide\'s steps, clicks a suggested action and is asked whether it helped', async () => {
+  test('types a problem, reads the guide\'s action first, and a suggested action offers to pass it to the recruiter', async () => {
     const watched = await live.context({ viewport: { width: 1280, height: 800 } });
     const chat = await CandidateChat.open(await watched.newPage(), live.bot.url);
-    await chat.says('my link says 404', /mistyped or copied incorrectly[\s\S]*Did that help\?/);
-    await expect(chat.suggestedAction('No, still stuck').isVisible()).resolves.toBe(true);
+    await chat.says('my link says 404', /Ask the company for a new link[\s\S]*Want me to pass this to the recruiter now\?/);
+    await expect(chat.suggestedAction('Yes, pass it on').isVisible()).resolves.toBe(true);
 
-    await chat.clicks('No, still stuck', /new link[\s\S]*Did that help\?/);
+    await chat.clicks("No, I'll write to them", /position you applied for/);
     await screenshot(chat.page, 'chat-desktop-guidance');
   });
 
@@ -127,11 +127,11 @@ describe('a candidate on the chat page', () => {
   test('a reload keeps the conversation and shows its history, without greeting again', async () => {
     const watched = await live.context();
     const chat = await CandidateChat.open(await watched.newPage(), live.bot.url);
-    await chat.says('my link says 404', /Did that help\?/);
+    await chat.says('my link says 404', /Want me to pass this to the recruiter now\?/);
     const conversationId = await chat.conversationId();
 
     await chat.page.reload();
-    await chat.waitForText(/my link says 404[\s\S]*mistyped or copied incorrectly[\s\S]*Did that help\?/);
+    await chat.waitForText(/my link says 404[\s\S]*mistyped or copied incorrectly[\s\S]*Want me to pass this to the recruiter now\?/);
     expect(await chat.conversationId()).toBe(conversationId);
     await chat.says('no', /new link/);
     expect(await chat.bubbles(/Hi! I help when your video interview link/).count()).toBe(1);
@@ -151,7 +151,7 @@ describe('a candidate on the chat page', () => {
     // The refused reconnect (403) is logged by the browser and Web Chat; from here on, no errors.
     expect(watched.errors.some((error) => error.includes('403'))).toBe(true);
     watched.errors.length = 0;
-    await chat.says('my link says 404', /Did that help\?/);
+    await chat.says('my link says 404', /Want me to pass this to the recruiter now\?/);
   });
 
   test('the bot learns the browser from the page\'s join event: Chromium\'s own user agent and client hints', async () => {
