@@ -16,11 +16,15 @@ import { createOutbox, type Outbox } from './tickets/outbox';
 import { configuredSinks } from './tickets/config';
 import { registerTicketRoutes } from './tickets/api';
 import { createTicketActions } from './tickets/ticketActions';
+import { createTicketCardActions } from './tickets/actOnTicketCard';
+import { createTicketCardMessages } from './tickets/ticketCardMessages';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from './tickets/sinks/ticketCard';
 import { candidateEmailer } from './tickets/candidateEmail';
 import { candidateMessenger } from './bot/candidateMessages';
 import { createAdapter } from './bot/adapter';
 import { createCandidateBot } from './bot/candidateBot';
 import { registerRecruiters } from './bot/registerRecruiters';
+import { recruiterCardActions } from './bot/recruiterCardActions';
 import { deleteMyData } from './bot/deleteMyData';
 import { createDeviceCheckReceiver } from './bot/deviceCheckResults';
 import { createConversationReferences } from './conversation/references';
@@ -72,10 +76,14 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
 
   const adapter = createAdapter(config, log, flow.guide.apology);
   const tickets = options.wrapStores?.tickets?.(storage.tickets) ?? storage.tickets;
+  const cardMessages = createTicketCardMessages(store);
   const sinks = configuredSinks(config, {
     teams: {
       channels: async () => tickets.recruiterChannels(),
-      send: (reference, activity) => adapter.sendProactively(config.MicrosoftAppId ?? '', reference as Partial<ConversationReference>, [activity as Partial<Activity>]),
+      send: async (reference, activity) =>
+        (await adapter.sendProactively(config.MicrosoftAppId ?? '', reference as Partial<ConversationReference>, [activity as Partial<Activity>]))[0]?.id,
+      // The card is posted either way; without its id, a card action still updates it where it was clicked.
+      remember: (ticketId, posted) => cardMessages.remember(ticketId, posted).catch((error: Error) => log.warn({ ticketId, err: error.message }, 'could not keep where a ticket card was posted')),
       forgetChannel: async (key) => {
         await tickets.unregisterRecruiterChannel(key);
         log.warn('a recruiters\' channel removed the bot: it no longer gets ticket cards (register again to resume)');
@@ -113,8 +121,31 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     },
     log,
   });
+  // A recruiter's reply goes to the candidate's own chat and, with SMTP, to the address on the ticket.
+  const ticketActions = createTicketActions({
+    store: tickets,
+    routes: {
+      chat: candidateMessenger(adapter, config.MicrosoftAppId ?? ''),
+      email: config.SMTP_URL && config.TICKET_EMAIL_FROM
+        ? candidateEmailer({ smtpUrl: config.SMTP_URL, from: config.TICKET_EMAIL_FROM, replyTo: config.TICKET_EMAIL_TO?.split(',').map((address) => address.trim()) })
+        : undefined,
+    },
+    log,
+  });
   const bot = createCandidateBot({
     handleTurn,
+    cardActions: recruiterCardActions({
+      act: createTicketCardActions({ store: tickets, actions: ticketActions }),
+      channels: () => tickets.recruiterChannels(),
+      postedCards: (ticketId) => cardMessages.of(ticketId),
+      updateCard: (reference, activityId, card) =>
+        adapter.updateProactively(config.MicrosoftAppId ?? '', reference as Partial<ConversationReference>, {
+          id: activityId,
+          type: 'message',
+          attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }],
+        }),
+      log,
+    }),
     sideCommands: [
       registerRecruiters(flow, understanding, tickets, isAuthEnabled(config)),
       deleteMyData(flow, understanding, { turns, devices, references, history: localChatHistory }, log),
@@ -131,17 +162,6 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     rateLimit: { burst: config.RATE_LIMIT_BURST, perSecond: config.RATE_LIMIT_PER_SECOND },
     connections: { perAddress: config.MAX_CONNECTIONS_PER_ADDRESS },
     health: () => ({ flowVersion: flow.version, problems: storage.problems() }),
-  });
-  // A recruiter's reply goes to the candidate's own chat and, with SMTP, to the address on the ticket.
-  const ticketActions = createTicketActions({
-    store: tickets,
-    routes: {
-      chat: candidateMessenger(adapter, config.MicrosoftAppId ?? ''),
-      email: config.SMTP_URL && config.TICKET_EMAIL_FROM
-        ? candidateEmailer({ smtpUrl: config.SMTP_URL, from: config.TICKET_EMAIL_FROM, replyTo: config.TICKET_EMAIL_TO?.split(',').map((address) => address.trim()) })
-        : undefined,
-    },
-    log,
   });
   if (config.TICKETS_API_TOKEN) registerTicketRoutes(server, { store: tickets, token: config.TICKETS_API_TOKEN, actions: ticketActions });
   const deviceCheckLinks = createDeviceCheckLinks({ secret: config.DEVICE_CHECK_SECRET, publicUrl: publicUrlOf(config.PUBLIC_URL, server) });

@@ -1,4 +1,4 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ConversationReference, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ConversationReference, type ResourceResponse, type TurnContext } from 'botbuilder';
 import { isAuthEnabled, type Config } from '../config/config';
 import type { Logger } from '../log';
 import { ReusedClientsAuthentication } from './reusedClients';
@@ -62,11 +62,26 @@ export class BotAdapter extends CloudAdapter {
    * answer). A refused send rejects here: inside continueConversationAsync botbuilder would hand it
    * to onTurnError, which apologises into the same conversation and reports success to the caller.
    */
-  async sendProactively(appId: string, reference: Partial<ConversationReference>, activities: Partial<Activity>[]): Promise<void> {
+  async sendProactively(appId: string, reference: Partial<ConversationReference>, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    let failure: { error: unknown } | undefined;
+    let sent: ResourceResponse[] = [];
+    await this.continueConversationAsync(appId, reference, async (context) => {
+      try {
+        sent = await context.sendActivities(activities);
+      } catch (error) {
+        failure = { error };
+      }
+    });
+    if (failure) throw failure.error;
+    return sent;
+  }
+
+  /** Replaces a message the bot posted earlier (a ticket card after a recruiter acted on it); rejects as sendProactively does. */
+  async updateProactively(appId: string, reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<void> {
     let failure: { error: unknown } | undefined;
     await this.continueConversationAsync(appId, reference, async (context) => {
       try {
-        await context.sendActivities(activities);
+        await context.updateActivity(activity);
       } catch (error) {
         failure = { error };
       }

@@ -4,6 +4,7 @@ import type { TurnHandler } from '../conversation/handleTurn';
 import type { TurnOrigin } from '../conversation/turnOrigin';
 import { deviceFrom, toCandidateInput } from './toCandidateInput';
 import { toActivity } from './toActivity';
+import type { CardActionHandler } from './recruiterCardActions';
 
 /** Messages that aren't the candidate's: a recruiter registering a channel for ticket cards. */
 export type SideCommand = (context: TurnContext, text: string) => Promise<boolean>;
@@ -11,6 +12,8 @@ export type SideCommand = (context: TurnContext, text: string) => Promise<boolea
 export interface CandidateBotOptions {
   handleTurn: TurnHandler;
   sideCommands?: SideCommand[];
+  /** A recruiter's click on a ticket card (an invoke, or a Submit's message), tried before anything else. */
+  cardActions?: CardActionHandler;
 }
 
 /** The turn's origin as the conversation layer knows it: ids, locale, and how to reach the chat later. */
@@ -29,9 +32,10 @@ export function originOf(context: TurnContext): TurnOrigin {
  * an activity becomes the candidate's input (and what it says of their device), the turn is
  * handled, and its replies become activities.
  */
-export function createCandidateBot({ handleTurn, sideCommands = [] }: CandidateBotOptions) {
+export function createCandidateBot({ handleTurn, sideCommands = [], cardActions }: CandidateBotOptions) {
   return async function candidateBot(context: TurnContext): Promise<void> {
     const { activity } = context;
+    if (cardActions && (await cardActions(context))) return;
     // Invokes (message extensions, card actions we don't offer) are acknowledged, not answered:
     // botbuilder would otherwise report 501 to the channel for every one.
     if (activity.type === ActivityTypes.Invoke) {

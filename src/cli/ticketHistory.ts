@@ -1,5 +1,6 @@
 import type { HistoryEvent } from '../tickets/lifecycle';
 import { neutraliseLine, neutralisedLines } from '../tickets/neutralise';
+import { whatHappened } from '../tickets/whatHappened';
 
 /**
  * A ticket's history as the CLI prints it, one event a line (its text's further lines marked as its
@@ -10,19 +11,4 @@ export function historyLines(event: HistoryEvent): string[] {
   const [first, ...more] = event.text === undefined ? [] : neutralisedLines(event.text);
   const head = `  ${when}  ${neutraliseLine(event.by)}: ${whatHappened(event)}`;
   return [first === undefined ? head : `${head}: ${first}`, ...more.map((line) => `    | ${line}`)];
-}
-
-function whatHappened(event: HistoryEvent): string {
-  switch (event.type) {
-    case 'recruiter-reply':
-      return `replied (${event.delivered && event.delivered.length > 0 ? `reached ${event.delivered.join(', ')}` : 'reached no one'})`;
-    case 'status-changed':
-      return `status → ${event.status ?? '?'}`;
-    case 'delivery-failed':
-      return `could not deliver by ${event.route ?? '?'}`;
-    case 'candidate-reply':
-      return 'candidate replied';
-    default:
-      return event.type;
-  }
 }

@@ -6,7 +6,7 @@ import type { Logger } from '../log';
 
 /**
  * What a recruiter can do to a ticket, wherever they do it from (the tickets API today, a Teams
- * card later): each action appends its events and changes the status in one step.
+ * card): each action appends its events and changes the status in one step.
  */
 
 /** The ways to reach a candidate, given by the wiring (src/app.ts); an absent one is reported as a failure. */
@@ -44,6 +44,8 @@ export interface Answer<Outcome> {
 export interface TicketActions {
   /** Sends the reply by every route at once; the ticket waits on the candidate if any route reached them. */
   reply(ticket: Ticket, reply: RecruiterReply, answer?: Answer<ReplyOutcome>): Promise<ReplyOutcome | undefined>;
+  /** `by` takes the ticket: an `assigned` event, and it is in progress. Taking it again changes nothing. */
+  assign(ticketId: string, by: string): Promise<TicketLifecycle | undefined>;
   /** Moves the ticket to `status`; the same status again without a note changes nothing. */
   changeStatus(ticketId: string, change: StatusChange, answer?: Answer<TicketLifecycle>): Promise<TicketLifecycle | undefined>;
 }
@@ -107,6 +109,13 @@ export function createTicketActions({ store, routes, routeTimeoutMs = ROUTE_TIME
       return lifecycle && { lifecycle, delivered, failed };
     },
 
+    async assign(ticketId, by) {
+      const before = await store.lifecycle(ticketId);
+      if (!before) return undefined;
+      if (assigneeOf(before) === by && before.status === 'in-progress') return before;
+      return store.changeLifecycle(ticketId, { events: [{ at: now().toISOString(), by, type: 'assigned' }], status: 'in-progress' });
+    },
+
     async changeStatus(ticketId, { status, by, note }, answer) {
       const before = await store.lifecycle(ticketId);
       if (!before) return undefined;
@@ -116,6 +125,11 @@ export function createTicketActions({ store, routes, routeTimeoutMs = ROUTE_TIME
       return store.changeLifecycle(ticketId, { events, status, answer: answer && { key: answer.key, response: answer.respond(predicted) } });
     },
   };
+}
+
+/** Who took the ticket last, if anyone did. */
+export function assigneeOf({ history }: TicketLifecycle): string | undefined {
+  return history.findLast((event) => event.type === 'assigned')?.by;
 }
 
 /** A stored reference the bot can post to: it names the conversation and where its channel listens. */

@@ -152,6 +152,12 @@ describe('the Teams card, as the Adaptive Cards renderer draws it', () => {
     expect(text.replace('*after*', 'after')).not.toMatch(RAW_MARKUP);
   });
 
+  test('below the details, where the ticket stands and the four buttons a recruiter can press', async () => {
+    const { text } = await renderCard(ticketActivity(ticket).attachments[0]!.content, false);
+    const lines = text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+    expect(lines.slice(-6)).toEqual(['Status: open', 'Taken by: nobody yet', "I'll take it", 'Reply to candidate', 'Send a new link', 'Mark resolved']);
+  });
+
   test('a Markdown link typed as a name shows as typed, never as a link', async () => {
     const hostile = Ticket.parse({ ...ticket, candidate: { name: '[Reset your password](https://evil.example)', email: 'x@example.org' } });
     const { text, links } = await renderCard(ticketActivity(hostile).attachments[0]!.content, true);

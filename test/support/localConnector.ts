@@ -4,7 +4,10 @@ import type { ReceivedActivity } from './activities';
 
 export interface LocalConnector {
   serviceUrl: string;
-  received: { conversationId: string; activity: ReceivedActivity }[];
+  /** What the bot posted, with the id the connector answered (what the bot may later update). */
+  received: { conversationId: string; activity: ReceivedActivity; id: string }[];
+  /** Messages the bot replaced (PUT …/activities/:id, as updateActivity sends), in order. */
+  updated: { conversationId: string; activityId: string; activity: ReceivedActivity }[];
   /** From now on, answers posts to this conversation with `status` and Teams' error `code`, as Teams does for a bot it removed. */
   refuse(conversationId: string, status: number, code: string): void;
   /** Resolves once `count` activities arrived for the conversation (or rejects after `ms`). */
@@ -14,18 +17,21 @@ export interface LocalConnector {
 
 /**
  * A stand-in for a channel's Bot Connector service (what the Emulator runs): it accepts the
- * bot's replies on POST /v3/conversations/:id/activities[/:replyToId] and records them.
+ * bot's replies on POST /v3/conversations/:id/activities[/:replyToId] and its updates on
+ * PUT /v3/conversations/:id/activities/:activityId, and records them.
  */
 export async function startLocalConnector(): Promise<LocalConnector> {
   const received: LocalConnector['received'] = [];
+  const updated: LocalConnector['updated'] = [];
   const refusals = new Map<string, { status: number; code: string }>();
   const waiters = new Set<() => void>();
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
-      const match = /^\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
-      if (req.method !== 'POST' || !match?.[1]) {
+      const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
+      const isUpdate = req.method === 'PUT' && match?.[2] !== undefined;
+      if ((req.method !== 'POST' && !isUpdate) || !match?.[1]) {
         res.statusCode = 404;
         res.end();
         return;
@@ -38,8 +44,16 @@ export async function startLocalConnector(): Promise<LocalConnector> {
         res.end(JSON.stringify({ error: { code: refusal.code, message: `refused (${refusal.code})` } }));
         return;
       }
-      received.push({ conversationId, activity: JSON.parse(body) as ReceivedActivity });
-      res.end(JSON.stringify({ id: `reply-${received.length}` }));
+      if (isUpdate) {
+        const activityId = decodeURIComponent(match[2]!);
+        updated.push({ conversationId, activityId, activity: JSON.parse(body) as ReceivedActivity });
+        res.end(JSON.stringify({ id: activityId }));
+        for (const wake of waiters) wake();
+        return;
+      }
+      const id = `reply-${received.length + 1}`;
+      received.push({ conversationId, activity: JSON.parse(body) as ReceivedActivity, id });
+      res.end(JSON.stringify({ id }));
       for (const wake of waiters) wake();
     });
   });
@@ -50,6 +64,7 @@ export async function startLocalConnector(): Promise<LocalConnector> {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     received,
+    updated,
     refuse: (conversationId, status, code) => void refusals.set(conversationId, { status, code }),
     waitFor(conversationId, count, ms = 5000) {
       return new Promise((resolve, reject) => {

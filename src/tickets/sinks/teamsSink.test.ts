@@ -167,3 +167,13 @@ describe('a channel that removed the bot', () => {
     expect(forgotten).toEqual([]);
   });
 });
+
+test('the message carrying each channel\'s card is remembered, so card actions can update it there; a failed channel is not', async () => {
+  const posted: unknown[] = [];
+  const send = async (reference: Record<string, unknown>) => {
+    if ((reference.conversation as { id: string }).id === 'b') throw Object.assign(new Error('busy'), { statusCode: 503 });
+    return 'card-message-1';
+  };
+  await expect(teamsSink({ channels: async () => [channelA, channelB], send, remember: async (...args) => void posted.push(args) }).deliver(ticket)).rejects.toThrow('503');
+  expect(posted).toEqual([['CS-000007', [{ channelKey: 'team-a', activityId: 'card-message-1' }]]]);
+});

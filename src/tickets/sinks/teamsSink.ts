@@ -1,6 +1,7 @@
 import { failureKindForStatus, parseRetryAfter, SinkError, type FailureKind, type TicketSink } from '../sink';
 import type { Ticket } from '../ticket';
 import { ticketActivity, type TicketActivity } from './ticketCard';
+import type { PostedCard } from '../ticketCardMessages';
 
 /** A registered recruiter conversation; `reference` is a Bot Framework ConversationReference. */
 export interface TeamsChannel {
@@ -11,8 +12,10 @@ export interface TeamsChannel {
 export interface TeamsSinkOptions {
   /** The registered recruiter channels, read on every delivery so a new registration counts at once. */
   channels: () => Promise<TeamsChannel[]>;
-  /** Proactive send (the bot layer's adapter.continueConversationAsync); throws on failure. */
-  send: (reference: Record<string, unknown>, activity: TicketActivity) => Promise<void>;
+  /** Proactive send (the bot layer's adapter.continueConversationAsync); resolves with the posted message's id, throws on failure. */
+  send: (reference: Record<string, unknown>, activity: TicketActivity) => Promise<string | void>;
+  /** Told where the card was posted, so card actions can update it for everyone in the channel. */
+  remember?: (ticketId: string, posted: PostedCard[]) => Promise<void>;
   /**
    * Unregisters a channel Teams says the bot can never post to again (removed from the team or
    * chat, conversation deleted). Without it, such a channel fails every delivery, retried forever.
@@ -28,7 +31,7 @@ export interface TeamsSinkOptions {
  * a ticket are remembered while others still fail, so a retry does not post it there again (within
  * this process; after a restart a channel may see it twice).
  */
-export function teamsSink({ channels, send, forgetChannel, name = 'teams', now = Date.now }: TeamsSinkOptions): TicketSink {
+export function teamsSink({ channels, send, remember, forgetChannel, name = 'teams', now = Date.now }: TeamsSinkOptions): TicketSink {
   const reached = new Map<string, Set<string>>();
 
   return {
@@ -44,12 +47,14 @@ export function teamsSink({ channels, send, forgetChannel, name = 'teams', now =
       const done = reached.get(ticket.id) ?? new Set<string>();
       const activity = ticketActivity(ticket);
       const failures: SinkError[] = [];
+      const posted: PostedCard[] = [];
       let forgotten = 0;
       for (const { key, reference } of targets) {
         if (done.has(key)) continue;
         try {
-          await send(reference, activity);
+          const activityId = await send(reference, activity);
           done.add(key);
+          if (activityId) posted.push({ channelKey: key, activityId });
         } catch (err) {
           if (forgetChannel && isChannelGone(err)) {
             await forgetChannel(key);
@@ -57,6 +62,7 @@ export function teamsSink({ channels, send, forgetChannel, name = 'teams', now =
           } else failures.push(describeSendError(err, now()));
         }
       }
+      await remember?.(ticket.id, posted);
       if (failures.length === 0 && forgotten === targets.length) {
         throw new SinkError('every registered recruiter channel has removed the bot', { code: 'no_recruiter_channel', kind: 'waiting' });
       }

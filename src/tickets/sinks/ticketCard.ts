@@ -11,7 +11,10 @@ import {
   transcriptText,
 } from '../renderTicket';
 import type { Ticket } from '../ticket';
+import { INITIAL_STATUS, type TicketLifecycle } from '../lifecycle';
 import { clip } from '../../clip';
+import { ticketCardActions, ticketCardRefresh } from './ticketCardActions';
+import { ticketCardStatus } from './ticketCardStatus';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -28,6 +31,10 @@ export interface AdaptiveCard {
   $schema: string;
   version: '1.5';
   body: Array<Record<string, unknown>>;
+  /** What a recruiter can do from the card (./ticketCardActions.ts). */
+  actions?: Array<Record<string, unknown>>;
+  /** Universal Actions clients fetch the current card with this when they show it. */
+  refresh?: Record<string, unknown>;
   msteams?: { width: 'Full' };
 }
 
@@ -39,6 +46,9 @@ export interface TextRun {
   size?: 'Medium';
   isSubtle?: boolean;
 }
+
+/** A ticket as new: open, nobody on it, no history beyond its creation. */
+const NEW_TICKET: TicketLifecycle = { status: INITIAL_STATUS, history: [] };
 
 /** Longest error shown on the card; the email and the API carry all of it. */
 const MAX_CARD_ERROR_LENGTH = 500;
@@ -58,7 +68,7 @@ const MAX_CARD_TRANSCRIPT_LINE_LENGTH = 300;
  * Teams shows as written, without Markdown: nothing needs escaping, so a recruiter sees "(iOS 17.5)"
  * and never "\(iOS 17.5\)", and nothing a candidate typed can become a link or a heading.
  */
-export function ticketCard(ticket: Ticket): AdaptiveCard {
+export function ticketCard(ticket: Ticket, lifecycle: TicketLifecycle = NEW_TICKET): AdaptiveCard {
   const action = suggestedAction(ticket);
   const check = deviceCheckLine(ticket);
   const labels = stepLabels(ticket);
@@ -90,17 +100,30 @@ export function ticketCard(ticket: Ticket): AdaptiveCard {
       ...(transcript.length > 0
         ? transcript.map((said) => line([run(`${said.from}: `, { weight: 'Bolder' }), run(clip(transcriptText(said).replace(/\n/g, ' '), MAX_CARD_TRANSCRIPT_LINE_LENGTH))], 'Small'))
         : [line([run('No transcript.')], 'None')]),
+      ...statusLines(lifecycle),
     ],
+    actions: ticketCardActions(ticket.id),
+    refresh: ticketCardRefresh(ticket.id),
     msteams: { width: 'Full' },
   };
 }
 
-export function ticketActivity(ticket: Ticket): TicketActivity {
+export function ticketActivity(ticket: Ticket, lifecycle?: TicketLifecycle): TicketActivity {
   return {
     type: 'message',
     summary: `New candidate ticket ${ticket.id}: ${topicName(ticket)}`,
-    attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: ticketCard(ticket) }],
+    attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: ticketCard(ticket, lifecycle) }],
   };
+}
+
+/** Where the ticket stands, just above the actions: status, who took it, the latest history. */
+function statusLines(lifecycle: TicketLifecycle): Array<Record<string, unknown>> {
+  const { status, assignee, latest } = ticketCardStatus(lifecycle);
+  return [
+    { ...line([run('Status: ', { weight: 'Bolder' }), run(status)], 'Large'), separator: true },
+    fact('Taken by', assignee ?? 'nobody yet'),
+    ...latest.map((event) => line([run(event, { isSubtle: true })], 'None')),
+  ];
 }
 
 /** "1. First paragraph", its other lines, then "• step" for each step of the advice. */
