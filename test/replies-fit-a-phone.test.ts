@@ -20,6 +20,7 @@ import { clickedPaths, devices, pathsOn } from './support/flowWalk';
 import { activity, exchange, type ReceivedActivity } from './support/activities';
 import { startTestBot, type TestBot } from './support/testBot';
 import { startWebhookReceiver } from './support/receivers';
+import type { AdaptiveCard as Card, CardElement } from './support/adaptiveCard';
 
 /**
  * Replies that fit a phone (issue 15): every message short enough to read without scrolling, a
@@ -43,16 +44,6 @@ function converse(inputs: (string | CandidateInput)[]) {
   return { replies, at: positionOf(state!.snapshot.value).node, text: replies.map((r) => r.text).join('\n'), buttons: replies.flatMap((r) => r.choices?.map((c) => c.label) ?? []) };
 }
 
-interface Card {
-  body?: CardElement[];
-  actions?: CardElement[];
-}
-interface CardElement {
-  type: string;
-  text?: string;
-  title?: string;
-  actions?: CardElement[];
-}
 
 /** What a person reads of one activity: its text, or the card's TextBlocks and button titles. */
 function shownText(sent: Partial<Activity> | ReceivedActivity): string {

@@ -4,6 +4,7 @@ import { post, type ReceivedActivity } from './support/activities';
 import { startLocalConnector, type LocalConnector } from './support/localConnector';
 import { eventually, startSmtpReceiver } from './support/receivers';
 import { startTestBot, type TestBot } from './support/testBot';
+import type { AdaptiveCard as Card, CardElement } from './support/adaptiveCard';
 
 /**
  * Recruiters act on a ticket from its card in their Teams channel: take it, answer the candidate,
@@ -29,21 +30,6 @@ afterAll(async () => {
   await Promise.all([smtp.close(), connector.close()]);
 });
 
-interface CardElement {
-  type: string;
-  title?: string;
-  verb?: string;
-  data?: Record<string, unknown>;
-  fallback?: CardElement;
-  card?: Card;
-  inlines?: { text: string }[];
-  id?: string;
-}
-interface Card {
-  body: CardElement[];
-  actions?: CardElement[];
-  refresh?: { action: CardElement };
-}
 
 async function api(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
   const response = await fetch(`${bot.url}${path}`, {
@@ -57,7 +43,7 @@ async function api(method: string, path: string, body?: unknown): Promise<{ stat
 
 const cardOf = (activity: ReceivedActivity) => (activity.attachments as { content: Card }[])[0]!.content;
 /** What a recruiter reads on the card, one line per block. */
-const textOf = (card: Card) => card.body.map((block) => (block.inlines ?? []).map((run) => run.text).join('')).join('\n');
+const textOf = (card: Card) => (card.body ?? []).map((block) => (block.inlines ?? []).map((run) => run.text).join('')).join('\n');
 const mailsTo = (address: string) => smtp.mails.filter((mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to : [mail.to]).some((to) => to?.text === address));
 
 /** The Action.Execute a button sends: the button itself, or the one inside the form it opens. */
@@ -163,7 +149,7 @@ describe('a ticket card in a registered recruiters\' channel', () => {
       expect(action).toMatchObject({ type: 'Action.Execute', data: { ticketId: candidate.ticketId } });
       expect(action.fallback).toMatchObject({ type: 'Action.Submit', data: action.data });
     }
-    expect(card.actions![2]!.card!.body[0]).toMatchObject({ type: 'Input.Text', style: 'Url' });
+    expect(card.actions![2]!.card!.body![0]).toMatchObject({ type: 'Input.Text', style: 'Url' });
     expect(card.refresh!.action).toMatchObject({ type: 'Action.Execute', verb: 'refresh', data: { ticketId: candidate.ticketId } });
     expect(textOf(card)).toContain('Status: open');
     expect(textOf(card)).toContain('Taken by: nobody yet');

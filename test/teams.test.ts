@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { post, type ReceivedActivity } from './support/activities';
 import { openSqliteStore } from '../src/storage/sqliteStore';
 import { useBotAndConnector } from './support/testBot';
+import type { AdaptiveCard as Card, CardElement } from './support/adaptiveCard';
 
 /**
  * Teams through the real HTTP endpoint, with activities shaped as Teams sends them. Teams never asks
@@ -17,17 +18,6 @@ const clientInfo = (platform: string) => ({ type: 'clientInfo', platform, locale
 const OPERATOR_TOKEN = 'operator-tickets-api-token-0123456789';
 const live = useBotAndConnector({ TICKETS_API_TOKEN: OPERATOR_TOKEN });
 
-interface Card {
-  body?: CardElement[];
-  actions?: CardElement[];
-}
-interface CardElement {
-  type: string;
-  text?: string;
-  title?: string;
-  data?: unknown;
-  actions?: CardElement[];
-}
 
 const cardsOf = (replies: ReceivedActivity[]) =>
   replies.flatMap((r) => (r.attachments ?? []) as { contentType: string; content: Card }[]).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
