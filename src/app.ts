@@ -16,6 +16,7 @@ import { createOutbox, type Outbox } from './tickets/outbox';
 import { configuredSinks } from './tickets/config';
 import { registerTicketRoutes } from './tickets/api';
 import { createTicketActions } from './tickets/ticketActions';
+import { createCandidateSide } from './tickets/candidateSide';
 import { candidateEmailer } from './tickets/candidateEmail';
 import { candidateMessenger } from './bot/candidateMessages';
 import { createAdapter } from './bot/adapter';
@@ -76,6 +77,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     teams: {
       channels: async () => tickets.recruiterChannels(),
       send: (reference, activity) => adapter.sendProactively(config.MicrosoftAppId ?? '', reference as Partial<ConversationReference>, [activity as Partial<Activity>]),
+      sendUpdate: (reference, activity) => adapter.sendProactively(config.MicrosoftAppId ?? '', reference as Partial<ConversationReference>, [activity as Partial<Activity>]),
       forgetChannel: async (key) => {
         await tickets.unregisterRecruiterChannel(key);
         log.warn('a recruiters\' channel removed the bot: it no longer gets ticket cards (register again to resume)');
@@ -83,6 +85,8 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     },
   });
   const outbox = createOutbox({ store: tickets, sinks, log, claimMs: config.OUTBOX_CLAIM_SECONDS * 1000 });
+  // The candidate's side of a ticket: their later messages and "it works now" reach the recruiter where the ticket did.
+  const candidateSide = createCandidateSide({ store: tickets, sinks, log });
   const performEffects = createEffectPerformer({
     flow,
     tickets,
@@ -93,9 +97,10 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       const teamsReady = (await tickets.recruiterChannels()).length > 0;
       return Object.keys(sinks).filter((name) => name !== 'teams' || teamsReady);
     },
+    candidateSide,
     log,
   });
-  const turns = createTurnRunner({ engine: { flow, understanding }, store, performEffects });
+  const turns = createTurnRunner({ engine: { flow, understanding }, store, performEffects, openTicketOf: (key) => tickets.activeTicket(key) });
   // The local Direct Line replays a conversation's messages on reload: erasure must reach them too.
   const localChatHistory = {
     erase: (channelId: string, conversationId: string) => {
@@ -197,6 +202,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       // Keep-alive connections would hold close() open forever; in-flight requests still finish.
       server.server.closeIdleConnections();
       await turns.drain();
+      await candidateSide.settled();
       await closed;
       stopRetention();
       await outbox.stop();

@@ -39,6 +39,9 @@ test.each([
   'I clicked the new link the recruiter sent and it still says expired',
   'any news? my deadline is tomorrow',
   'I have a question for the recruiter about the new link',
+  "the new link doesn't load either",
+  'I got the new link, it shows 404',
+  'still not working',
 ])('"%s" is passed to the recruiter on the ticket', (message) => {
   const turn = afterTicket(message);
   expect(turn.text).toMatch(/^About ticket CS-60312345: I've passed your message to the recruiter/);
@@ -65,9 +68,13 @@ test('"No, keep it open" keeps it open and passes nothing on', () => {
   expect(afterTicket('the link works now', 'No, keep it open').effects).toEqual([]);
 });
 
-test('a new problem named clearly gets the guide, not the recruiter', () => {
-  const turn = afterTicket('my camera is not working, it shows a black screen');
-  expect(turn.at).toMatch(/^camera-microphone\//);
+test.each([
+  ['my camera is not working, it shows a black screen', /^camera-microphone\//],
+  ['the page shows 404', /^link-not-found\//],
+  ['i ran out of time on a question', /^ran-out-of-time\//],
+])('a new problem named clearly, "%s", gets the guide, not the recruiter', (message, topic) => {
+  const turn = afterTicket(message);
+  expect(turn.at).toMatch(topic);
   expect(turn.effects.filter((e) => e.type === 'ticket-reply')).toEqual([]);
   expect(turn.text).not.toMatch(/About ticket/);
 });

@@ -1,6 +1,6 @@
 import type { CompiledFlow } from '../flow';
 import { ESCALATION_TOPIC } from '../flow/escalationTopic';
-import { beyondIn, socialIn } from './beyondGuide';
+import { beyondIn, plainWords, socialIn } from './beyondGuide';
 import { commandIn, ANSWER_CONFIDENCE } from './interpret';
 import type { Understanding } from './understanding';
 import type { Effect, OpenTicket, Reply } from './types';
@@ -9,8 +9,8 @@ import type { Effect, OpenTicket, Reply } from './types';
 export const RESOLVE_TICKET = 'ticket.resolve';
 export const KEEP_TICKET_OPEN = 'ticket.keep-open';
 
-/** A guide problem other than the ticket's, named this surely, gets the guide's help instead of going to the recruiter. */
-const NEW_PROBLEM_CONFIDENCE = 0.8;
+/** A guide problem other than the ticket's, named this surely (and not tied to the ticket), gets the guide's help instead of going to the recruiter. */
+const NEW_PROBLEM_CONFIDENCE = 0.6;
 
 export interface TicketAnswer {
   replies: Reply[];
@@ -36,7 +36,9 @@ export function aboutTicket(flow: CompiledFlow, understanding: Understanding, te
   const beyond = beyondIn(flow, text);
   if (beyond && !beyond.recruiter) return undefined;
   const { topic, confidence } = understanding.classify(text);
-  if (topic !== ticket.topic && topic !== ESCALATION_TOPIC && flow.topics.has(topic) && confidence >= NEW_PROBLEM_CONFIDENCE) return undefined;
+  const newProblem = topic !== ticket.topic && topic !== ESCALATION_TOPIC && flow.topics.has(topic) && confidence >= NEW_PROBLEM_CONFIDENCE;
+  // "The new link doesn't load either" names a guide problem, but it is news about this ticket.
+  if (newProblem && !followsUp(flow, text)) return undefined;
   return { replies: [{ text: say(flow.guide.ticket.forwarded, ticket) }], effects: [{ type: 'ticket-reply', ticketId: ticket.id, text }], offersToResolve: false };
 }
 
@@ -62,6 +64,12 @@ function resolveAnswers(flow: CompiledFlow) {
     { id: RESOLVE_TICKET, phrases: [ticket.resolve, ...didItHelp.yes.synonyms, 'mark it resolved', 'resolve it', 'close it'] },
     { id: KEEP_TICKET_OPEN, phrases: [ticket.keepOpen, ...didItHelp.no.synonyms, 'keep it open', 'leave it open'] },
   ];
+}
+
+/** Whether the message ties itself to the ticket: the recruiter's new link, "still", "again". */
+function followsUp(flow: CompiledFlow, text: string): boolean {
+  const words = plainWords(text);
+  return flow.guide.ticket.followUp.some((cue) => words.includes(plainWords(cue)));
 }
 
 function say(text: string, ticket: OpenTicket): string {

@@ -235,6 +235,7 @@ export const GuideFile = z.strictObject({
       keepOpen: z.string().min(1).max(40).describe('button: keep the ticket open'),
       resolved: Text.describe('said once the candidate marked the ticket resolved'),
       keptOpen: Text.describe('said when the candidate keeps the ticket open'),
+      followUp: Phrases.min(1).describe('words that tie a message to the ticket ("the new link", "still", "again"): it goes to the recruiter even when it also names a guide problem'),
     })
     .describe("the candidate's side of an open ticket: later messages go to the recruiter"),
   labels: z
