@@ -19,6 +19,7 @@ import { createTicketActions } from './tickets/ticketActions';
 import { createTicketCardActions } from './tickets/actOnTicketCard';
 import { createTicketCardMessages } from './tickets/ticketCardMessages';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './tickets/sinks/ticketCard';
+import { createCandidateSide } from './tickets/candidateSide';
 import { candidateEmailer } from './tickets/candidateEmail';
 import { candidateMessenger } from './bot/candidateMessages';
 import { createAdapter } from './bot/adapter';
@@ -84,6 +85,9 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
         (await adapter.sendProactively(config.MicrosoftAppId ?? '', reference as Partial<ConversationReference>, [activity as Partial<Activity>]))[0]?.id,
       // The card is posted either way; without its id, a card action still updates it where it was clicked.
       remember: (ticketId, posted) => cardMessages.remember(ticketId, posted).catch((error: Error) => log.warn({ ticketId, err: error.message }, 'could not keep where a ticket card was posted')),
+      sendUpdate: async (reference, activity) => {
+        await adapter.sendProactively(config.MicrosoftAppId ?? '', reference as Partial<ConversationReference>, [activity as Partial<Activity>]);
+      },
       forgetChannel: async (key) => {
         await tickets.unregisterRecruiterChannel(key);
         log.warn('a recruiters\' channel removed the bot: it no longer gets ticket cards (register again to resume)');
@@ -91,6 +95,8 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     },
   });
   const outbox = createOutbox({ store: tickets, sinks, log, claimMs: config.OUTBOX_CLAIM_SECONDS * 1000 });
+  // The candidate's side of a ticket: their later messages and "it works now" reach the recruiter where the ticket did.
+  const candidateSide = createCandidateSide({ store: tickets, sinks, log });
   const performEffects = createEffectPerformer({
     flow,
     tickets,
@@ -101,9 +107,10 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       const teamsReady = (await tickets.recruiterChannels()).length > 0;
       return Object.keys(sinks).filter((name) => name !== 'teams' || teamsReady);
     },
+    candidateSide,
     log,
   });
-  const turns = createTurnRunner({ engine: { flow, understanding }, store, performEffects });
+  const turns = createTurnRunner({ engine: { flow, understanding }, store, performEffects, openTicketOf: (key) => tickets.activeTicket(key) });
   // The local Direct Line replays a conversation's messages on reload: erasure must reach them too.
   const localChatHistory = {
     erase: (channelId: string, conversationId: string) => {
@@ -217,6 +224,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       // Keep-alive connections would hold close() open forever; in-flight requests still finish.
       server.server.closeIdleConnections();
       await turns.drain();
+      await candidateSide.settled();
       await closed;
       stopRetention();
       await outbox.stop();

@@ -4,6 +4,14 @@ import { openSqliteStore } from '../src/storage/sqliteStore';
 import { useBotAndConnector } from './support/testBot';
 import type { AdaptiveCard as Card, CardElement } from './support/adaptiveCard';
 
+/** Polls an async check until it holds (or fails after `ms`). */
+async function eventually(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
+  for (const until = Date.now() + ms; !(await check()); ) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /**
  * Teams through the real HTTP endpoint, with activities shaped as Teams sends them. Teams never asks
  * for replies inline (expectReplies): the bot posts them to the serviceUrl, here a local live.connector.
@@ -218,6 +226,28 @@ describe('recruiters in a Teams channel or group chat', () => {
     expect(ticket).toMatchObject({ channel: 'msteams', locale: 'en-GB', timezone: 'Europe/London' });
     expect(ticket?.device.profile).toMatchObject({ teamsPlatform: 'iOS' });
     expect(ticket?.device.profile?.sameDeviceAsInterview).not.toBe(true);
+  });
+
+  test("the candidate's answer and their \"it works now\" reach the channel that got the card, as plain messages naming the ticket", async () => {
+    const channel = `19:${randomUUID()}@thread.tacv2`;
+    await operatorRegisters(channel);
+    const candidate = TeamsUser.candidate();
+    await filesTicket(candidate);
+    const ticketId = /CS-\d{6,}/.exec(candidate.text)![0];
+    await live.connector.waitFor(channel, 1, 10000);
+    await eventually(async () => (await live.bot.app.tickets.deliveryStatus(ticketId)).some((d) => d.sink === 'teams' && d.delivered));
+
+    await candidate.says('the new link from the recruiter says expired too');
+    expect(candidate.text).toMatch(new RegExp(`^About ticket ${ticketId}: I've passed your message to the recruiter`));
+    const [, update] = await live.connector.waitFor(channel, 2, 10000);
+    expect(update).toMatchObject({ type: 'message', textFormat: 'plain' });
+    expect(update?.text).toBe(`The candidate wrote about ticket ${ticketId}:\n\nthe new link from the recruiter says expired too\n\nStatus: open.`);
+
+    await candidate.says('it works now');
+    await candidate.clicks('Yes, mark it resolved');
+    expect(candidate.text).toMatch(/marked resolved/);
+    const [, , resolved] = await live.connector.waitFor(channel, 3, 10000);
+    expect(resolved?.text).toMatch(new RegExp(`^Ticket ${ticketId} was marked resolved by the candidate`));
   });
 
   test('without authentication, "stop tickets" leaves the channel registered and says an operator must do it; the operator\'s removal stops the cards', async () => {

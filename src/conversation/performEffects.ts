@@ -10,6 +10,7 @@ import type { PerformEffects } from './turns';
 import type { TurnOrigin } from './turnOrigin';
 import { guidanceGiven } from './guidanceGiven';
 import { plainText } from '../tickets/plainText';
+import type { CandidateSide } from '../tickets/candidateSide';
 
 type OpenTicket = Extract<Effect, { type: 'open-ticket' }>;
 
@@ -23,6 +24,8 @@ export interface EffectPerformerOptions {
   devices: DeviceProfiles;
   /** Sink names every new ticket is queued for; `teams` is added once a recruiters' channel is registered. */
   sinks: () => string[] | Promise<string[]>;
+  /** The candidate's answers to an open ticket and its resolution: into its history, and on to the recruiter. */
+  candidateSide?: Pick<CandidateSide, 'replied' | 'resolved'>;
   log: Logger;
   now?: () => Date;
 }
@@ -34,7 +37,7 @@ export interface EffectPerformerOptions {
  * problem, so a turn run again (a write race, a retry after a crash) gets the same ticket.
  * Logs carry topics and ids only: the ticket holds the personal data.
  */
-export function createEffectPerformer({ flow, tickets, outbox, devices, sinks, log, now = () => new Date() }: EffectPerformerOptions): PerformEffects {
+export function createEffectPerformer({ flow, tickets, outbox, devices, sinks, candidateSide, log, now = () => new Date() }: EffectPerformerOptions): PerformEffects {
   async function deviceFor(effect: OpenTicket, key: string): Promise<DeviceProfile | undefined> {
     const { confirmed, deviceType, browser } = effect.device;
     // What the candidate said about the interview device outranks what the chat device looks like.
@@ -46,6 +49,8 @@ export function createEffectPerformer({ flow, tickets, outbox, devices, sinks, l
     const values: Record<string, string> = {};
     for (const effect of effects) {
       log.info({ effect: effect.type, topic: 'topic' in effect ? effect.topic : undefined, channelId: origin.channelId }, 'conversation outcome');
+      if (effect.type === 'ticket-reply') await candidateSide?.replied(effect.ticketId, effect.text);
+      if (effect.type === 'resolve-ticket') await candidateSide?.resolved(effect.ticketId);
       if (effect.type !== 'open-ticket') continue;
       const recent = await tickets.openedSince(origin.key, new Date(now().getTime() - 3_600_000));
       if (recent.length >= MAX_NEW_TICKETS_PER_HOUR) {

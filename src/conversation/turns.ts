@@ -1,5 +1,5 @@
 import { decideTurn, type Engine } from '../engine/decideTurn';
-import type { CandidateInput, Effect, Reply, SavedConversation } from '../engine/types';
+import type { CandidateInput, Effect, OpenTicket, Reply, SavedConversation } from '../engine/types';
 import type { KeyValueStore } from '../storage/keyValueStore';
 import { KeyedQueue } from './keyedQueue';
 import { fillValues } from './replyValues';
@@ -26,6 +26,8 @@ export interface TurnRunnerOptions {
   engine: Engine;
   store: KeyValueStore;
   performEffects: PerformEffects;
+  /** The conversation's ticket still being worked on; asked only of conversations that opened one. */
+  openTicketOf?: (conversationKey: string) => Promise<OpenTicket | undefined>;
   /** How often a turn that lost a write race is re-run on the fresh state. */
   maxAttempts?: number;
   now?: () => Date;
@@ -42,7 +44,7 @@ const NEW_CONVERSATION_ETAG = 'new-conversation';
  * it read, so a turn that raced another writer re-runs on the fresh state instead of overwriting it;
  * turns of one conversation in this process queue behind each other.
  */
-export function createTurnRunner({ engine, store, performEffects, maxAttempts = 5, now = () => new Date() }: TurnRunnerOptions) {
+export function createTurnRunner({ engine, store, performEffects, openTicketOf, maxAttempts = 5, now = () => new Date() }: TurnRunnerOptions) {
   const queue = new KeyedQueue();
 
   async function attempt(origin: TurnOrigin, input: CandidateInput): Promise<TurnOutcome> {
@@ -54,7 +56,9 @@ export function createTurnRunner({ engine, store, performEffects, maxAttempts = 
     const said = candidateSaid(input, at);
     // The engine reads what the transcript keeps: a phone number typed beside the problem never reaches a ticket.
     const read = said.hidden && input.kind === 'text' && said.text !== undefined ? { ...input, text: said.text } : input;
-    const result = decideTurn(engine, stored ? (saved as SavedConversation) : undefined, read);
+    // Looked up here, so the engine stays pure: what the candidate writes next may be for the recruiter.
+    const ticket = stored?.openedTicket && (input.kind === 'text' || input.kind === 'choice') ? await openTicketOf?.(key) : undefined;
+    const result = decideTurn(engine, stored ? (saved as SavedConversation) : undefined, read, ticket);
     const before = items[transcriptKey(key)];
     const values = result.effects.length > 0 ? await performEffects(result.effects, origin, linesOf(appendTurn(before, said, [], at))) : {};
     // Said first: the last reply carries the buttons, and channels show them only under the last message.

@@ -3,7 +3,7 @@ import type { FormNode } from '../flow/schema';
 import { isEffectName } from '../flow/effects';
 import { topicEvent, type FlowEvent } from '../flow/events';
 import type { Understanding } from './understanding';
-import type { CandidateInput, Effect, Reply, SavedConversation, TurnDecision } from './types';
+import type { CandidateInput, Effect, OpenTicket, Reply, SavedConversation, TurnDecision } from './types';
 import { persist, restore } from './restore';
 import { transitionsOf } from './machineTransitions';
 import { answersAt, interpret, ANSWER_CONFIDENCE, type Intent } from './interpret';
@@ -21,6 +21,7 @@ import { ESCALATION_TOPIC } from '../flow/escalationTopic';
 import { ticketRequestIn } from './ticketRequest';
 import { problemsNamedIn } from './problemsNamed';
 import { MENU, RESOLVED } from '../flow/targets';
+import { aboutTicket, ticketChoice } from './aboutTicket';
 
 export interface Engine {
   flow: CompiledFlow;
@@ -33,8 +34,9 @@ const MAX_MISSES = 2;
 /**
  * One conversation turn, pure: (saved state, candidate input) -> (next state, replies, effects).
  * No I/O and no botbuilder: the bot layer loads and saves state and performs the effects.
+ * `ticket` is the conversation's ticket still being worked on, if any, looked up by the caller.
  */
-export function decideTurn(engine: Engine, saved: SavedConversation | undefined, input: CandidateInput): TurnDecision {
+export function decideTurn(engine: Engine, saved: SavedConversation | undefined, input: CandidateInput, ticket?: OpenTicket): TurnDecision {
   const { flow, understanding } = engine;
   const transitions = transitionsOf(flow.machine);
   const restored = restore(flow, saved);
@@ -44,6 +46,7 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
   let details: Details = { ...(saved?.details ?? {}) };
   let offeredRecruiter = false;
   let laterTopic = saved?.laterTopic;
+  let offeredToResolve: string | undefined;
   const replies: Reply[] = [];
   const effects: Effect[] = [];
   if (restored.restarted) {
@@ -135,6 +138,16 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
     return moved;
   };
   const render = () => replies.push(...renderState(flow, state(), snapshot.context));
+  /** Not in the middle of the guide or the form: at the menu, or where a path ended (the ticket sent, solved). */
+  const atRest = () => !inForm() && ['end', undefined].includes(flow.nodes.get(nodeId())?.node.type);
+  /** What the candidate says about their open ticket, answered and passed on as data; false when it is for the guide. */
+  const answeredAboutTicket = (answer: ReturnType<typeof aboutTicket>): boolean => {
+    if (!answer || !ticket) return false;
+    replies.push(...answer.replies);
+    effects.push(...answer.effects);
+    if (answer.offersToResolve) offeredToResolve = ticket.id;
+    return true;
+  };
 
   switch (input.kind) {
     case 'start':
@@ -152,6 +165,7 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
       break;
     }
     case 'choice':
+      if (ticket && answeredAboutTicket(ticketChoice(flow, input.id, ticket))) break;
       if (inForm() && !input.id.startsWith('command.') && !input.id.startsWith('topic.')) answerForm(input);
       else moveTo(input.id);
       break;
@@ -179,6 +193,8 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
         moveTo('form.send');
         break;
       }
+      // An open ticket: a message about it goes to the recruiter (src/engine/aboutTicket.ts).
+      if (ticket && atRest() && answeredAboutTicket(aboutTicket(flow, understanding, text, ticket, saved?.offeredToResolve === ticket.id))) break;
       // Outside the form, every message may carry details for a later ticket (inside, answers are the form's).
       details = { ...understanding.details(text), ...details };
       const takesOffer = saved?.offeredRecruiter ? understanding.matchPhrase(text, yesOption(flow)) : undefined;
@@ -245,6 +261,8 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
       welcomed: welcomed || replies.length > 0,
       ...(Object.keys(details).length > 0 ? { details } : {}),
       ...(offeredRecruiter ? { offeredRecruiter } : {}),
+      ...(saved?.openedTicket || effects.some((effect) => effect.type === 'open-ticket') ? { openedTicket: true } : {}),
+      ...(offeredToResolve ? { offeredToResolve } : {}),
       // Starting over or going back to the menu lets the other problem go; the candidate can name it again.
       ...(laterTopic && state() !== MENU ? { laterTopic } : {}),
     },

@@ -19,6 +19,10 @@ export interface SavedConversation {
   offeredRecruiter?: boolean;
   /** A second problem the candidate named in the same message, taken up once the first is solved. */
   laterTopic?: string;
+  /** This conversation opened a ticket: its later messages may be about it, so the turn runner looks it up. */
+  openedTicket?: boolean;
+  /** The ticket the last reply offered to mark resolved: a typed "yes" or "no" answers it. */
+  offeredToResolve?: string;
   /** Whether the welcome was sent, so a reconnecting page or a second join event doesn't repeat it. */
   welcomed: boolean;
 }
@@ -60,7 +64,18 @@ export type Effect =
    * camera and microphone check found, if one ran; the rest is the form's answers.
    */
   | ({ type: 'open-ticket'; topic: string; path: string[]; check?: CheckOutcome } & SentForm)
-  | { type: 'restarted'; reason: 'flow-updated' };
+  | { type: 'restarted'; reason: 'flow-updated' }
+  /** The candidate's message about their open ticket, as the transcript keeps it (personal data masked): for the recruiter. */
+  | { type: 'ticket-reply'; ticketId: string; text: string }
+  /** The candidate says it works now and chose to mark the ticket resolved. */
+  | { type: 'resolve-ticket'; ticketId: string };
+
+/** The conversation's ticket still being worked on, looked up before the turn (the engine does no I/O). */
+export interface OpenTicket {
+  id: string;
+  /** The problem it was opened for: the same problem named again is news for the recruiter, not a new guide topic. */
+  topic: string;
+}
 
 export interface TurnDecision {
   state: SavedConversation;

@@ -251,6 +251,17 @@ export const GuideFile = z.strictObject({
       operatorOnly: Text.describe('the answer to "register"/"unregister" where a chat can\'t change it: the bot runs without authentication, or the Emulator'),
     })
     .describe('recruiter-facing wording'),
+  ticket: z
+    .strictObject({
+      forwarded: Text.describe('said when a message about an open ticket was passed to the recruiter; {ticketId} is its number'),
+      offerResolve: Text.describe('asked when the candidate says it works now while a ticket is open; the two buttons follow'),
+      resolve: z.string().min(1).max(40).describe('button: mark the ticket resolved'),
+      keepOpen: z.string().min(1).max(40).describe('button: keep the ticket open'),
+      resolved: Text.describe('said once the candidate marked the ticket resolved'),
+      keptOpen: Text.describe('said when the candidate keeps the ticket open'),
+      followUp: Phrases.min(1).describe('words that tie a message to the ticket ("the new link", "still", "again"): it goes to the recruiter even when it also names a guide problem'),
+    })
+    .describe("the candidate's side of an open ticket: later messages go to the recruiter"),
   labels: z
     .strictObject({
       restart: z.string().min(1).max(40),

@@ -51,7 +51,7 @@ export function checkTicketConfig(c: TicketSettings, ctx: z.RefinementCtx): void
 
 export interface SinkDependencies {
   /** The bot layer's proactive send and channel list; without them there is no Teams sink. */
-  teams?: Pick<TeamsSinkOptions, 'channels' | 'send' | 'remember' | 'forgetChannel'>;
+  teams?: Pick<TeamsSinkOptions, 'channels' | 'send' | 'remember' | 'sendUpdate' | 'forgetChannel'>;
   fetch?: typeof globalThis.fetch;
 }
 

@@ -1,4 +1,5 @@
 import type { Ticket } from './ticket';
+import type { TicketUpdate } from './ticketUpdate';
 
 /**
  * Somewhere a ticket is delivered: the recruiter's webhook, mailbox or Teams channel. `deliver`
@@ -8,6 +9,8 @@ import type { Ticket } from './ticket';
 export interface TicketSink {
   name: string;
   deliver(ticket: Ticket): Promise<void>;
+  /** Tells the recruiter what happened to a ticket this sink delivered (`ticket.updated`); throws a SinkError on failure. */
+  update?(ticket: Ticket, update: TicketUpdate): Promise<void>;
 }
 
 /**

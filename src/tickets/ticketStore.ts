@@ -8,6 +8,13 @@ export interface OpenedTicket {
   created: boolean;
 }
 
+/** A conversation's ticket still being worked on, as the candidate's next message needs it. */
+export interface ActiveTicket {
+  id: string;
+  topic: string;
+  status: TicketStatus;
+}
+
 /** A line of the ticket list: enough to pick one out, plus how its deliveries are going. */
 export interface TicketSummary {
   id: string;
@@ -87,6 +94,8 @@ export interface TicketStore {
   openTicket(draft: TicketDraftInput, sinks: readonly string[]): Promise<OpenedTicket>;
   /** Ids of the tickets a conversation opened since `since`, newest first (for the per-hour cap). */
   openedSince(conversationKey: string, since: Date): Promise<string[]>;
+  /** The newest ticket of a conversation that is neither resolved nor closed: what the candidate's later messages are about. */
+  activeTicket(conversationKey: string): Promise<ActiveTicket | undefined>;
   get(id: string): Promise<Ticket | undefined>;
   /** Newest first. */
   list(page?: { limit?: number; offset?: number }): Promise<TicketSummary[]>;
@@ -179,8 +188,11 @@ export function toHistoryRecord({ at, ...event }: HistoryEvent): HistoryRecord {
   return { at: Date.parse(at), event: JSON.stringify(event) };
 }
 
+/** Statuses after which a ticket is done with: a candidate's new message starts a normal conversation. */
+export const FINISHED_STATUSES: readonly TicketStatus[] = ['resolved', 'closed'];
+
 /** A status a newer build wrote reads as the initial one rather than failing the whole ticket. */
-function asStatus(value: string): TicketStatus {
+export function asStatus(value: string): TicketStatus {
   const parsed = TicketStatus.safeParse(value);
   return parsed.success ? parsed.data : INITIAL_STATUS;
 }

@@ -2,6 +2,14 @@ import { failureKindForStatus, parseRetryAfter, SinkError, type FailureKind, typ
 import type { Ticket } from '../ticket';
 import { ticketActivity, type TicketActivity } from './ticketCard';
 import type { PostedCard } from '../ticketCardMessages';
+import { updateText, type TicketUpdate } from '../ticketUpdate';
+
+/** A ticket's update as a short plain message in the channel (the card itself is left as it was). */
+export interface TicketUpdateActivity {
+  type: 'message';
+  text: string;
+  textFormat: 'plain';
+}
 
 /** A registered recruiter conversation; `reference` is a Bot Framework ConversationReference. */
 export interface TeamsChannel {
@@ -16,6 +24,8 @@ export interface TeamsSinkOptions {
   send: (reference: Record<string, unknown>, activity: TicketActivity) => Promise<string | void>;
   /** Told where the card was posted, so card actions can update it for everyone in the channel. */
   remember?: (ticketId: string, posted: PostedCard[]) => Promise<void>;
+  /** The same send for a ticket's update; without it, updates don't reach Teams. */
+  sendUpdate?: (reference: Record<string, unknown>, activity: TicketUpdateActivity) => Promise<void>;
   /**
    * Unregisters a channel Teams says the bot can never post to again (removed from the team or
    * chat, conversation deleted). Without it, such a channel fails every delivery, retried forever.
@@ -31,7 +41,7 @@ export interface TeamsSinkOptions {
  * a ticket are remembered while others still fail, so a retry does not post it there again (within
  * this process; after a restart a channel may see it twice).
  */
-export function teamsSink({ channels, send, remember, forgetChannel, name = 'teams', now = Date.now }: TeamsSinkOptions): TicketSink {
+export function teamsSink({ channels, send, remember, sendUpdate, forgetChannel, name = 'teams', now = Date.now }: TeamsSinkOptions): TicketSink {
   const reached = new Map<string, Set<string>>();
 
   return {
@@ -72,6 +82,13 @@ export function teamsSink({ channels, send, remember, forgetChannel, name = 'tea
       }
       reached.set(ticket.id, done);
       throw combine(failures, targets.length);
+    },
+    update: sendUpdate && async function postUpdate(ticket: Ticket, update: TicketUpdate): Promise<void> {
+      const activity: TicketUpdateActivity = { type: 'message', text: updateText(ticket, update), textFormat: 'plain' };
+      const failures: SinkError[] = [];
+      const targets = await channels();
+      for (const { reference } of targets) await sendUpdate(reference, activity).catch((err: unknown) => failures.push(describeSendError(err, now())));
+      if (failures.length > 0) throw combine(failures, targets.length);
     },
   };
 }

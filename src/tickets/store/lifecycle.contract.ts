@@ -42,6 +42,20 @@ export function ticketLifecycleContract(open: () => TicketStore, clock: ReturnTy
     expect(after?.history[1]).toEqual({ at: replied, by: 'Sam Recruiter', type: 'recruiter-reply', text: 'Here is a new link: https://example.com/i/2', delivered: ['email'] });
   });
 
+  test("a candidate's conversation knows its newest ticket until it is resolved or closed", async () => {
+    const store = open();
+    const conversation = aDraft().conversationKey;
+    expect(await store.activeTicket(conversation)).toBeUndefined();
+    const { ticket: first } = await store.openTicket(aDraft({ topic: 'link-expired' }), []);
+    const { ticket: second } = await store.openTicket(aDraft({ topic: 'link-not-found' }), []);
+    expect(await open().activeTicket(conversation)).toEqual({ id: second.id, topic: 'link-not-found', status: 'open' });
+    await store.changeLifecycle(second.id, { events: [], status: 'resolved' });
+    expect(await open().activeTicket(conversation)).toEqual({ id: first.id, topic: 'link-expired', status: 'open' });
+    await store.changeLifecycle(first.id, { events: [], status: 'closed' });
+    expect(await open().activeTicket(conversation)).toBeUndefined();
+    expect(await open().activeTicket('conversation/webchat/someone-else')).toBeUndefined();
+  });
+
   test('changing a ticket that does not exist saves nothing', async () => {
     const store = open();
     expect(await store.changeLifecycle('CS-999999', { events: [{ at: clock.now().toISOString(), by: 'x', type: 'assigned' }], status: 'closed' })).toBeUndefined();

@@ -4,12 +4,15 @@ import { PostgresDeliveries } from './postgresDeliveries';
 import { formatTicketId, Ticket, TicketDraft, type TicketDraftInput } from '../ticket';
 import { createdEvent, type HistoryEvent, type TicketLifecycle } from '../lifecycle';
 import {
+  asStatus,
   claimOutcome,
+  FINISHED_STATUSES,
   toHistoryRecord,
   toLifecycle,
   toRecruiterChannel,
   toStatus,
   toSummary,
+  type ActiveTicket,
   type DeliveryStatus,
   type HistoryRecord,
   type LifecycleChange,
@@ -90,6 +93,15 @@ export class PostgresTicketStore implements TicketStore {
       [conversationKey, since.getTime()],
     );
     return rows.map((row) => row.id);
+  }
+
+  async activeTicket(conversationKey: string): Promise<ActiveTicket | undefined> {
+    const { rows } = await this.pool.query<{ id: string; topic: string; status: string }>(
+      'SELECT id, topic, status FROM tickets WHERE conversation_key = $1 AND NOT (status = ANY($2)) ORDER BY seq DESC LIMIT 1',
+      [conversationKey, FINISHED_STATUSES],
+    );
+    const row = rows[0];
+    return row && { id: row.id, topic: row.topic, status: asStatus(row.status) };
   }
 
   async get(id: string): Promise<Ticket | undefined> {

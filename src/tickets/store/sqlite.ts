@@ -6,12 +6,15 @@ import { watchFileIdentity, type FileIdentity } from '../../storage/fileIdentity
 import { ensurePrivateDir } from '../../storage/privateFiles';
 import { formatTicketId, Ticket, TicketDraft, type TicketDraftInput } from '../ticket';
 import {
+  asStatus,
   claimOutcome,
+  FINISHED_STATUSES,
   toHistoryRecord,
   toLifecycle,
   toRecruiterChannel,
   toStatus,
   toSummary,
+  type ActiveTicket,
   type DeliveryStatus,
   type HistoryRecord,
   type LifecycleChange,
@@ -55,6 +58,7 @@ export class SqliteTicketStore implements TicketStore {
   private readonly now: () => Date;
   private readonly openInTransaction: (draft: TicketDraft, sinks: readonly string[]) => OpenedTicket;
   private readonly selectBody: Database.Statement<[string], string>;
+  private readonly selectActive: Database.Statement<[string], { id: string; topic: string; status: string }>;
   private readonly selectSummaries: Database.Statement<[number, number], SummaryRecord>;
   private readonly upsertChannel: Database.Statement<[string, string, number]>;
   private readonly deleteChannel: Database.Statement<[string]>;
@@ -108,6 +112,9 @@ export class SqliteTicketStore implements TicketStore {
     this.openInTransaction = (draft, sinks) => open.immediate(draft, sinks);
 
     this.selectBody = db.prepare<[string], string>('SELECT body FROM tickets WHERE id = ?').pluck();
+    this.selectActive = db.prepare<[string], { id: string; topic: string; status: string }>(
+      `SELECT id, topic, status FROM tickets WHERE conversation_key = ? AND status NOT IN (${FINISHED_STATUSES.map((s) => `'${s}'`).join(', ')}) ORDER BY seq DESC LIMIT 1`,
+    );
 
     const selectStatus = db.prepare<[string], string>('SELECT status FROM tickets WHERE id = ?').pluck();
     const selectEvents = db.prepare<[string], HistoryRecord>('SELECT at, event FROM ticket_events WHERE ticket_id = ? ORDER BY id');
@@ -192,6 +199,11 @@ export class SqliteTicketStore implements TicketStore {
 
   async openedSince(conversationKey: string, since: Date): Promise<string[]> {
     return this.selectRecent.all(conversationKey, since.getTime()).map((row) => row.id);
+  }
+
+  async activeTicket(conversationKey: string): Promise<ActiveTicket | undefined> {
+    const row = this.selectActive.get(conversationKey);
+    return row && { id: row.id, topic: row.topic, status: asStatus(row.status) };
   }
 
   async get(id: string): Promise<Ticket | undefined> {

@@ -73,6 +73,7 @@ export class SqliteTicketWorkerStore implements TicketStore {
   // A draft of the wrong shape is refused here, so the ZodError reaches the caller as it is.
   openTicket: TicketStore['openTicket'] = async (draft, sinks) => this.call('store', 'openTicket', [TicketDraft.parse(draft), [...sinks]]);
   openedSince: TicketStore['openedSince'] = (...args) => this.call('store', 'openedSince', args);
+  activeTicket: TicketStore['activeTicket'] = (...args) => this.call('store', 'activeTicket', args);
   get: TicketStore['get'] = (...args) => this.call('store', 'get', args);
   list: TicketStore['list'] = (...args) => this.call('store', 'list', args);
   deliveryStatus: TicketStore['deliveryStatus'] = (...args) => this.call('store', 'deliveryStatus', args);
