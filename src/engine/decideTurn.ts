@@ -16,6 +16,7 @@ import { listen, readInsideForm, yesOption, FIRST_ANSWER_CONFIDENCE } from './li
 import type { Details } from './understanding';
 import { choiceEvent, commandEvent, NO } from '../flow/events';
 import { positionOf, type FlowStateValue } from '../flow/position';
+import { fieldOf } from '../flow/formStates';
 import type { SentForm } from '../flow/formActions';
 import { ESCALATION_TOPIC } from '../flow/escalationTopic';
 import { ticketRequestIn } from './ticketRequest';
@@ -121,6 +122,7 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
   };
 
   /** Answers the form's questions the candidate already answered in passing, so none is asked twice. */
+  const filled: string[] = [];
   const fillKnown = () => {
     for (let guard = 0; guard < 12; guard++) {
       const { node: formNode, part } = positionOf(snapshot.value);
@@ -128,7 +130,21 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
       if (!part || node?.type !== 'form') return;
       const event = knownAnswer(node, part, details, snapshot.context.form);
       if (!event || !send(event)) return;
+      const field = node.fields.find((f) => f.id === fieldOf(part));
+      if (field && event.type === 'form.answer') filled.push(`${field.label.toLowerCase()} ${event.value}`);
     }
+  };
+  /** "actually i used my phone not the ipad" at the review: the device changed, the browser kept unless named. */
+  const changeDevice = (said: { deviceType?: string; browser?: string }) => {
+    const before = snapshot.context.form?.device;
+    send({ type: 'form.change' });
+    send({ type: 'form.change.device' } as FlowEvent);
+    if (positionOf(snapshot.value).part === 'device-confirm') send({ type: 'form.no' });
+    const deviceType = said.deviceType ?? before?.deviceType;
+    if (deviceType) send({ type: `form.type.${deviceType}` } as FlowEvent);
+    const browser = said.browser ?? before?.browser;
+    if (browser) send({ type: `form.browser.${browser}` } as FlowEvent);
+    answerForm({ kind: 'choice', id: 'form.continue' });
   };
   /** Moves, then renders where the candidate landed (the form skipping what is known). */
   const go = (event: string): boolean => {
@@ -181,10 +197,20 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
           send({ type: `form.change.${inside.field}` } as FlowEvent);
           // The new value is checked like any answer: "its gmail not gmial" is no address.
           answerForm({ kind: 'text', text: inside.value });
-        } else if (inside.kind === 'corrected' || inside.kind === 'human') {
+        } else if (inside.kind === 'corrected' || inside.kind === 'reask') {
           if (inside.kind === 'corrected') send(inside.event);
           replies.push(inside.reply);
           answerForm({ kind: 'choice', id: 'form.continue' });
+        } else if (inside.kind === 'details') {
+          // Every detail of the list counts: the ones still to ask are filled, earlier answers corrected.
+          details = { ...details, ...inside.slots };
+          const answered = snapshot.context.form?.fields ?? {};
+          for (const [field, value] of Object.entries(inside.slots)) {
+            if (answered[field as keyof typeof answered] !== undefined && answered[field as keyof typeof answered] !== value) send({ type: 'form.correct', field, value } as FlowEvent);
+          }
+          answerForm({ kind: 'choice', id: 'form.continue' });
+        } else if (inside.kind === 'device') {
+          changeDevice(inside);
         } else moveTo(inside.event);
         break;
       }
@@ -243,6 +269,13 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
       }
       break;
     }
+  }
+
+  // Answers filled from earlier messages are said, so the next question makes sense ("Which position?" right after the name).
+  const at = positionOf(snapshot.value);
+  const formHere = flow.nodes.get(at.node)?.node;
+  if (filled.length > 0 && at.part && at.part !== 'review' && formHere?.type === 'form' && replies.length > 0) {
+    replies.splice(replies.length - 1, 0, { text: formHere.filled.replaceAll('{details}', filled.join(', ')) });
   }
 
   // The first of two problems is solved: on to the other one.

@@ -1,6 +1,8 @@
 import type { CompiledFlow } from '../flow';
 import type { FormNode } from '../flow/schema';
 import type { FormAnswers } from '../flow/context';
+import type { Slots } from '../understanding/slots';
+import { detailsListIn, deviceCorrectionIn, isQuestionBack, nameCorrectionIn } from './formCorrections';
 import type { FormEvent } from '../flow/events';
 import { choiceEvent, commandEvent, topicEvent, NO, SOLVED, YES } from '../flow/events';
 import { fieldOf } from '../flow/formStates';
@@ -94,6 +96,18 @@ function emailCorrection(form: FormNode, understanding: Understanding, kind: str
   };
 }
 
+/** "sorry its Jon not Jonn" at a later question: the name, fixed. */
+function nameFix(form: FormNode, understanding: Understanding, asking: string | undefined, text: string, answered: FormAnswers | undefined): InsideForm | undefined {
+  const field = form.fields.find((f) => f.id === 'name');
+  const name = field && asking !== 'name' ? nameCorrectionIn(understanding, text, answered) : undefined;
+  if (!field || !name) return undefined;
+  return {
+    kind: 'corrected',
+    event: { type: 'form.correct', field: field.id, value: name },
+    reply: { text: form.corrected.replaceAll('{field}', field.label.toLowerCase()).replaceAll('{value}', name) },
+  };
+}
+
 function event(id: string): Heard {
   return { kind: 'event', intent: { kind: 'event', event: id } };
 }
@@ -112,8 +126,12 @@ export type InsideForm =
   | { kind: 'correction'; field: string; value: string }
   /** Before the review, an answer to an earlier question ("oops, it's noah.kim@gmail.com"). */
   | { kind: 'corrected'; event: FormEvent; reply: Reply }
-  /** "Can I just talk to a human?": the form is how they reach one. */
-  | { kind: 'human'; reply: Reply }
+  /** Not an answer, said back to the candidate before the question is asked again ("can I talk to a human?", "why do you need that?"). */
+  | { kind: 'reask'; reply: Reply }
+  /** Several details at once ("Jo Marsh, jo@example.com, Designer at Acme"): every field they answer is filled. */
+  | { kind: 'details'; slots: Slots }
+  /** At the review, the device or browser changed in words. */
+  | { kind: 'device'; deviceType?: Slots['deviceType']; browser?: Slots['browser'] }
   | { kind: 'leave'; reply: Reply };
 
 /**
@@ -129,27 +147,31 @@ export function readInsideForm(flow: CompiledFlow, understanding: Understanding,
   const labels = [...flow.topics.values()].map((t) => ({ id: topicEvent(t.id), phrases: [t.label] }));
   const clicked = understanding.matchPhrase(text, [...labels, { id: 'stay', phrases: [form.leave.stay] }]);
   if (clicked?.confidence === 1) return clicked.id === 'stay' ? { kind: 'stay' } : { kind: 'move', event: clicked.id };
-  if (commandIn(flow, understanding, text, ['human'])) return { kind: 'human', reply: { text: form.human } };
+  if (commandIn(flow, understanding, text, ['human'])) return { kind: 'reask', reply: { text: form.human } };
   if (part === 'review' || part === 'change') {
     // "carry on", "continue": the answer to "look at that instead?", never a name.
   } else if ((understanding.matchPhrase(text, [{ id: 'stay', phrases: form.leave.stayWords }])?.confidence ?? 0) >= ANSWER_CONFIDENCE) return { kind: 'stay' };
 
   if (part === 'review') {
     const correction = correctionIn(form, text);
-    if (!correction) return { kind: 'answer' };
-    return { kind: 'correction', ...correction };
+    if (correction) return { kind: 'correction', ...correction };
+    const device = deviceCorrectionIn(text);
+    return device ? { kind: 'device', ...device } : { kind: 'answer' };
   }
   const field = form.fields.find((f) => f.id === fieldOf(part!));
-  const earlier = emailCorrection(form, understanding, field?.kind, text, answered);
+  const list = field && field.kind !== 'longText' ? detailsListIn(understanding, text) : undefined;
+  if (list) return { kind: 'details', slots: list };
+  const earlier = emailCorrection(form, understanding, field?.kind, text, answered) ?? nameFix(form, understanding, field?.id, text, answered);
   if (earlier) return earlier;
   if (!field || field.kind === 'longText') return { kind: 'answer' };
+  if (isQuestionBack(text)) return { kind: 'reask', reply: { text: form.question } };
   const answer = withoutFiller(text);
   const fits = field.kind === 'email' ? understanding.details(text).email !== undefined : field.id === 'name' ? understanding.isName(answer) : answer.split(/\s+/).length <= 6;
   if (fits) return { kind: 'answer' };
   // "can I just talk to a human instead of this form": too long to be a clear command, clearly no answer.
   const words = plainWords(text);
   if ([flow.guide.labels.human, ...flow.guide.commands.human].some((phrase) => words.includes(plainWords(phrase)))) {
-    return { kind: 'human', reply: { text: form.human } };
+    return { kind: 'reask', reply: { text: form.human } };
   }
   const { topic, confidence } = understanding.classify(text);
   const other = flow.topics.get(topic);

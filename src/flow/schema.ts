@@ -131,6 +131,8 @@ const FormNode = z.strictObject({
     length: Text.describe('may use {min} and {max}'),
     name: Text.describe('said when a name answer is a command, a sentence or a paragraph'),
   }),
+  question: Text.describe('said when the candidate asks a question back at a field ("why do you need my email"); the question is asked again'),
+  filled: Text.describe('said before the next question when the bot filled answers from earlier messages; {details} lists them'),
   human: Text.describe('said when the candidate asks for a person inside the form: the form is how they reach one'),
   corrected: Text.describe('said when an answer to a later question corrects an earlier one; may use {field} and {value}'),
   leave: z

@@ -99,4 +99,36 @@ export const fromTheCritic: MessyConversation[] = [
     ...toForm, ['Sam Patel', {}], ['sam.patel@example.com', {}], ['Cashier', {}], ['Walmart', {}], ['blank page', {}], ['phone', {}],
     ['samsung', { shows: REVIEW }],
   ] },
+  // The second critic's round: the form must keep each answer in the field it belongs to.
+  { name: 'in the form, "why do you need my email" at the position question is answered, not stored', point: 3, turns: [
+    ...toForm, ['jake peterson', {}], ['my email is jake_p@yahoo.com.', { shows: ASKS_POSITION }],
+    ['why do you need my email', { shows: ASKS_POSITION }],
+    ['warehouse associate', { shows: ASKS_COMPANY }],
+  ] },
+  { name: 'in the form, an email address at the company question is no company', point: 3, turns: [
+    ...toForm, ['Jake Peterson', {}], ['jake@example.com', {}], ['Warehouse Associate', { shows: ASKS_COMPANY }],
+    ['jake.p@example.com', { shows: ASKS_COMPANY }],
+  ] },
+  { name: 'in the form, every detail in one message at the name question fills them all', point: 3, turns: [
+    ...toForm,
+    ['James Okafor, james.okafor@example.com, warehouse supervisor at Amazon', { never: /full name|Which email|Which position|Which company/i, shows: /What happens when you click/i }],
+  ] },
+  { name: 'in the form, "sorry its Jon not Jonn" at the email question corrects the name', point: 3, turns: [
+    ...toForm, ['Jonn Smith', { shows: ASKS_EMAIL }],
+    ['sorry its Jon not Jonn', { shows: ASKS_EMAIL, never: /look like an email/i }],
+    ['jon@example.com', {}], ['Cook', {}], ['Diner', {}], ['it says 404', {}], ['laptop', {}], ['chrome', { shows: /Name:\*\* Jon Smith/ }],
+  ] },
+  { name: 'a detail the bot filled in from earlier is said, so the next question makes sense', point: 3, turns: [
+    ['my link expired, my email is dana@example.com', { topic: 'link-expired' }],
+    ['talk to a recruiter', {}], ['Send the recruiter a ticket', { shows: /full name/i }],
+    ['Dana Lee', { shows: /dana@example\.com/, never: ASKS_EMAIL }],
+  ] },
+  { name: 'at the review, "actually i used my phone not the ipad" changes the device', point: 3, turns: [
+    ...toForm, ['Ana Diaz', {}], ['ana@example.com', {}], ['Nurse', {}], ['Clinic', {}], ['blank page', {}], ['tablet', {}], ['chrome', { shows: REVIEW }],
+    ['actually i used my phone not the ipad', { shows: /Phone, Chrome/ }],
+  ] },
+  { name: 'at the review, "no wait cancel" cancels', point: 3, turns: [
+    ...toReview,
+    ['no wait cancel', { never: REVIEW }],
+  ] },
 ];

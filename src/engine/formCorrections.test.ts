@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import { loadFlow } from '../flow';
+import { createUnderstanding } from './trainedUnderstanding';
+import { detailsListIn, deviceCorrectionIn, isQuestionBack, nameCorrectionIn } from './formCorrections';
+
+const understanding = createUnderstanding(loadFlow(join(__dirname, '../../flows')));
+const answered = (name: string) => ({ fields: { name } });
+
+describe('what a candidate types in the form that is not the answer asked for', () => {
+  test('a list of details fills name, email, position and company', () => {
+    expect(detailsListIn(understanding, 'James Okafor, james.okafor@example.com, warehouse supervisor at Amazon')).toEqual(
+      expect.objectContaining({ name: 'James Okafor', email: 'james.okafor@example.com', position: 'warehouse supervisor', company: 'Amazon' }),
+    );
+  });
+
+  test('one answer with a comma is not a list', () => {
+    expect(detailsListIn(understanding, 'Developer, backend')).toBeUndefined();
+  });
+
+  test.each([
+    ['sorry its Jon not Jonn', 'Jonn Smith', 'Jon Smith'],
+    ['priya sharma sorry', 'priya', 'priya sharma'],
+  ])('"%s" fixes the name %s', (text, before, after) => {
+    expect(nameCorrectionIn(understanding, text, answered(before))).toBe(after);
+  });
+
+  test.each(['ada at example dot com', 'Designer', 'no not that'])('"%s" is no name fix', (text) => {
+    expect(nameCorrectionIn(understanding, text, answered('Ada Lovelace'))).toBeUndefined();
+  });
+
+  test('"actually i used my phone not the ipad" is the phone', () => {
+    expect(deviceCorrectionIn('actually i used my phone not the ipad')).toEqual({ deviceType: 'phone' });
+  });
+
+  test.each(['why do you need my email', 'how long will they take?'])('"%s" is a question back', (text) => {
+    expect(isQuestionBack(text)).toBe(true);
+  });
+
+  test('an answer is not a question back', () => {
+    expect(isQuestionBack('Warehouse Associate')).toBe(false);
+  });
+});
