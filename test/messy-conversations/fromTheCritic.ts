@@ -99,4 +99,32 @@ export const fromTheCritic: MessyConversation[] = [
     ...toForm, ['Sam Patel', {}], ['sam.patel@example.com', {}], ['Cashier', {}], ['Walmart', {}], ['blank page', {}], ['phone', {}],
     ['samsung', { shows: REVIEW }],
   ] },
+  // A second critic's run: the browser question, first messages, after a ticket.
+  ...['idk', 'not sure', 'the one on my phone'].map((says): MessyConversation => ({ name: `camera, "${says}" at the browser question gets help`, point: 1, turns: [
+    ['my webcam is not working', { topic: 'camera-microphone', shows: /Which browser/i }],
+    [says, { topic: 'camera-microphone', shows: /Safari|Chrome/ }],
+  ] })),
+  { name: 'panicking, "something went wrong" on the page: calm and the page steps', point: 4, turns: [
+    ['I\'m panicking, the deadline is in an hour and the page just says something went wrong', { topic: 'page-wont-load', shows: /quick/i }],
+  ] },
+  { name: '"my camra is blak on the interview page" is the camera', point: 1, turns: [
+    ['my camra is blak on the interview page', { topic: 'camera-microphone' }],
+  ] },
+  { name: '"will this ruin my chances?" is an honest answer, not "final"', point: 4, turns: [
+    ['will this ruin my chances?', { topic: 'beyond', never: /final/i }],
+  ] },
+  { name: '"it just says oops something broke" is the page error', point: 1, turns: [
+    ['it just says oops something broke', { topic: 'page-wont-load' }],
+  ] },
+  { name: '"video stuck uploading at 87%" is the page error', point: 1, turns: [
+    ['video stuck uploading at 87%', { topic: 'page-wont-load' }],
+  ] },
+  { name: '"is this even legit, i got the link in a whatsapp message" is the legitimacy answer', point: 4, turns: [
+    ['is this even legit, i got the link in a whatsapp message', { topic: 'beyond', shows: /official website/i }],
+  ] },
+  { name: 'after a ticket, "thanks. how long till they answer" is answered', point: 4, turns: [
+    ...toReview,
+    ['Send it', { shows: TICKET }],
+    ['thanks. how long till they answer', { shows: /email/i }],
+  ] },
 ];
