@@ -11,6 +11,7 @@ import { answersAt, commandIn, ANSWER_CONFIDENCE, type Intent } from './interpre
 import { beyondIn, plainWords, socialIn } from './beyondGuide';
 import { correctionIn, withoutFiller } from './formFill';
 import { menuReply, renderState } from './render';
+import { splitSentences } from '../understanding/splitSentences';
 import type { Understanding } from './understanding';
 import type { Reply } from './types';
 
@@ -37,10 +38,12 @@ export function listen(flow: CompiledFlow, understanding: Understanding, state: 
   const command = commandIn(flow, understanding, text);
   if (command) return event(command);
   const answers = answersAt(flow, state);
-  const answer = understanding.matchPhrase(text, answers);
-  if (answer && answer.confidence >= ANSWER_CONFIDENCE) return event(answer.id);
+  const whole = understanding.matchPhrase(text, answers);
+  if (whole && whole.confidence >= ANSWER_CONFIDENCE) return event(whole.id);
 
   const node = flow.nodes.get(state)?.node;
+  // "wait is there no way to redo it? i see a retake button": what they say last is what they see.
+  const answer = node?.type === 'question' ? lastSentenceAnswer(understanding, text, answers) ?? whole : whole;
   const here = flow.nodes.get(state)?.topic;
   const { topic, confidence } = understanding.classify(text);
   const elsewhere = topic !== 'none' && topic !== here && flow.topics.has(topic);
@@ -78,6 +81,14 @@ function answersTheNextQuestion(flow: CompiledFlow, understanding: Understanding
   const next = resolveTarget(flow.topics.get(at.topic)!, at.node.notHelped, flow.topics);
   if (!next || flow.nodes.get(next)?.node.type !== 'question') return false;
   return (understanding.matchPhrase(text, answersAt(flow, next))?.confidence ?? 0) >= ANSWER_CONFIDENCE;
+}
+
+/** The last sentence's clear answer, when a message of several sentences answers only at its end. */
+function lastSentenceAnswer(understanding: Understanding, text: string, answers: { id: string; phrases: string[] }[]) {
+  const sentences = splitSentences(text);
+  if (sentences.length < 3) return undefined;
+  const last = understanding.matchPhrase(sentences[sentences.length - 1]!, answers);
+  return last && last.confidence >= ANSWER_CONFIDENCE ? last : undefined;
 }
 
 /** A new address typed at another question, when the form already has a different one: the candidate fixing a typo. */

@@ -127,4 +127,21 @@ export const fromTheCritic: MessyConversation[] = [
     ['Send it', { shows: TICKET }],
     ['thanks. how long till they answer', { shows: /email/i }],
   ] },
+  // Free text at the retake question.
+  ...[
+    'it doesnt show any retake button',
+    'question 4 retake button greyed out',
+    'it says retakes are disabled for this question',
+  ].map((says): MessyConversation => ({ name: `retake, "${says}" means no Retake button`, point: 1, turns: [
+    ['i want to redo my answer', { topic: 'redo-response' }],
+    [says, { topic: 'redo-response', shows: /turned them off|retakes are disabled/i, never: /What do you see/i }],
+  ] })),
+  { name: 'retake, "wait is there no way to redo it? i see a retake button" means the button', point: 1, turns: [
+    ['i want to redo my answer', { topic: 'redo-response' }],
+    ['wait is there no way to redo it? i see a retake button', { topic: 'redo-response', shows: /Click \*\*Retake\*\*/ }],
+  ] },
+  { name: 'retake, "so theres no way at all?" is not "didn\'t get that"', point: 1, turns: [
+    ['i want to redo my answer', { topic: 'redo-response' }],
+    ['so theres no way at all?', { topic: 'redo-response' }],
+  ] },
 ];
