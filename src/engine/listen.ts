@@ -11,6 +11,7 @@ import { answersAt, commandIn, ANSWER_CONFIDENCE, type Intent } from './interpre
 import { beyondIn, plainWords, socialIn } from './beyondGuide';
 import { correctionIn, withoutFiller } from './formFill';
 import { menuReply, renderState } from './render';
+import { asksWhatNext } from '../understanding/outcome';
 import { splitSentences } from '../understanding/splitSentences';
 import type { Understanding } from './understanding';
 import type { Reply } from './types';
@@ -55,6 +56,11 @@ export function listen(flow: CompiledFlow, understanding: Understanding, state: 
   // At a question too, "zoom was open, works now" ends the problem rather than starting another.
   if (node?.type === 'question' && understanding.saysHelped(text) && !beyond && !(elsewhere && confidence >= SWITCH_CONFIDENCE)) return event(SOLVED);
   if (node?.type === 'question' && answer && answer.confidence >= LOOSE_ANSWER && !(elsewhere && confidence >= ANOTHER_TOPIC_CONFIDENCE)) return event(answer.id);
+
+  // "ok so what now" while a question is open: its answer decides what's next, so it is asked again, never a jump.
+  if (node?.type === 'question' && asksWhatNext(text) && !beyond && !(elsewhere && confidence >= SWITCH_CONFIDENCE)) {
+    return { kind: 'reply', replies: [{ text: flow.guide.whatNext }, ...renderState(flow, state).filter((r) => r.choices)], offersRecruiter: false, question: false };
+  }
 
   const social = socialIn(flow, text);
   if (social) {

@@ -2,6 +2,9 @@
  * "Same error", "still blank", "nope, didn't work": a reply to "Did that help?" that says no
  * without saying "no". Read only at advice steps, where it answers the question just asked.
  */
+/** "Now what?", "so what do I do now": asks for the next step. */
+const WHAT_NEXT = /\b(now what|what now|what next|then what|what (do|should|can) i do( now| next)?)\b/;
+
 const NOT_HELPED = [
   /\bsame (error|thing|problem|page|message|issue|result|screen|404)\b/,
   /\bstill\b/,
@@ -12,7 +15,7 @@ const NOT_HELPED = [
   /\b(nothing|neither|either)\b/,
   /\b(nope|nah)\b/,
   // "I did check the link", "so what do I do now", "this is on my phone already": done, still stuck.
-  /\b(now what|what now|what next|then what|what (do|should|can) i do( now| next)?)\b/,
+  WHAT_NEXT,
   /\bi (did|have|already|just) (check|checked|tried|try|open|opened|copied|copy|clicked|click|restarted|refreshed|reloaded)\b/,
   /\b(checked|opened|copied|tried|clicked|refreshed|reloaded) (it|the link|that|again|twice|both)\b/,
   /\b(link|url) (is|looks|seems) (fine|ok|okay|correct|right)\b/,
@@ -22,6 +25,11 @@ const NOT_HELPED = [
 export function saysNotHelped(text: string): boolean {
   const lower = text.toLowerCase().replace(/’/g, "'");
   return NOT_HELPED.some((pattern) => pattern.test(lower));
+}
+
+/** "Ok so what now": the candidate asks for the next step (at a question, its answer decides it). */
+export function asksWhatNext(text: string): boolean {
+  return WHAT_NEXT.test(text.toLowerCase().replace(/’/g, "'"));
 }
 
 /** "Zoom was open. works now", "ok that did it": yes, wrapped in the candidate's own story. */

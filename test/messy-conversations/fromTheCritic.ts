@@ -144,4 +144,26 @@ export const fromTheCritic: MessyConversation[] = [
     ['i want to redo my answer', { topic: 'redo-response' }],
     ['so theres no way at all?', { topic: 'redo-response' }],
   ] },
+  // "Now what?" at advice and at a question.
+  { name: 'ran out of time, "ok so what now" stays with the problem', point: 2, turns: [
+    ['the timer ran out and it started recording before I was ready', { topic: 'ran-out-of-time' }],
+    ['ok so what now', { never: /expired or invalid|fresh link/i }],
+  ] },
+  { name: 'retakes off, "ok so what now" stays with the problem', point: 2, turns: [
+    ['i want to redo my answer', { topic: 'redo-response' }],
+    ['no retake button', { topic: 'redo-response' }],
+    ['ok so what now', { never: /expired or invalid|fresh link/i }],
+  ] },
+  { name: 'retake question, "ok so what now" asks it again, no jump', point: 2, turns: [
+    ['i want to redo my answer', { topic: 'redo-response' }],
+    ['ok so what now', { topic: 'redo-response', never: /expired or invalid|fresh link/i }],
+  ] },
+  { name: 'Resume question, "ok i opened the link again, now what" asks it again, no jump', point: 2, turns: [
+    ['my progress', { topic: 'resume-or-start-new', shows: /Which fits you/i }],
+    ['ok i opened the link again, now what', { topic: 'resume-or-start-new', never: /expired or invalid|fresh link/i }],
+  ] },
+  { name: 'resume, "ok i opened the link again, now what" stays with Resume', point: 2, turns: [
+    ['i got disconnected halfway', { topic: 'resume-or-start-new' }],
+    ['ok i opened the link again, now what', { never: /expired or invalid|fresh link/i }],
+  ] },
 ];
