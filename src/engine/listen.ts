@@ -51,8 +51,12 @@ export function listen(flow: CompiledFlow, understanding: Understanding, state: 
   const beyond = beyondIn(flow, text);
   // Advice that says "contact the recruiter" is answered the way the recruiter question is: "I'll email them myself".
   if (node?.type === 'advice' && answersTheNextQuestion(flow, understanding, state, text)) return event(choiceEvent(NO));
-  if (node?.type === 'advice' && understanding.saysNotHelped(text) && !beyond && !(elsewhere && confidence >= SWITCH_CONFIDENCE)) return event(choiceEvent(NO));
   if (node?.type === 'advice' && understanding.saysHelped(text) && !beyond && !(elsewhere && confidence >= SWITCH_CONFIDENCE)) return event(choiceEvent(YES));
+  // "ok i opened it again and i see resume and start new": an answer to the topic's first question, read there.
+  if (node?.type === 'advice' && here && !beyond && answersTheTopicsQuestion(flow, understanding, state, here, text)) {
+    return { kind: 'event', intent: { kind: 'event', event: topicEvent(here), topic: here } };
+  }
+  if (node?.type === 'advice' && understanding.saysNotHelped(text) && !beyond && !(elsewhere && confidence >= SWITCH_CONFIDENCE)) return event(choiceEvent(NO));
   // At a question too, "zoom was open, works now" ends the problem rather than starting another.
   if (node?.type === 'question' && understanding.saysHelped(text) && !beyond && !(elsewhere && confidence >= SWITCH_CONFIDENCE)) return event(SOLVED);
   if (node?.type === 'question' && answer && answer.confidence >= LOOSE_ANSWER && !(elsewhere && confidence >= ANOTHER_TOPIC_CONFIDENCE)) return event(answer.id);
@@ -95,6 +99,18 @@ function lastSentenceAnswer(understanding: Understanding, text: string, answers:
   if (sentences.length < 3) return undefined;
   const last = understanding.matchPhrase(sentences[sentences.length - 1]!, answers);
   return last && last.confidence >= ANSWER_CONFIDENCE ? last : undefined;
+}
+
+/** Whether the message clearly answers the first question of the topic being followed, with a choice leading elsewhere than here. */
+function answersTheTopicsQuestion(flow: CompiledFlow, understanding: Understanding, state: string, topicId: string, text: string): boolean {
+  const topic = flow.topics.get(topicId);
+  const start = topic ? resolveTarget(topic, topic.start, flow.topics) : undefined;
+  const question = start ? flow.nodes.get(start)?.node : undefined;
+  if (!start || question?.type !== 'question') return false;
+  const answer = understanding.matchPhrase(text, answersAt(flow, start));
+  if (!answer || answer.confidence < ANSWER_CONFIDENCE) return false;
+  const choice = question.choices.find((c) => choiceEvent(c.id) === answer.id);
+  return choice !== undefined && resolveTarget(topic!, choice.next, flow.topics) !== state;
 }
 
 /** A new address typed at another question, when the form already has a different one: the candidate fixing a typo. */

@@ -39,7 +39,7 @@ const HELPED = [
   /\b(fixed|solved|sorted) (it|now)\b/,
   /\ball good( now)?\b/,
   // "ok chrome works!!", "safari worked": what they tried, then that it works.
-  /\b(chrome|safari|edge|firefox|it|that|this|everything|camera|mic|microphone|link|page|phone|laptop) (now )?(works|worked|is working|loads|loaded|opens|opened)\b(?![^.!?]*\bbut\b)/,
+  /\b(chrome|safari|edge|firefox|it|that|this|everything|camera|mic|microphone|link|page|phone|laptop|resume|retake|button) (now )?(works|worked|is working|loads|loaded|opens|opened)\b(?![^.!?]*\bbut\b)/,
 ];
 
 /** Says the advice worked, and nothing that says it didn't. */

@@ -166,4 +166,17 @@ export const fromTheCritic: MessyConversation[] = [
     ['i got disconnected halfway', { topic: 'resume-or-start-new' }],
     ['ok i opened the link again, now what', { never: /expired or invalid|fresh link/i }],
   ] },
+  // Resume: what the candidate sees, and that it worked.
+  { name: 'resume, "i see resume and start new" is told to click Resume', point: 1, turns: [
+    ['i got disconnected halfway', { topic: 'resume-or-start-new', shows: /saved automatically/i }],
+    ['ok i opened it again and i see resume and start new', { topic: 'resume-or-start-new', shows: /Click \*\*Resume\*\*/, never: /pass this to the recruiter|send a ticket/i }],
+  ] },
+  { name: 'resume, "resume worked thanks" is a yes', point: 1, turns: [
+    ['i got disconnected halfway', { topic: 'resume-or-start-new' }],
+    ['resume worked thanks', { shows: /glad/i, never: /Which fits you/i }],
+  ] },
+  { name: 'resume, "resume" alone after the advice is not a ticket offer', point: 1, turns: [
+    ['i got disconnected halfway', { topic: 'resume-or-start-new' }],
+    ['resume', { topic: 'resume-or-start-new', never: /ticket/i }],
+  ] },
 ];
