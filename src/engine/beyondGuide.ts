@@ -35,7 +35,8 @@ export function beyondIn(flow: CompiledFlow, text: string): { id: string; recrui
     if (!cue) continue;
     const entry = flow.guide.beyond[id]!;
     // What the message says besides the question: "my link expired, can I get an extension" names a problem too.
-    const rest = entry.withProblem ? words.replace(cue, ' ').trim() : '';
+    // Every cue of the question is taken out ("panicking, the deadline is in an hour"), so only the problem is left.
+    const rest = entry.withProblem ? cues.reduce((left, c) => left.replace(c, ' '), words).replace(/\s+/g, ' ').trim() : '';
     const replies: Reply[] = entry.recruiter
       ? [{ text: entry.say }, { text: flow.guide.beyondOffer, choices: [commandChoice(flow, 'human'), commandChoice(flow, 'menu')] }]
       : [{ text: entry.say, choices: [commandChoice(flow, 'menu')] }];

@@ -52,7 +52,7 @@ describe('a candidate who describes the problem gets that topic\'s guidance firs
   });
 
   test('where the guide branches, the candidate is asked which case is theirs', () => {
-    const chat = converse(['should I click resume or start new?']);
+    const chat = converse(['a question about my interview progress']);
     expect(chat.at).toBe('resume-or-start-new/which-case');
     expect(chat.buttons.length).toBeGreaterThanOrEqual(3);
   });
@@ -61,6 +61,8 @@ describe('a candidate who describes the problem gets that topic\'s guidance firs
     const chat = converse(['I clicked start new by mistake and lost my answers']);
     expect(chat.at).toBe('resume-or-start-new/start-new-by-mistake');
     expect(chat.text).toMatch(/in-progress/i);
+    // "Resume or Start New?" asked outright: the guide's answer is Resume.
+    expect(converse(['should I click resume or start new?']).at).toBe('resume-or-start-new/click-resume');
   });
 });
 

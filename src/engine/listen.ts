@@ -13,6 +13,8 @@ import { answersAt, commandIn, ANSWER_CONFIDENCE, type Intent } from './interpre
 import { beyondIn, plainWords, socialIn } from './beyondGuide';
 import { correctionIn, withoutFiller } from './formFill';
 import { menuReply, renderState } from './render';
+import { asksWhatNext } from '../understanding/outcome';
+import { splitSentences } from '../understanding/splitSentences';
 import type { Understanding } from './understanding';
 import type { Reply } from './types';
 
@@ -39,21 +41,32 @@ export function listen(flow: CompiledFlow, understanding: Understanding, state: 
   const command = commandIn(flow, understanding, text);
   if (command) return event(command);
   const answers = answersAt(flow, state);
-  const answer = understanding.matchPhrase(text, answers);
-  if (answer && answer.confidence >= ANSWER_CONFIDENCE) return event(answer.id);
+  const whole = understanding.matchPhrase(text, answers);
+  if (whole && whole.confidence >= ANSWER_CONFIDENCE) return event(whole.id);
 
   const node = flow.nodes.get(state)?.node;
+  // "wait is there no way to redo it? i see a retake button": what they say last is what they see.
+  const answer = node?.type === 'question' ? lastSentenceAnswer(understanding, text, answers) ?? whole : whole;
   const here = flow.nodes.get(state)?.topic;
   const { topic, confidence } = understanding.classify(text);
   const elsewhere = topic !== 'none' && topic !== here && flow.topics.has(topic);
   const beyond = beyondIn(flow, text);
   // Advice that says "contact the recruiter" is answered the way the recruiter question is: "I'll email them myself".
   if (node?.type === 'advice' && answersTheNextQuestion(flow, understanding, state, text)) return event(choiceEvent(NO));
-  if (node?.type === 'advice' && understanding.saysNotHelped(text) && !beyond && !(elsewhere && confidence >= SWITCH_CONFIDENCE)) return event(choiceEvent(NO));
   if (node?.type === 'advice' && understanding.saysHelped(text) && !beyond && !(elsewhere && confidence >= SWITCH_CONFIDENCE)) return event(choiceEvent(YES));
+  // "ok i opened it again and i see resume and start new": an answer to the topic's first question, read there.
+  if (node?.type === 'advice' && here && !beyond && answersTheTopicsQuestion(flow, understanding, state, here, text)) {
+    return { kind: 'event', intent: { kind: 'event', event: topicEvent(here), topic: here } };
+  }
+  if (node?.type === 'advice' && understanding.saysNotHelped(text) && !beyond && !(elsewhere && confidence >= SWITCH_CONFIDENCE)) return event(choiceEvent(NO));
   // At a question too, "zoom was open, works now" ends the problem rather than starting another.
   if (node?.type === 'question' && understanding.saysHelped(text) && !beyond && !(elsewhere && confidence >= SWITCH_CONFIDENCE)) return event(SOLVED);
   if (node?.type === 'question' && answer && answer.confidence >= LOOSE_ANSWER && !(elsewhere && confidence >= ANOTHER_TOPIC_CONFIDENCE)) return event(answer.id);
+
+  // "ok so what now" while a question is open: its answer decides what's next, so it is asked again, never a jump.
+  if (node?.type === 'question' && asksWhatNext(text) && !beyond && !(elsewhere && confidence >= SWITCH_CONFIDENCE)) {
+    return { kind: 'reply', replies: [{ text: flow.guide.whatNext }, ...renderState(flow, state).filter((r) => r.choices)], offersRecruiter: false, question: false };
+  }
 
   const social = socialIn(flow, text);
   if (social) {
@@ -80,6 +93,26 @@ function answersTheNextQuestion(flow: CompiledFlow, understanding: Understanding
   const next = resolveTarget(flow.topics.get(at.topic)!, at.node.notHelped, flow.topics);
   if (!next || flow.nodes.get(next)?.node.type !== 'question') return false;
   return (understanding.matchPhrase(text, answersAt(flow, next))?.confidence ?? 0) >= ANSWER_CONFIDENCE;
+}
+
+/** The last sentence's clear answer, when a message of several sentences answers only at its end. */
+function lastSentenceAnswer(understanding: Understanding, text: string, answers: { id: string; phrases: string[] }[]) {
+  const sentences = splitSentences(text);
+  if (sentences.length < 3) return undefined;
+  const last = understanding.matchPhrase(sentences[sentences.length - 1]!, answers);
+  return last && last.confidence >= ANSWER_CONFIDENCE ? last : undefined;
+}
+
+/** Whether the message clearly answers the first question of the topic being followed, with a choice leading elsewhere than here. */
+function answersTheTopicsQuestion(flow: CompiledFlow, understanding: Understanding, state: string, topicId: string, text: string): boolean {
+  const topic = flow.topics.get(topicId);
+  const start = topic ? resolveTarget(topic, topic.start, flow.topics) : undefined;
+  const question = start ? flow.nodes.get(start)?.node : undefined;
+  if (!start || question?.type !== 'question') return false;
+  const answer = understanding.matchPhrase(text, answersAt(flow, start));
+  if (!answer || answer.confidence < ANSWER_CONFIDENCE) return false;
+  const choice = question.choices.find((c) => choiceEvent(c.id) === answer.id);
+  return choice !== undefined && resolveTarget(topic!, choice.next, flow.topics) !== state;
 }
 
 /** A new address typed at another question, when the form already has a different one: the candidate fixing a typo. */

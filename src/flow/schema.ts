@@ -192,6 +192,7 @@ export const GuideFile = z.strictObject({
   resolved: Text.describe('said when a path ends solved'),
   notUnderstood: Text.describe('said when a message fits nothing; the menu and a recruiter option follow'),
   clarify: Text.describe('asked when a message could mean two or three topics, e.g. "Which of these is closest?"'),
+  whatNext: Text.describe('said when "now what?" comes while a question is still open, before the question again: its answer decides the next step'),
   twoProblems: Text.describe('said when one message names two problems; {first} and {second} are their topic labels'),
   nextProblem: Text.describe('said once the first of two problems is solved, before the other one\'s topic; {topic} is its label'),
   offerRecruiter: Text.describe('said at the second message in a row the bot can\'t place, instead of a second "didn\'t get that"'),

@@ -2,6 +2,9 @@
  * "Same error", "still blank", "nope, didn't work": a reply to "Did that help?" that says no
  * without saying "no". Read only at advice steps, where it answers the question just asked.
  */
+/** "Now what?", "so what do I do now": asks for the next step. */
+const WHAT_NEXT = /\b(now what|what now|what next|then what|what (do|should|can) i do( now| next)?)\b/;
+
 const NOT_HELPED = [
   /\bsame (error|thing|problem|page|message|issue|result|screen|404)\b/,
   /\bstill\b/,
@@ -12,7 +15,7 @@ const NOT_HELPED = [
   /\b(nothing|neither|either)\b/,
   /\b(nope|nah)\b/,
   // "I did check the link", "so what do I do now", "this is on my phone already": done, still stuck.
-  /\b(now what|what now|what next|then what|what (do|should|can) i do( now| next)?)\b/,
+  WHAT_NEXT,
   /\bi (did|have|already|just) (check|checked|tried|try|open|opened|copied|copy|clicked|click|restarted|refreshed|reloaded)\b/,
   /\b(checked|opened|copied|tried|clicked|refreshed|reloaded) (it|the link|that|again|twice|both)\b/,
   /\b(link|url) (is|looks|seems) (fine|ok|okay|correct|right)\b/,
@@ -24,6 +27,11 @@ export function saysNotHelped(text: string): boolean {
   return NOT_HELPED.some((pattern) => pattern.test(lower));
 }
 
+/** "Ok so what now": the candidate asks for the next step (at a question, its answer decides it). */
+export function asksWhatNext(text: string): boolean {
+  return WHAT_NEXT.test(text.toLowerCase().replace(/’/g, "'"));
+}
+
 /** "Zoom was open. works now", "ok that did it": yes, wrapped in the candidate's own story. */
 const HELPED = [
   /\b(works|working|worked|loads|loading|opens|opened) (now|fine|again)\b/,
@@ -31,7 +39,7 @@ const HELPED = [
   /\b(fixed|solved|sorted) (it|now)\b/,
   /\ball good( now)?\b/,
   // "ok chrome works!!", "safari worked": what they tried, then that it works.
-  /\b(chrome|safari|edge|firefox|it|that|this|everything|camera|mic|microphone|link|page|phone|laptop) (now )?(works|worked|is working|loads|loaded|opens|opened)\b(?![^.!?]*\bbut\b)/,
+  /\b(chrome|safari|edge|firefox|it|that|this|everything|camera|mic|microphone|link|page|phone|laptop|resume|retake|button) (now )?(works|worked|is working|loads|loaded|opens|opened)\b(?![^.!?]*\bbut\b)/,
 ];
 
 /** Says the advice worked, and nothing that says it didn't. */

@@ -130,5 +130,84 @@ export const fromTheCritic: MessyConversation[] = [
   { name: 'at the review, "no wait cancel" cancels', point: 3, turns: [
     ...toReview,
     ['no wait cancel', { never: REVIEW }],
+  // A second critic's run: the browser question, first messages, after a ticket.
+  ...['idk', 'not sure', 'the one on my phone'].map((says): MessyConversation => ({ name: `camera, "${says}" at the browser question gets help`, point: 1, turns: [
+    ['my webcam is not working', { topic: 'camera-microphone', shows: /Which browser/i }],
+    [says, { topic: 'camera-microphone', shows: /Safari|Chrome/ }],
+  ] })),
+  { name: 'panicking, "something went wrong" on the page: calm and the page steps', point: 4, turns: [
+    ['I\'m panicking, the deadline is in an hour and the page just says something went wrong', { topic: 'page-wont-load', shows: /quick/i }],
+  ] },
+  { name: '"my camra is blak on the interview page" is the camera', point: 1, turns: [
+    ['my camra is blak on the interview page', { topic: 'camera-microphone' }],
+  ] },
+  { name: '"will this ruin my chances?" is an honest answer, not "final"', point: 4, turns: [
+    ['will this ruin my chances?', { topic: 'beyond', never: /final/i }],
+  ] },
+  { name: '"it just says oops something broke" is the page error', point: 1, turns: [
+    ['it just says oops something broke', { topic: 'page-wont-load' }],
+  ] },
+  { name: '"video stuck uploading at 87%" is the page error', point: 1, turns: [
+    ['video stuck uploading at 87%', { topic: 'page-wont-load' }],
+  ] },
+  { name: '"is this even legit, i got the link in a whatsapp message" is the legitimacy answer', point: 4, turns: [
+    ['is this even legit, i got the link in a whatsapp message', { topic: 'beyond', shows: /official website/i }],
+  ] },
+  { name: 'after a ticket, "thanks. how long till they answer" is answered', point: 4, turns: [
+    ...toReview,
+    ['Send it', { shows: TICKET }],
+    ['thanks. how long till they answer', { shows: /email/i }],
+  ] },
+  // Free text at the retake question.
+  ...[
+    'it doesnt show any retake button',
+    'question 4 retake button greyed out',
+    'it says retakes are disabled for this question',
+  ].map((says): MessyConversation => ({ name: `retake, "${says}" means no Retake button`, point: 1, turns: [
+    ['i want to redo my answer', { topic: 'redo-response' }],
+    [says, { topic: 'redo-response', shows: /turned them off|retakes are disabled/i, never: /What do you see/i }],
+  ] })),
+  { name: 'retake, "wait is there no way to redo it? i see a retake button" means the button', point: 1, turns: [
+    ['i want to redo my answer', { topic: 'redo-response' }],
+    ['wait is there no way to redo it? i see a retake button', { topic: 'redo-response', shows: /Click \*\*Retake\*\*/ }],
+  ] },
+  { name: 'retake, "so theres no way at all?" is not "didn\'t get that"', point: 1, turns: [
+    ['i want to redo my answer', { topic: 'redo-response' }],
+    ['so theres no way at all?', { topic: 'redo-response' }],
+  ] },
+  // "Now what?" at advice and at a question.
+  { name: 'ran out of time, "ok so what now" stays with the problem', point: 2, turns: [
+    ['the timer ran out and it started recording before I was ready', { topic: 'ran-out-of-time' }],
+    ['ok so what now', { never: /expired or invalid|fresh link/i }],
+  ] },
+  { name: 'retakes off, "ok so what now" stays with the problem', point: 2, turns: [
+    ['i want to redo my answer', { topic: 'redo-response' }],
+    ['no retake button', { topic: 'redo-response' }],
+    ['ok so what now', { never: /expired or invalid|fresh link/i }],
+  ] },
+  { name: 'retake question, "ok so what now" asks it again, no jump', point: 2, turns: [
+    ['i want to redo my answer', { topic: 'redo-response' }],
+    ['ok so what now', { topic: 'redo-response', never: /expired or invalid|fresh link/i }],
+  ] },
+  { name: 'Resume question, "ok i opened the link again, now what" asks it again, no jump', point: 2, turns: [
+    ['my progress', { topic: 'resume-or-start-new', shows: /Which fits you/i }],
+    ['ok i opened the link again, now what', { topic: 'resume-or-start-new', never: /expired or invalid|fresh link/i }],
+  ] },
+  { name: 'resume, "ok i opened the link again, now what" stays with Resume', point: 2, turns: [
+    ['i got disconnected halfway', { topic: 'resume-or-start-new' }],
+    ['ok i opened the link again, now what', { never: /expired or invalid|fresh link/i }],
+  ] },
+  // Resume: what the candidate sees, and that it worked.
+  { name: 'resume, "i see resume and start new" is told to click Resume', point: 1, turns: [
+    ['i got disconnected halfway', { topic: 'resume-or-start-new', shows: /saved automatically/i }],
+    ['ok i opened it again and i see resume and start new', { topic: 'resume-or-start-new', shows: /Click \*\*Resume\*\*/, never: /pass this to the recruiter|send a ticket/i }],
+  ] },
+  { name: 'resume, "resume worked thanks" is a yes', point: 1, turns: [
+    ['i got disconnected halfway', { topic: 'resume-or-start-new' }],
+    ['resume worked thanks', { shows: /glad/i, never: /Which fits you/i }],
+  ] },
+  { name: 'resume, "resume" alone after the advice is not a ticket offer', point: 1, turns: [
+    ['i got disconnected halfway', { topic: 'resume-or-start-new' }],
+    ['resume', { topic: 'resume-or-start-new', never: /ticket/i }],
   ] },
 ];
