@@ -130,6 +130,7 @@ export const fromTheCritic: MessyConversation[] = [
   { name: 'at the review, "no wait cancel" cancels', point: 3, turns: [
     ...toReview,
     ['no wait cancel', { never: REVIEW }],
+  ] },
   // A second critic's run: the browser question, first messages, after a ticket.
   ...['idk', 'not sure', 'the one on my phone'].map((says): MessyConversation => ({ name: `camera, "${says}" at the browser question gets help`, point: 1, turns: [
     ['my webcam is not working', { topic: 'camera-microphone', shows: /Which browser/i }],
