@@ -49,7 +49,12 @@ export function createEffectPerformer({ flow, tickets, outbox, devices, sinks, c
     const values: Record<string, string> = {};
     for (const effect of effects) {
       log.info({ effect: effect.type, topic: 'topic' in effect ? effect.topic : undefined, channelId: origin.channelId }, 'conversation outcome');
-      if (effect.type === 'ticket-reply') await candidateSide?.replied(effect.ticketId, effect.text);
+      if (effect.type === 'ticket-reply') {
+        await candidateSide?.replied(effect.ticketId, effect.text);
+        // Said only as it happened: with nowhere to deliver tickets, the message is only kept with the ticket.
+        const { sent, undelivered } = flow.guide.ticket.passedOn;
+        values.passedOn = (await sinks()).length > 0 ? sent : undelivered;
+      }
       if (effect.type === 'resolve-ticket') await candidateSide?.resolved(effect.ticketId);
       if (effect.type !== 'open-ticket') continue;
       const recent = await tickets.openedSince(origin.key, new Date(now().getTime() - 3_600_000));

@@ -256,7 +256,13 @@ export const GuideFile = z.strictObject({
     .describe('recruiter-facing wording'),
   ticket: z
     .strictObject({
-      forwarded: Text.describe('said when a message about an open ticket was passed to the recruiter; {ticketId} is its number'),
+      forwarded: Text.describe('said when a message about an open ticket was added to it; {ticketId} is its number, {passedOn} one of `passedOn`'),
+      passedOn: z
+        .strictObject({
+          sent: Text.describe('the message went on to the recruiter'),
+          undelivered: Text.describe('no webhook, email or Teams channel is set up: the message is only kept with the ticket'),
+        })
+        .describe('what `{passedOn}` says: only what happened, chosen once the message is added'),
       offerResolve: Text.describe('asked when the candidate says it works now while a ticket is open; the two buttons follow'),
       resolve: z.string().min(1).max(40).describe('button: mark the ticket resolved'),
       keepOpen: z.string().min(1).max(40).describe('button: keep the ticket open'),

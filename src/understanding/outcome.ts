@@ -20,6 +20,8 @@ const NOT_HELPED = [
   /\b(checked|opened|copied|tried|clicked|refreshed|reloaded) (it|the link|that|again|twice|both)\b/,
   /\b(link|url) (is|looks|seems) (fine|ok|okay|correct|right)\b/,
   /\balready\b/,
+  // "yeah wifi works fine" at the internet check: the connection is fine, the problem is not solved.
+  /\b(wifi|wi-fi|internet|connection|network)\s+(works|is|seems|looks)\s+(fine|ok|okay|good|great)\b/,
 ];
 
 export function saysNotHelped(text: string): boolean {

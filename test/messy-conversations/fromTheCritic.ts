@@ -211,4 +211,21 @@ export const fromTheCritic: MessyConversation[] = [
     ['i got disconnected halfway', { topic: 'resume-or-start-new' }],
     ['resume', { topic: 'resume-or-start-new', never: /ticket/i }],
   ] },
+  // A third critic's run.
+  { name: 'internet check, "yeah wifi works fine" is still stuck, not solved', point: 1, turns: [
+    ['the page wont load', { topic: 'page-wont-load' }],
+    ['no', {}], ['no', {}], ['no', {}],
+    ['yeah wifi works fine', { never: /glad/i }],
+  ] },
+  { name: 'a link asking for bank details gets the scam warning', point: 4, turns: [
+    ['the interview link is asking for my bank details is that normal', { topic: 'beyond', shows: /never asks for bank/i }],
+  ] },
+  { name: 'at "pass this to the recruiter now?", "ok can you just message them for me" passes it on', point: 3, turns: [
+    ['my link expired', { topic: 'link-expired' }],
+    ['ok can you just message them for me', { shows: /full name/i }],
+  ] },
+  { name: 'at the review, "perfect send" sends', point: 3, turns: [
+    ...toReview,
+    ['perfect send', { shows: TICKET }],
+  ] },
 ];
