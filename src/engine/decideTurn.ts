@@ -21,6 +21,7 @@ import type { SentForm } from '../flow/formActions';
 import { ESCALATION_TOPIC } from '../flow/escalationTopic';
 import { ticketRequestIn } from './ticketRequest';
 import { problemsNamedIn } from './problemsNamed';
+import { answersAhead } from './answersAhead';
 import { MENU, RESOLVED } from '../flow/targets';
 import { aboutTicket, ticketChoice } from './aboutTicket';
 
@@ -256,9 +257,9 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
         if (topic && topic !== ESCALATION_TOPIC && topic !== flow.nodes.get(nodeId())?.topic) details = { ...details, errorText: text, problem: topic };
         go(topic ? topicEvent(topic) : intent.event);
         // The message that named the problem may already answer the topic's first question.
-        const answer = understanding.matchPhrase(text, answersAt(flow, nodeId()));
-        if (answer && answer.confidence >= FIRST_ANSWER_CONFIDENCE && flow.nodes.get(nodeId())?.node.type === 'question') go(answer.id);
-        else if (details.email) goToForm();
+        const ahead = answersAhead(flow, understanding, nodeId(), text, FIRST_ANSWER_CONFIDENCE);
+        for (const event of ahead) go(event);
+        if (ahead.length === 0 && details.email) goToForm();
         render();
       } else {
         go(intent.event);

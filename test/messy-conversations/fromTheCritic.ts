@@ -228,4 +228,10 @@ export const fromTheCritic: MessyConversation[] = [
     ...toReview,
     ['perfect send', { shows: TICKET }],
   ] },
+  { name: 'camera, the browser named in the first message is not asked again', point: 2, turns: [
+    ['my camera doesnt work, macbook chrome', { topic: 'camera-microphone', shows: /In \*\*Chrome\*\*/, never: /Which browser/i }],
+  ] },
+  { name: 'mic, "windows laptop using edge" in the first message is not asked again', point: 2, turns: [
+    ['windows laptop using edge and the mic isnt working', { topic: 'camera-microphone', shows: /Edge/, never: /Which browser/i }],
+  ] },
 ];
