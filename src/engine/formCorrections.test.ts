@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { loadFlow } from '../flow';
 import { createUnderstanding } from './trainedUnderstanding';
-import { detailsListIn, deviceCorrectionIn, isQuestionBack, nameCorrectionIn } from './formCorrections';
+import { detailsListIn, deviceCorrectionIn, earlierAnswerFixIn, isQuestionBack, nameCorrectionIn } from './formCorrections';
 
 const understanding = createUnderstanding(loadFlow(join(__dirname, '../../flows')));
 const answered = (name: string) => ({ fields: { name } });
@@ -38,5 +38,21 @@ describe('what a candidate types in the form that is not the answer asked for', 
 
   test('an answer is not a question back', () => {
     expect(isQuestionBack('Warehouse Associate')).toBe(false);
+  });
+});
+
+describe('an earlier answer fixed while another question is asked', () => {
+  const answers = { fields: { name: 'Noah Kim', email: 'noah.kim@gmial.com', position: 'ux designer' } };
+
+  test('"oh wait typo gmail not gmial" swaps the word in the email', () => {
+    expect(earlierAnswerFixIn('oh wait typo gmail not gmial', answers, 'position')).toEqual({ field: 'email', value: 'noah.kim@gmail.com' });
+  });
+
+  test('"sorry i meant senior ux designer" replaces the answer given just before', () => {
+    expect(earlierAnswerFixIn('sorry i meant senior ux designer', answers, 'position')).toEqual({ field: 'position', value: 'senior ux designer' });
+  });
+
+  test('a "not" that names nothing given before is no fix', () => {
+    expect(earlierAnswerFixIn('the page is not loading', answers, 'position')).toBeUndefined();
   });
 });

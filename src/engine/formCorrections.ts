@@ -61,6 +61,27 @@ export function nameCorrectionIn(understanding: Understanding, text: string, ans
   return undefined;
 }
 
+/**
+ * "oh wait typo gmail not gmial", "sorry i meant senior ux designer": an earlier answer fixed while
+ * another question is asked. "X not Y" swaps Y wherever an answer has it; "I meant X" replaces the
+ * answer given just before (`previous`, the field asked before this one).
+ */
+export function earlierAnswerFixIn(text: string, answered: FormAnswers | undefined, previous: string | undefined): { field: string; value: string } | undefined {
+  const fields = answered?.fields ?? {};
+  const swap = /(?:^|[\s,.:;!])(\S+)\s+not\s+(\S+)[.!]?\s*$/i.exec(text.trim());
+  if (swap) {
+    const [, now, was] = swap as unknown as [string, string, string];
+    for (const [field, value] of Object.entries(fields)) {
+      if (typeof value !== 'string') continue;
+      const at = value.toLowerCase().indexOf(was.toLowerCase());
+      if (at >= 0 && now.toLowerCase() !== was.toLowerCase()) return { field, value: value.slice(0, at) + now + value.slice(at + was.length) };
+    }
+  }
+  const meant = /^(?:(?:sorry|oops|my bad|wait)[,.!\s]*)*(?:i meant|i mean|meant to say|it should be|should be)\s+(.{2,200}?)[.!]?\s*$/i.exec(text.trim());
+  if (meant && previous && fields[previous as keyof typeof fields] !== undefined) return { field: previous, value: meant[1]!.trim() };
+  return undefined;
+}
+
 /** "actually i used my phone not the ipad": the device at the review, changed in words. */
 export function deviceCorrectionIn(text: string): { deviceType?: Slots['deviceType']; browser?: Slots['browser'] } | undefined {
   if (!/\b(actually|not|wrong|instead|meant|used|using|it was|it's|its)\b/i.test(text)) return undefined;

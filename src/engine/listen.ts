@@ -2,7 +2,7 @@ import type { CompiledFlow } from '../flow';
 import type { FormNode } from '../flow/schema';
 import type { FormAnswers } from '../flow/context';
 import type { Slots } from '../understanding/slots';
-import { detailsListIn, deviceCorrectionIn, isQuestionBack, nameCorrectionIn } from './formCorrections';
+import { detailsListIn, deviceCorrectionIn, earlierAnswerFixIn, isQuestionBack, nameCorrectionIn } from './formCorrections';
 import type { FormEvent } from '../flow/events';
 import { choiceEvent, commandEvent, topicEvent, NO, SOLVED, YES } from '../flow/events';
 import { fieldOf } from '../flow/formStates';
@@ -129,6 +129,23 @@ function emailCorrection(form: FormNode, understanding: Understanding, kind: str
   };
 }
 
+/** "oh wait typo gmail not gmial", "sorry i meant senior ux designer": an earlier answer, fixed. */
+function earlierFix(form: FormNode, asking: string | undefined, text: string, answered: FormAnswers | undefined): InsideForm | undefined {
+  const index = form.fields.findIndex((f) => f.id === asking);
+  const kind = form.fields[index]?.kind ?? 'text';
+  // The problem in words may say "not" freely ("404 not found"); an address question is answered by an address.
+  if (kind === 'longText') return undefined;
+  const previous = index > 0 && kind !== 'email' ? form.fields[index - 1]!.id : undefined;
+  const fix = asking ? earlierAnswerFixIn(text, answered, previous) : undefined;
+  const field = fix && fix.field !== asking ? form.fields.find((f) => f.id === fix.field) : undefined;
+  if (!fix || !field) return undefined;
+  return {
+    kind: 'corrected',
+    event: { type: 'form.correct', field: field.id, value: fix.value },
+    reply: { text: form.corrected.replaceAll('{field}', field.label.toLowerCase()).replaceAll('{value}', fix.value) },
+  };
+}
+
 /** "sorry its Jon not Jonn" at a later question: the name, fixed. */
 function nameFix(form: FormNode, understanding: Understanding, asking: string | undefined, text: string, answered: FormAnswers | undefined): InsideForm | undefined {
   const field = form.fields.find((f) => f.id === 'name');
@@ -194,7 +211,8 @@ export function readInsideForm(flow: CompiledFlow, understanding: Understanding,
   const field = form.fields.find((f) => f.id === fieldOf(part!));
   const list = field && field.kind !== 'longText' ? detailsListIn(understanding, text) : undefined;
   if (list) return { kind: 'details', slots: list };
-  const earlier = emailCorrection(form, understanding, field?.kind, text, answered) ?? nameFix(form, understanding, field?.id, text, answered);
+  const earlier =
+    emailCorrection(form, understanding, field?.kind, text, answered) ?? nameFix(form, understanding, field?.id, text, answered) ?? earlierFix(form, field?.id, text, answered);
   if (earlier) return earlier;
   if (!field || field.kind === 'longText') return { kind: 'answer' };
   if (isQuestionBack(text)) return { kind: 'reask', reply: { text: form.question } };

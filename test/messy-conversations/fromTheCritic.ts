@@ -234,4 +234,14 @@ export const fromTheCritic: MessyConversation[] = [
   { name: 'mic, "windows laptop using edge" in the first message is not asked again', point: 2, turns: [
     ['windows laptop using edge and the mic isnt working', { topic: 'camera-microphone', shows: /Edge/, never: /Which browser/i }],
   ] },
+  { name: 'in the form, "oh wait typo gmail not gmial" fixes the email, not the position', point: 3, turns: [
+    ...toForm, ['Noah Kim', {}], ['noah.kim@gmial.com', { shows: ASKS_POSITION }],
+    ['oh wait typo gmail not gmial', { shows: ASKS_POSITION }],
+    ['Barista', {}], ['Bean Co', {}], ['it says expired', {}], ['phone', {}], ['safari', { shows: /noah\.kim@gmail\.com/, never: /gmial/ }],
+  ] },
+  { name: 'in the form, "sorry i meant senior ux designer" at the company question fixes the position', point: 3, turns: [
+    ...toForm, ['Lena Ortiz', {}], ['lena@example.com', {}], ['ux designer', { shows: ASKS_COMPANY }],
+    ['sorry i meant senior ux designer', { shows: ASKS_COMPANY }],
+    ['Initech', {}], ['it says 404', {}], ['laptop', {}], ['chrome', { shows: /Position:\*\* senior ux designer/, never: /Company:\*\* sorry/ }],
+  ] },
 ];
