@@ -232,6 +232,10 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
         break;
       }
       const heard = listen(flow, understanding, nodeId(), text);
+      if (heard.kind === 'unplaced') {
+        notPlaced();
+        break;
+      }
       if (heard.kind === 'reply') {
         replies.push(...heard.replies);
         offeredRecruiter = heard.offersRecruiter;

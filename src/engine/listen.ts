@@ -30,6 +30,8 @@ const SWITCH_CONFIDENCE = 0.8;
 export type Heard =
   | { kind: 'event'; intent: Intent; before?: Reply[] }
   | { kind: 'reply'; replies: Reply[]; offersRecruiter: boolean; question: boolean }
+  /** Inside a topic, a message that names no other problem clearly: "didn't get that", and the step's question again. */
+  | { kind: 'unplaced' }
   | { kind: 'none' };
 
 /**
@@ -83,6 +85,10 @@ export function listen(flow: CompiledFlow, understanding: Understanding, state: 
     }
     return { kind: 'reply', replies: beyond.replies, offersRecruiter: beyond.recruiter, question: beyond.recruiter };
   }
+  // Inside a topic, another one takes over only on strong evidence: "so im stuck with it?" (a weak
+  // page-won't-load guess) is said back as unclear, with the step's question, never a jump.
+  const clearElsewhere = elsewhere && confidence >= ANOTHER_TOPIC_CONFIDENCE;
+  if ((node?.type === 'advice' || node?.type === 'question') && topic !== 'none' && topic !== here && !clearElsewhere) return { kind: 'unplaced' };
   return { kind: 'none' };
 }
 

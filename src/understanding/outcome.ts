@@ -40,6 +40,9 @@ const HELPED = [
   /\b(that|it|this) (did it|fixed it|worked|helped|was it)\b/,
   /\b(fixed|solved|sorted) (it|now)\b/,
   /\ball good( now)?\b/,
+  // "found it, it was off. turned it on": the setting the advice pointed to, put right.
+  /\b(turned|switched|toggled) (it|them|that) (back )?on\b/,
+  /\b(allowed|enabled) (it|them|that|access)\b/,
   // "ok chrome works!!", "safari worked": what they tried, then that it works.
   /\b(chrome|safari|edge|firefox|it|that|this|everything|camera|mic|microphone|link|page|phone|laptop|resume|retake|button) (now )?(works|worked|is working|loads|loaded|opens|opened)\b(?![^.!?]*\bbut\b)/,
 ];

@@ -244,4 +244,18 @@ export const fromTheCritic: MessyConversation[] = [
     ['sorry i meant senior ux designer', { shows: ASKS_COMPANY }],
     ['Initech', {}], ['it says 404', {}], ['laptop', {}], ['chrome', { shows: /Position:\*\* senior ux designer/, never: /Company:\*\* sorry/ }],
   ] },
+  { name: 'thinking time, "ok so i just keep going?" is no jump to another topic', point: 1, turns: [
+    ['the thinking time ran out and it started recording', { topic: 'ran-out-of-time' }],
+    // Not understood is honest here; another topic's advice is not.
+    ['ok so i just keep going?', { never: /typo|extra spaces|expired or invalid/i, fallbackOk: true }],
+  ] },
+  { name: 'retake, "so im stuck with it?" is no jump to another topic', point: 1, turns: [
+    ['i want to redo my answer', { topic: 'redo-response' }],
+    ['so im stuck with it?', { never: /typo|extra spaces|expired or invalid/i, fallbackOk: true }],
+  ] },
+  { name: 'camera advice, "found it, it was off. turned it on" is a yes', point: 1, turns: [
+    ['my camera is black on the interview page', { topic: 'camera-microphone' }],
+    ['Safari on iPhone or iPad', {}],
+    ['found it, it was off. turned it on', { shows: /glad/i, never: /404/ }],
+  ] },
 ];
