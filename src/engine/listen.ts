@@ -41,6 +41,9 @@ export type Heard =
  */
 export function listen(flow: CompiledFlow, understanding: Understanding, state: string, text: string): Heard {
   const command = commandIn(flow, understanding, text);
+  // "are u a real person" asks about the bot, in a command's words: the question is answered.
+  const asked = command && isQuestionBack(text) ? beyondIn(flow, text) : undefined;
+  if (asked && !asked.recruiter) return { kind: 'reply', replies: asked.replies, offersRecruiter: false, question: false };
   if (command) return event(command);
   const answers = answersAt(flow, state);
   const whole = understanding.matchPhrase(text, answers);

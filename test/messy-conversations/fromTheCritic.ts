@@ -258,4 +258,12 @@ export const fromTheCritic: MessyConversation[] = [
     ['Safari on iPhone or iPad', {}],
     ['found it, it was off. turned it on', { shows: /glad/i, never: /404/ }],
   ] },
+  { name: '"can i restart that question" after the thinking time ran out gets the guide\'s answer', point: 4, turns: [
+    ['the thinking time ran out and it started recording', { topic: 'ran-out-of-time' }],
+    ['can i restart that question', { shows: /can't be restarted/i }],
+  ] },
+  { name: '"are u a real person" gets an honest answer, not the recruiter form', point: 5, turns: [['are u a real person', { topic: 'beyond', shows: /automated/i }]] },
+  { name: '"how do i know if it got submitted" is not the change-your-submission advice', point: 4, turns: [
+    ['how do i know if my interview actually got submitted', { topic: 'beyond', never: /re-record or edit/i }],
+  ] },
 ];
