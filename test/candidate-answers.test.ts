@@ -3,6 +3,7 @@ import type { ParsedMail } from 'mailparser';
 import { eventually, startSmtpReceiver, startWebhookReceiver } from './support/receivers';
 import { startTestBot, type TestBot } from './support/testBot';
 import { WebChatCandidate } from './support/webChatCandidate';
+import { callTicketsApi } from './support/ticketsApi';
 
 /**
  * The candidate answers a ticket from their chat, and the recruiter hears it where the ticket
@@ -41,15 +42,7 @@ afterAll(async () => {
   await Promise.all([smtp.close(), webhook.close()]);
 });
 
-async function api(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${bot.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${TOKEN}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+const api = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => callTicketsApi(bot.url, TOKEN, method, path, body, headers);
 
 const webhookEvents = (type: string) => webhook.deliveries.filter((d) => d.body.type === type && d.body.ticket.id === ticketId);
 const recruitersMail = () => smtp.mails.filter((mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to : [mail.to]).some((to) => to?.text === RECRUITERS));

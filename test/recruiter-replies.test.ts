@@ -6,6 +6,7 @@ import { startLocalConnector, type LocalConnector } from './support/localConnect
 import { eventually, startSmtpReceiver } from './support/receivers';
 import { startTestBot, type TestBot } from './support/testBot';
 import { WebChatCandidate } from './support/webChatCandidate';
+import { callTicketsApi } from './support/ticketsApi';
 
 /**
  * A recruiter answers a ticket through the tickets API, and the candidate hears back where they
@@ -33,15 +34,7 @@ afterAll(async () => {
   await Promise.all([smtp.close(), connector.close()]);
 });
 
-async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${bot.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${TOKEN}`, ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+const api = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => callTicketsApi(bot.url, TOKEN, method, path, body, headers);
 
 const mailsTo = (address: string) => smtp.mails.filter((mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to : [mail.to]).some((to) => to?.text === address));
 const INTRO = (id: string) => `Message from Sam Recruiter, recruiter, about ticket ${id}:`;

@@ -5,6 +5,7 @@ import { startLocalConnector, type LocalConnector } from './support/localConnect
 import { eventually, startSmtpReceiver } from './support/receivers';
 import { startTestBot, type TestBot } from './support/testBot';
 import type { AdaptiveCard as Card, CardElement } from './support/adaptiveCard';
+import { callTicketsApi } from './support/ticketsApi';
 
 /**
  * Recruiters act on a ticket from its card in their Teams channel: take it, answer the candidate,
@@ -31,15 +32,7 @@ afterAll(async () => {
 });
 
 
-async function api(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${bot.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${TOKEN}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+const api = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => callTicketsApi(bot.url, TOKEN, method, path, body, headers);
 
 const cardOf = (activity: ReceivedActivity) => (activity.attachments as { content: Card }[])[0]!.content;
 /** What a recruiter reads on the card, one line per block. */
