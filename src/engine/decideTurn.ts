@@ -110,9 +110,16 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
 
   const inForm = () => positionOf(snapshot.value).part !== undefined;
   /** An answer or a button inside the escalation form: the machine moves on, or the question is asked again. */
-  const answerForm = (answer: FormInput) => {
+  const answerForm = (given: FormInput) => {
+    let answer = given;
     const { node: formNode, part } = positionOf(snapshot.value);
     const node = flow.nodes.get(formNode)!.node as FormNode;
+    // "iphone safari" at "is that the device you use?": no, this one (the device questions then answer themselves).
+    const named = part === 'device-confirm' && answer.kind === 'text' ? understanding.details(answer.text) : {};
+    if (named.deviceType || named.browser) {
+      details = { ...details, ...(named.deviceType && { deviceType: named.deviceType }), ...(named.browser && { browser: named.browser }) };
+      answer = { kind: 'choice', id: 'form.no' };
+    }
     const reading = readFormInput(node, part!, answer, understanding);
     if (reading.kind === 'event' && send(reading.event)) misses = 0;
     if (reading.kind === 'invalid') replies.push({ text: reading.problem });
@@ -259,11 +266,14 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
         // The message that names a problem is that problem in the candidate's words: the form won't ask for it again.
         // Only when it names a problem anew: a later message in the same topic is an answer, not the problem.
         if (topic && topic !== ESCALATION_TOPIC && topic !== flow.nodes.get(nodeId())?.topic) details = { ...details, errorText: text, problem: topic };
+        const askedBefore = nodeId();
         go(topic ? topicEvent(topic) : intent.event);
         // The message that named the problem may already answer the topic's first question.
         const ahead = answersAhead(flow, understanding, nodeId(), text, FIRST_ANSWER_CONFIDENCE);
         for (const event of ahead) go(event);
-        if (ahead.length === 0 && details.email) goToForm();
+        // "talk to a recruiter" asked at the recruiter's own question is the ticket, not the question again.
+        const askedAgain = intent.event === commandEvent('human') && nodeId() === askedBefore;
+        if (ahead.length === 0 && (details.email || askedAgain)) goToForm();
         render();
       } else {
         go(intent.event);

@@ -30,3 +30,12 @@ describe('changing the interview device from the review', () => {
     expect(chat.buttons).toEqual(['Computer', 'Phone', 'Tablet', 'Cancel']);
   });
 });
+
+describe('"is that the device you use for the interview?" answered in words', () => {
+  test('"iphone safari" is no, this one: the review shows Phone, Safari without asking again', () => {
+    const device = { source: 'webchat' as const, browser: 'chrome' as const, os: 'windows' as const, deviceType: 'computer' as const };
+    const chat = play([{ kind: 'start', device }, ...toForm, ...answers, 'iphone safari']);
+    expect(chat.text).toMatch(/Device and browser:\*\* Phone, Safari/);
+    expect(chat.buttons).toEqual(['Send it', 'Change something', 'Cancel']);
+  });
+});

@@ -266,4 +266,13 @@ export const fromTheCritic: MessyConversation[] = [
   { name: '"how do i know if it got submitted" is not the change-your-submission advice', point: 4, turns: [
     ['how do i know if my interview actually got submitted', { topic: 'beyond', never: /re-record or edit/i }],
   ] },
+  // Typed once more before stopping.
+  { name: '"talk to a recruiter" at the recruiter\'s own question starts the ticket', point: 3, turns: [
+    ['talk to a recruiter', { shows: /ticket/i }],
+    ['talk to a recruiter', { shows: /full name/i }],
+  ] },
+  { name: '"can i do the interview on my ipad", then "which browser" are the guide\'s facts', point: 4, turns: [
+    ['can i do the interview on my ipad', { topic: 'beyond', shows: /phones and tablets/i }],
+    ['ok and which browser', { topic: 'beyond', shows: /Chrome and Safari work best/i }],
+  ] },
 ];
