@@ -124,6 +124,15 @@ function answersTheTopicsQuestion(flow: CompiledFlow, understanding: Understandi
   return choice !== undefined && resolveTarget(topic!, choice.next, flow.topics) !== state;
 }
 
+/** An earlier answer replaced, and the candidate told which and to what. */
+function corrected(form: FormNode, field: FormNode['fields'][number], value: string): InsideForm {
+  return {
+    kind: 'corrected',
+    event: { type: 'form.correct', field: field.id, value },
+    reply: { text: form.corrected.replaceAll('{field}', field.label.toLowerCase()).replaceAll('{value}', value) },
+  };
+}
+
 /** A new address typed at another question, when the form already has a different one: the candidate fixing a typo. */
 function emailCorrection(form: FormNode, understanding: Understanding, kind: string | undefined, text: string, answered: FormAnswers | undefined): InsideForm | undefined {
   if (kind === 'email') return undefined;
@@ -131,11 +140,7 @@ function emailCorrection(form: FormNode, understanding: Understanding, kind: str
   const before = field ? answered?.fields[field.id] : undefined;
   const email = before ? understanding.details(text).email : undefined;
   if (!field || !email || email === before) return undefined;
-  return {
-    kind: 'corrected',
-    event: { type: 'form.correct', field: field.id, value: email },
-    reply: { text: form.corrected.replaceAll('{field}', field.label.toLowerCase()).replaceAll('{value}', email) },
-  };
+  return corrected(form, field, email);
 }
 
 /** "oh wait typo gmail not gmial", "sorry i meant senior ux designer": an earlier answer, fixed. */
@@ -148,11 +153,7 @@ function earlierFix(form: FormNode, asking: string | undefined, text: string, an
   const fix = asking ? earlierAnswerFixIn(text, answered, previous) : undefined;
   const field = fix && fix.field !== asking ? form.fields.find((f) => f.id === fix.field) : undefined;
   if (!fix || !field) return undefined;
-  return {
-    kind: 'corrected',
-    event: { type: 'form.correct', field: field.id, value: fix.value },
-    reply: { text: form.corrected.replaceAll('{field}', field.label.toLowerCase()).replaceAll('{value}', fix.value) },
-  };
+  return corrected(form, field, fix.value);
 }
 
 /** "sorry its Jon not Jonn" at a later question: the name, fixed. */
@@ -160,11 +161,7 @@ function nameFix(form: FormNode, understanding: Understanding, asking: string | 
   const field = form.fields.find((f) => f.id === 'name');
   const name = field && asking !== 'name' ? nameCorrectionIn(understanding, text, answered) : undefined;
   if (!field || !name) return undefined;
-  return {
-    kind: 'corrected',
-    event: { type: 'form.correct', field: field.id, value: name },
-    reply: { text: form.corrected.replaceAll('{field}', field.label.toLowerCase()).replaceAll('{value}', name) },
-  };
+  return corrected(form, field, name);
 }
 
 function event(id: string): Heard {
