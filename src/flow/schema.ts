@@ -271,6 +271,12 @@ export const GuideFile = z.strictObject({
       followUp: Phrases.min(1).describe('words that tie a message to the ticket ("the new link", "still", "again"): it goes to the recruiter even when it also names a guide problem'),
     })
     .describe("the candidate's side of an open ticket: later messages go to the recruiter"),
+  languages: z
+    .strictObject({
+      changed: Text.describe('said, in the new language, when the candidate asks for another language ("English please", "en español")'),
+      unsupported: Text.describe('always English: said once when the candidate writes in a language the bot doesn\'t speak; {languages} lists the ones it does'),
+    })
+    .describe('switching the language of the conversation (flows/locales/<language>/)'),
   labels: z
     .strictObject({
       restart: z.string().min(1).max(40),
