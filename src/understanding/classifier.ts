@@ -1,4 +1,6 @@
 import { createAnalyzer, plainStems, termCounts } from './features';
+import type { Language } from './language';
+import { english } from './languages';
 import { trainSoftmax } from './softmaxRegression';
 import { splitSentences } from './splitSentences';
 import { exampleVector, messageVector, termWeights } from './termWeights';
@@ -36,6 +38,8 @@ export interface Classifier {
 export interface ClassifierOptions {
   /** Below this confidence the answer is "none". */
   threshold?: number;
+  /** The language of the training and of the messages: its words, stems, stop words and synonyms. English by default. */
+  language?: Language;
 }
 
 /**
@@ -56,6 +60,7 @@ const TRAINING = { l2: 0.0003, iterations: 300, learningRate: 6 };
  */
 export function createClassifier(training: UnderstandingTraining, options: ClassifierOptions = {}): Classifier {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const language = options.language ?? english;
   const topicIds = training.topics.map((topic) => topic.id);
   if (topicIds.includes(NONE)) throw new Error('"none" is reserved for out-of-scope messages; rename that topic');
   const labels = [...topicIds, NONE];
@@ -64,9 +69,9 @@ export function createClassifier(training: UnderstandingTraining, options: Class
     ...training.topics.flatMap((topic) => [...topic.keywords, ...topic.examples].map((text) => ({ label: topic.id, text }))),
     ...training.outOfScope.map((text) => ({ label: NONE, text })),
   ];
-  const analyze = createAnalyzer(labelled.map((example) => example.text));
-  const counted = labelled.map(({ label, text }) => ({ label, counts: termCounts(plainStems(text)) }));
-  const weights = termWeights(counted, labels.length);
+  const analyze = createAnalyzer(labelled.map((example) => example.text), language);
+  const counted = labelled.map(({ label, text }) => ({ label, counts: termCounts(plainStems(text, language)) }));
+  const weights = termWeights(counted, labels.length, language);
   const model = trainSoftmax({
     ...TRAINING,
     labels,

@@ -1,8 +1,6 @@
-import { normalizeWords } from './normalize';
+import type { Language } from './language';
+import { english } from './languages';
 import { createSpellCorrector } from './spellCorrector';
-import { stem } from './stem';
-import { STOP_WORDS } from './stopWords';
-import { SYNONYMS } from './synonyms';
 
 /** Turns a message into the stems that carry its meaning: "My webcam isnt recieving" → ["camera", "not", "receiv"]. */
 export type Analyzer = (text: string) => string[];
@@ -10,28 +8,36 @@ export type Analyzer = (text: string) => string[];
 /** Words shorter than this are corrected only when the correction makes a pair seen in training. */
 const TRUSTED_CORRECTION_LENGTH = 6;
 
-const STEM_SYNONYMS = new Map(Object.entries(SYNONYMS).map(([word, canonical]) => [stem(word), stem(canonical)]));
+/** A word's stem after synonyms, or undefined for a stop word. */
+type CanonicalStem = (word: string) => string | undefined;
 
-function canonicalStem(word: string): string | undefined {
-  const canonical = SYNONYMS[word] ?? word;
-  if (STOP_WORDS.has(canonical)) return undefined;
-  const stemmed = stem(canonical);
-  return STEM_SYNONYMS.get(stemmed) ?? stemmed;
+const canonicalStems = new WeakMap<Language, CanonicalStem>();
+
+function canonicalStemOf(language: Language): CanonicalStem {
+  let canonicalStem = canonicalStems.get(language);
+  if (!canonicalStem) {
+    const { synonyms, stopWords, stem } = language;
+    const stemSynonyms = new Map(Object.entries(synonyms).map(([word, canonical]) => [stem(word), stem(canonical)]));
+    canonicalStem = (word) => {
+      const canonical = synonyms[word] ?? word;
+      if (stopWords.has(canonical)) return undefined;
+      const stemmed = stem(canonical);
+      return stemSynonyms.get(stemmed) ?? stemmed;
+    };
+    canonicalStems.set(language, canonicalStem);
+  }
+  return canonicalStem;
+}
+
+function wordsInContext(text: string, language: Language): string[] {
+  const words = language.words(text);
+  return language.inContext ? language.inContext(words) : words;
 }
 
 /** Analysis without typo correction: for training text, which is spelled as intended. */
-export function plainStems(text: string): string[] {
-  return senseOfResume(normalizeWords(text)).flatMap((word) => canonicalStem(word) ?? []);
-}
-
-const OWNERS = new Set(['my', 'a', 'your', 'his', 'her', 'their', 'our']);
-
-/**
- * "Resume" is the button that continues an interview, but "my resume" is a CV, which this bot
- * doesn't help with. Telling them apart here keeps "help me write my resume" out of scope.
- */
-function senseOfResume(words: string[]): string[] {
-  return words.map((word, i) => (word === 'resume' && i > 0 && OWNERS.has(words[i - 1]!) ? 'cv' : word));
+export function plainStems(text: string, language: Language = english): string[] {
+  const canonicalStem = canonicalStemOf(language);
+  return wordsInContext(text, language).flatMap((word) => canonicalStem(word) ?? []);
 }
 
 /** Stems plus adjacent pairs ("not found", "start new"), counted: the terms the classifier weighs. */
@@ -52,24 +58,25 @@ export function termCounts(stems: readonly string[]): Map<string, number> {
  * Short words are easily real words ("love" is not "lose"), so those are corrected only when the
  * result forms a pair the training uses with a neighbour: "page not fond" → "not found".
  */
-export function createAnalyzer(trainingTexts: readonly string[]): Analyzer {
+export function createAnalyzer(trainingTexts: readonly string[], language: Language = english): Analyzer {
+  const canonicalStem = canonicalStemOf(language);
   const frequencies = new Map<string, number>();
   const knownStems = new Set<string>();
   const knownPairs = new Set<string>();
   const count = (word: string) => frequencies.set(word, (frequencies.get(word) ?? 0) + 1);
   for (const text of trainingTexts) {
-    for (const word of normalizeWords(text)) count(word);
-    const stems = plainStems(text);
+    for (const word of language.words(text)) count(word);
+    const stems = plainStems(text, language);
     stems.forEach((s, i) => {
       knownStems.add(s);
       if (i > 0) knownPairs.add(`${stems[i - 1]} ${s}`);
     });
   }
-  for (const word of [...STOP_WORDS, ...Object.keys(SYNONYMS)]) count(word);
+  for (const word of [...language.stopWords, ...Object.keys(language.synonyms)]) count(word);
   const closestKnownWord = createSpellCorrector(frequencies);
 
   return function analyze(text: string): string[] {
-    const words = senseOfResume(normalizeWords(text));
+    const words = wordsInContext(text, language);
     const stems = words.map(canonicalStem);
     return words.flatMap((word, i) => {
       const asIs = stems[i];

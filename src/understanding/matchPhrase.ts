@@ -1,6 +1,6 @@
 import { allowedTypos, damerauLevenshtein } from './damerauLevenshtein';
-import { normalizeWords } from './normalize';
-import { stem } from './stem';
+import type { Language } from './language';
+import { english } from './languages';
 import { LruCache } from '../lruCache';
 
 export interface PhraseOption<T extends string> {
@@ -13,16 +13,6 @@ export interface PhraseMatch<T extends string> {
   confidence: number;
 }
 
-/**
- * Words that add nothing to an answer: "yes thanks", "I already tried that", "ok it worked".
- * They count a little when nothing explains them, so "yes thanks" is still a clear "yes".
- */
-const FILLERS = new Set(
-  `i me my it its that this the a an to of is was am are be been so just well ok okay oh ah um uh hmm please pls
-   thanks thank thx you now really actually and also too want wanna need like would can could let us do does did
-   have has had go see still already by with for on in at or
-   all anymore either yet though sadly unfortunately sorry u ur omg lol haha wow yay plz ty ugh argh meh`.split(/\s+/),
-);
 const FILLER_WEIGHT = 0.15;
 /** Each typo corrected along the way. */
 const TYPO_FACTOR = 0.9;
@@ -46,14 +36,18 @@ interface Token {
  * no phrase explains ("my camera doesn't work") is not taken for the answer "doesn't work".
  * When phrases of several options explain parts of the message, the one explaining most of it wins.
  */
-export function matchPhrase<T extends string>(text: string, options: PhraseOption<T>[]): PhraseMatch<T> | undefined {
-  const { tokens, key } = messageTokens.getOrCompute(text, tokenizeWithKey);
+export function matchPhrase<T extends string>(
+  text: string,
+  options: PhraseOption<T>[],
+  language: Language = english,
+): PhraseMatch<T> | undefined {
+  const { tokens, key } = messageTokens.getOrCompute(`${language.code}\n${text}`, () => tokenizeWithKey(text, language));
   if (tokens.length === 0) return undefined;
 
   const found: (Occurrence & { id: T; weight: number })[] = [];
   for (const option of options) {
     for (const phrase of option.phrases) {
-      const { tokens: words, key: phraseKey } = tokenizePhrase(phrase);
+      const { tokens: words, key: phraseKey } = tokenizePhrase(phrase, language);
       if (words.length === 0) continue;
       if (phraseKey === key) return { id: option.id, confidence: 1 };
       for (const occurrence of occurrences(words, tokens)) {
@@ -85,7 +79,7 @@ export function matchPhrase<T extends string>(text: string, options: PhraseOptio
   // A word the winning option's phrases use elsewhere ("button" in "the button is greyed out",
   // next to a phrase "no button") is on topic for that answer, so it barely counts against it.
   const winnerWords = new Set(
-    options.filter((o) => o.id === winner[0]).flatMap((o) => o.phrases.flatMap((phrase) => tokenizePhrase(phrase).tokens.map((t) => t.stem))),
+    options.filter((o) => o.id === winner[0]).flatMap((o) => o.phrases.flatMap((phrase) => tokenizePhrase(phrase, language).tokens.map((t) => t.stem))),
   );
   let explained = 0;
   let explainedWords = 0;
@@ -125,22 +119,24 @@ interface Tokenized {
   key: string;
 }
 
-function tokenizePhrase(phrase: string): Tokenized {
-  let cached = phraseTokens.get(phrase);
+function tokenizePhrase(phrase: string, language: Language): Tokenized {
+  const cacheKey = `${language.code}\n${phrase}`;
+  let cached = phraseTokens.get(cacheKey);
   if (!cached) {
     // The flow's phrases never reach the limit: only a caller passing phrases of its own could.
     if (phraseTokens.size >= MAX_CACHED_PHRASES) phraseTokens.clear();
-    cached = tokenizeWithKey(phrase);
-    phraseTokens.set(phrase, cached);
+    cached = tokenizeWithKey(phrase, language);
+    phraseTokens.set(cacheKey, cached);
   }
   return cached;
 }
 
-function tokenizeWithKey(text: string): Tokenized {
-  const tokens = normalizeWords(text).map((raw): Token => {
+function tokenizeWithKey(text: string, language: Language): Tokenized {
+  const { fillers, stem } = language;
+  const tokens = language.words(text).map((raw): Token => {
     // "noooo", "yesss": drawn-out letters are emphasis, not spelling.
     const word = raw.replace(/([a-z])\1{2,}/g, '$1');
-    return { word, stem: stem(word), weight: FILLERS.has(word) ? FILLER_WEIGHT : 1, hasDigit: /\d/.test(word), typos: allowedTypos(word) };
+    return { word, stem: stem(word), weight: fillers.has(word) ? FILLER_WEIGHT : 1, hasDigit: /\d/.test(word), typos: allowedTypos(word) };
   });
   return { tokens, key: tokens.map((t) => t.word).join(' ') };
 }

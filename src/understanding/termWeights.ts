@@ -1,9 +1,8 @@
-import { COMMON_WORDS } from './commonWords';
-import { stem } from './stem';
+import type { Language } from './language';
+import { english } from './languages';
 
 export type Vector = Map<string, number>;
 
-const COMMON_STEMS = new Set([...COMMON_WORDS].map(stem));
 /** A common word reaches full weight once this many training examples use it. */
 const COMMON_WORD_FULL_EVIDENCE = 3;
 /** Weight of a word no training text uses: it dilutes a match without pointing anywhere. */
@@ -14,7 +13,12 @@ const UNKNOWN_WORD_WEIGHT = 1;
  * more (inverse class frequency), and everyday words weigh less until the training uses them
  * repeatedly, so "make" from one example cannot outweigh "404" from twenty.
  */
-export function termWeights(examples: { label: string; counts: Map<string, number> }[], classCount: number): Map<string, number> {
+export function termWeights(
+  examples: { label: string; counts: Map<string, number> }[],
+  classCount: number,
+  language: Language = english,
+): Map<string, number> {
+  const commonStems = new Set([...language.commonWords].map(language.stem));
   const classesByTerm = new Map<string, Set<string>>();
   const examplesByTerm = new Map<string, number>();
   for (const { label, counts } of examples) {
@@ -27,7 +31,7 @@ export function termWeights(examples: { label: string; counts: Map<string, numbe
   }
   const weights = new Map<string, number>();
   for (const [term, classes] of classesByTerm) {
-    const common = term.split(' ').every((part) => COMMON_STEMS.has(part));
+    const common = term.split(' ').every((part) => commonStems.has(part));
     const evidence = common ? Math.min(1, (1 + Math.log(examplesByTerm.get(term)!)) / (1 + Math.log(COMMON_WORD_FULL_EVIDENCE))) : 1;
     weights.set(term, Math.log((classCount + 1) / classes.size) * evidence);
   }
