@@ -106,7 +106,7 @@ function checkLengths(source: FlowSource): FlowProblem[] {
     const words = wordsIn(text);
     if (words > MAX_WORDS_PER_MESSAGE) problems.push({ file, at, message: `${words} words: a phone shows about ${MAX_WORDS_PER_MESSAGE} at once; shorten it or split it into steps` });
   };
-  walkTexts(source.guide, '', (at, text) => check('flows/guide.yaml', at, text));
+  walkTexts(source.guide, '', (at, text) => check(source.guideFile, at, text));
   for (const topic of source.topics) walkTexts(topic, '', (at, text) => check(source.topicFiles.get(topic.id) ?? topic.id, at, text));
   return problems;
 }

@@ -26,6 +26,8 @@ export interface TreeNode {
 export interface CompiledFlow {
   /** Fingerprint of the flow files, saved with each conversation to detect an updated guide. */
   version: string;
+  /** The language of its words (flows/locales/<language>/; "en" is the source). */
+  language: string;
   guide: GuideFile;
   topics: ReadonlyMap<string, TopicFile>;
   understanding: UnderstandingFile;
@@ -35,7 +37,7 @@ export interface CompiledFlow {
 }
 
 /** Checks cross-references and compiles the flow into an XState machine; throws FlowError listing every problem. */
-export function compileFlow(source: FlowSource): CompiledFlow {
+export function compileFlow(source: FlowSource, language = 'en'): CompiledFlow {
   const problems = checkFlow(source);
   if (problems.length > 0) throw new FlowError(problems);
 
@@ -112,7 +114,8 @@ export function compileFlow(source: FlowSource): CompiledFlow {
     states: states as Record<string, {}>,
   });
 
-  return { version: fingerprint(source.raw), guide: source.guide, topics, understanding: source.understanding, nodes, machine };
+  // Translations share the English fingerprint: switching language never restarts a conversation.
+  return { version: fingerprint(source.raw), language, guide: source.guide, topics, understanding: source.understanding, nodes, machine };
 }
 
 function entryEffects(node: FlowNode) {

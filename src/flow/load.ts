@@ -16,6 +16,10 @@ export interface FlowSource {
   topicFiles: Map<string, string>;
   /** Raw parsed YAML of every file, used to fingerprint the flow version. */
   raw: unknown[];
+  /** Where the guide came from, for problem reports (a translation's own file). */
+  guideFile: string;
+  /** Each file's parsed YAML before its schema's defaults: what a translation is laid over. */
+  parsed: { guide: unknown; topics: Map<string, unknown> };
 }
 
 /**
@@ -29,6 +33,7 @@ export function loadFlowSource(flowsDir: string): FlowSource {
 
   const guideFile = join(flowsDir, 'guide.yaml');
   const guide = parseFile(guideFile, GuideFile, show(guideFile), problems, raw);
+  const parsedGuide = raw[raw.length - 1];
 
   const understandingFile = join(flowsDir, 'understanding.yaml');
   const understanding = parseFile(understandingFile, UnderstandingFile, show(understandingFile), problems, raw);
@@ -36,6 +41,7 @@ export function loadFlowSource(flowsDir: string): FlowSource {
   const topicsDir = join(flowsDir, 'topics');
   const topics: TopicFile[] = [];
   const topicFiles = new Map<string, string>();
+  const parsedTopics = new Map<string, unknown>();
   let names: string[] = [];
   try {
     names = readdirSync(topicsDir).filter((n) => /\.ya?ml$/.test(n)).sort();
@@ -46,6 +52,7 @@ export function loadFlowSource(flowsDir: string): FlowSource {
     const file = join(topicsDir, name);
     const topic = parseFile(file, TopicFile, show(file), problems, raw);
     if (!topic) continue;
+    parsedTopics.set(topic.id, raw[raw.length - 1]);
     const expected = basename(name).replace(/\.ya?ml$/, '');
     if (topic.id !== expected) {
       problems.push({ file: show(file), at: 'id', message: `topic id "${topic.id}" must match the file name "${expected}"` });
@@ -58,16 +65,15 @@ export function loadFlowSource(flowsDir: string): FlowSource {
   }
 
   if (problems.length > 0 || !guide || !understanding) throw new FlowError(problems);
-  return { guide, topics, understanding, topicFiles, raw };
+  return { guide, topics, understanding, topicFiles, raw, guideFile: show(guideFile), parsed: { guide: parsedGuide, topics: parsedTopics } };
 }
 
-function parseFile<S extends z.ZodType>(
+/** A YAML file parsed, or its problems recorded; `lineOf` finds a key's line for a problem report. */
+export function readYaml(
   file: string,
-  schema: S,
   shown: string,
   problems: FlowProblem[],
-  raw: unknown[],
-): z.output<S> | undefined {
+): { data: unknown; lineOf: (path: (string | number)[]) => number | undefined } | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -84,13 +90,25 @@ function parseFile<S extends z.ZodType>(
     }
     return undefined;
   }
-  const data: unknown = doc.toJS();
+  return { data: doc.toJS(), lineOf: (path) => lineOf(doc, lineCounter, path) };
+}
+
+function parseFile<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  shown: string,
+  problems: FlowProblem[],
+  raw: unknown[],
+): z.output<S> | undefined {
+  const read = readYaml(file, shown, problems);
+  if (!read) return undefined;
+  const { data } = read;
   raw.push(data);
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
-    problems.push({ file: shown, at: path.join('.'), line: lineOf(doc, lineCounter, path), message: issue.message });
+    problems.push({ file: shown, at: path.join('.'), line: read.lineOf(path), message: issue.message });
   }
   return undefined;
 }
