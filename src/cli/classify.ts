@@ -1,18 +1,26 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createClassifier } from '../understanding/classifier';
-import { evaluate, parseLabelledTsv } from '../understanding/evaluate';
-import { loadTraining } from '../flow/loadTraining';
+import { trainingFor } from '../engine/trainedUnderstanding';
+import { loadFlows } from '../flow';
+import { createClassifier, type Classifier } from '../understanding/classifier';
+import { evaluate, parseLabelledTsv, type Evaluation } from '../understanding/evaluate';
+import { identifyLanguage } from '../understanding/identifyLanguage';
+import { isLanguageCode, LANGUAGE_CODES, type LanguageCode } from '../understanding/language';
+import { analysisFor } from '../understanding/languages';
 
 /**
- * classify [--flows DIR] [--threshold N] [FILE]   one utterance per line (stdin without FILE) → JSON lines
- * classify [--flows DIR] --eval FILE.tsv           accuracy report for "text<TAB>topic" lines
- * classify [--flows DIR] --bench FILE.tsv          per-call timings over every line × 50
+ * classify [--flows DIR] [--threshold N] [FILE]          one utterance per line, any language (stdin without FILE) → JSON lines
+ * classify [--flows DIR] [--language L] --eval [FILE.tsv] accuracy report for "text<TAB>topic" lines, per language;
+ *                                                          without FILE: test/languages/*.tsv and the English held-out sets
+ * classify [--flows DIR] --bench FILE.tsv                per-call timings over every line × 50
+ * --with-english trains the other languages with English's examples too (measured: no gain, see trainedUnderstanding.ts).
+ * A file's language is its name ("es.tsv", "pt-BR.tsv"), else English, unless --language says.
  * A developer tool: it prints the messages it is given, so feed it test data, never real conversations.
  */
 
-const USAGE = 'usage: classify [--flows DIR] [--threshold N] [--eval FILE.tsv | --bench FILE.tsv | FILE]';
+const USAGE = 'usage: classify [--flows DIR] [--threshold N] [--language L] [--with-english] [--eval [FILE.tsv] | --bench FILE.tsv | FILE]';
+const ROOT = resolve(__dirname, '../../..');
 
 function main(argv: string[]): void {
   const args = [...argv];
@@ -24,25 +32,72 @@ function main(argv: string[]): void {
     args.splice(at, 2);
     return value;
   };
-  const flowsDir = option('--flows') ?? resolve(__dirname, '../../../flows');
+  const flag = (name: string): boolean => {
+    const at = args.indexOf(name);
+    if (at >= 0) args.splice(at, 1);
+    return at >= 0;
+  };
+  const flowsDir = option('--flows') ?? join(ROOT, 'flows');
   const threshold = option('--threshold');
-  const evalFile = option('--eval');
+  const language = option('--language');
   const benchFile = option('--bench');
+  const evalMode = flag('--eval');
+  const withEnglish = flag('--with-english');
   if (threshold !== undefined && !(Number(threshold) >= 0 && Number(threshold) <= 1)) throw new Error(`--threshold must be between 0 and 1\n${USAGE}`);
-  const classifier = createClassifier(loadTraining(flowsDir), threshold === undefined ? {} : { threshold: Number(threshold) });
+  if (language !== undefined && !isLanguageCode(language)) throw new Error(`--language must be one of ${LANGUAGE_CODES.join(', ')}\n${USAGE}`);
+  const classifiers = trainClassifiers(flowsDir, withEnglish, threshold === undefined ? {} : { threshold: Number(threshold) });
 
-  if (evalFile) return printEvaluation(evaluate(classifier, parseLabelledTsv(readFileSync(evalFile, 'utf8'))));
-  if (benchFile) return printBenchmark(parseLabelledTsv(readFileSync(benchFile, 'utf8')).map((row) => row.text), classifier.classify);
+  if (evalMode) {
+    const files = args.length > 0 ? args : defaultEvalFiles();
+    const results = files.map((file) => {
+      const code = language ?? languageOfFile(file);
+      return { file, code, result: evaluate(classifiers(code), parseLabelledTsv(readFileSync(file, 'utf8'))) };
+    });
+    for (const { file, code, result } of results) printEvaluation(file, code, result);
+    return printSummary(results);
+  }
+  if (benchFile) return printBenchmark(parseLabelledTsv(readFileSync(benchFile, 'utf8')).map((row) => row.text), classifiers('en').classify);
 
   const input = readFileSync(args[0] ?? 0, 'utf8');
   for (const text of input.split(/\r?\n/).filter((line) => line.trim() !== '')) {
-    const { topic, confidence } = classifier.classify(text);
-    process.stdout.write(`${JSON.stringify({ text, topic, confidence })}\n`);
+    const guess = identifyLanguage(text, { prior: language ?? 'en' });
+    const { topic, confidence } = classifiers(guess.language).classify(text);
+    process.stdout.write(`${JSON.stringify({ text, language: guess.language, ...(guess.unsupported ? { unsupported: guess.unsupported } : {}), topic, confidence })}\n`);
   }
 }
 
-function printEvaluation(result: ReturnType<typeof evaluate>): void {
-  const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+/** One classifier per language, trained when first asked for (the English one from `flows/` itself). */
+function trainClassifiers(flowsDir: string, withEnglish: boolean, options: { threshold?: number }): (code: LanguageCode) => Classifier {
+  const flows = loadFlows(flowsDir);
+  const trained = new Map<LanguageCode, Classifier>();
+  return (code) => {
+    let classifier = trained.get(code);
+    if (!classifier) {
+      const flow = flows.byLanguage.get(code);
+      if (!flow) throw new Error(`${flowsDir}: no flow in language "${code}" (flows/locales/${code}/)`);
+      classifier = createClassifier(trainingFor(flow, code, withEnglish ? flows.english : undefined), { ...options, language: analysisFor(code) });
+      trained.set(code, classifier);
+    }
+    return classifier;
+  };
+}
+
+function languageOfFile(file: string): LanguageCode {
+  const name = basename(file).replace(/\.tsv$/, '');
+  return isLanguageCode(name) ? name : 'en';
+}
+
+function defaultEvalFiles(): string[] {
+  const dir = join(ROOT, 'test/languages');
+  const languages = existsSync(dir) ? readdirSync(dir).filter((file) => file.endsWith('.tsv')).sort().map((file) => join(dir, file)) : [];
+  const english = [join(ROOT, 'src/understanding/heldout.tsv'), join(ROOT, '../shared/utterances/dev.tsv')].filter((file) => existsSync(file));
+  return [...english, ...languages];
+}
+
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+
+function printEvaluation(file: string, code: LanguageCode, result: Evaluation): void {
+  console.log(`== ${file} (${code})`);
   console.log(`lines: ${result.total}`);
   console.log(`accuracy: ${percent(result.accuracy)}`);
   console.log(`in-scope accuracy: ${percent(result.inScopeAccuracy)}`);
@@ -53,6 +108,15 @@ function printEvaluation(result: ReturnType<typeof evaluate>): void {
   }
   console.log(`\nmisclassified: ${result.mistakes.length}`);
   for (const m of result.mistakes) console.log(`  [${m.expected} → ${m.got} ${m.confidence}] ${m.text}`);
+  console.log('');
+}
+
+function printSummary(results: { file: string; code: LanguageCode; result: Evaluation }[]): void {
+  if (results.length < 2) return;
+  console.log('language  lines  in-scope  none rejected  file');
+  for (const { file, code, result } of results) {
+    console.log(`${code.padEnd(8)}${String(result.total).padStart(7)}${percent(result.inScopeAccuracy).padStart(10)}${percent(result.noneRejection).padStart(15)}  ${file}`);
+  }
 }
 
 function printBenchmark(texts: string[], classify: (text: string) => unknown): void {

@@ -1,5 +1,5 @@
 import { createAnalyzer, plainStems, termCounts } from './features';
-import type { Language } from './language';
+import type { LanguageAnalysis } from './language';
 import { english } from './languages';
 import { trainSoftmax } from './softmaxRegression';
 import { splitSentences } from './splitSentences';
@@ -39,7 +39,7 @@ export interface ClassifierOptions {
   /** Below this confidence the answer is "none". */
   threshold?: number;
   /** The language of the training and of the messages: its words, stems, stop words and synonyms. English by default. */
-  language?: Language;
+  language?: LanguageAnalysis;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Language } from './language';
+import type { LanguageAnalysis } from './language';
 import { english } from './languages';
 import { createSpellCorrector } from './spellCorrector';
 
@@ -11,9 +11,9 @@ const TRUSTED_CORRECTION_LENGTH = 6;
 /** A word's stem after synonyms, or undefined for a stop word. */
 type CanonicalStem = (word: string) => string | undefined;
 
-const canonicalStems = new WeakMap<Language, CanonicalStem>();
+const canonicalStems = new WeakMap<LanguageAnalysis, CanonicalStem>();
 
-function canonicalStemOf(language: Language): CanonicalStem {
+function canonicalStemOf(language: LanguageAnalysis): CanonicalStem {
   let canonicalStem = canonicalStems.get(language);
   if (!canonicalStem) {
     const { synonyms, stopWords, stem } = language;
@@ -29,13 +29,13 @@ function canonicalStemOf(language: Language): CanonicalStem {
   return canonicalStem;
 }
 
-function wordsInContext(text: string, language: Language): string[] {
+function wordsInContext(text: string, language: LanguageAnalysis): string[] {
   const words = language.words(text);
   return language.inContext ? language.inContext(words) : words;
 }
 
 /** Analysis without typo correction: for training text, which is spelled as intended. */
-export function plainStems(text: string, language: Language = english): string[] {
+export function plainStems(text: string, language: LanguageAnalysis = english): string[] {
   const canonicalStem = canonicalStemOf(language);
   return wordsInContext(text, language).flatMap((word) => canonicalStem(word) ?? []);
 }
@@ -58,7 +58,7 @@ export function termCounts(stems: readonly string[]): Map<string, number> {
  * Short words are easily real words ("love" is not "lose"), so those are corrected only when the
  * result forms a pair the training uses with a neighbour: "page not fond" → "not found".
  */
-export function createAnalyzer(trainingTexts: readonly string[], language: Language = english): Analyzer {
+export function createAnalyzer(trainingTexts: readonly string[], language: LanguageAnalysis = english): Analyzer {
   const canonicalStem = canonicalStemOf(language);
   const frequencies = new Map<string, number>();
   const knownStems = new Set<string>();

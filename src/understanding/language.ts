@@ -2,7 +2,7 @@
  * How a message in one language becomes words and stems. Everything the classifier and answer
  * matching know about a language is here; they take one of these and stay language-neutral.
  */
-export interface Language {
+export interface LanguageAnalysis {
   /** The conversation's language code: "en", "es", "fr", "de", "pt-BR". */
   readonly code: LanguageCode;
   /** Lowercase words, accents folded where the language allows, punctuation dropped, numbers kept. */

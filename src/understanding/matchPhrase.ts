@@ -1,5 +1,5 @@
 import { allowedTypos, damerauLevenshtein } from './damerauLevenshtein';
-import type { Language } from './language';
+import type { LanguageAnalysis } from './language';
 import { english } from './languages';
 import { LruCache } from '../lruCache';
 
@@ -39,7 +39,7 @@ interface Token {
 export function matchPhrase<T extends string>(
   text: string,
   options: PhraseOption<T>[],
-  language: Language = english,
+  language: LanguageAnalysis = english,
 ): PhraseMatch<T> | undefined {
   const { tokens, key } = messageTokens.getOrCompute(`${language.code}\n${text}`, () => tokenizeWithKey(text, language));
   if (tokens.length === 0) return undefined;
@@ -119,7 +119,7 @@ interface Tokenized {
   key: string;
 }
 
-function tokenizePhrase(phrase: string, language: Language): Tokenized {
+function tokenizePhrase(phrase: string, language: LanguageAnalysis): Tokenized {
   const cacheKey = `${language.code}\n${phrase}`;
   let cached = phraseTokens.get(cacheKey);
   if (!cached) {
@@ -131,7 +131,7 @@ function tokenizePhrase(phrase: string, language: Language): Tokenized {
   return cached;
 }
 
-function tokenizeWithKey(text: string, language: Language): Tokenized {
+function tokenizeWithKey(text: string, language: LanguageAnalysis): Tokenized {
   const { fillers, stem } = language;
   const tokens = language.words(text).map((raw): Token => {
     // "noooo", "yesss": drawn-out letters are emphasis, not spelling.

@@ -1,4 +1,4 @@
-import type { Language } from './language';
+import type { LanguageAnalysis } from './language';
 import { english } from './languages';
 
 export type Vector = Map<string, number>;
@@ -16,7 +16,7 @@ const UNKNOWN_WORD_WEIGHT = 1;
 export function termWeights(
   examples: { label: string; counts: Map<string, number> }[],
   classCount: number,
-  language: Language = english,
+  language: LanguageAnalysis = english,
 ): Map<string, number> {
   const commonStems = new Set([...language.commonWords].map(language.stem));
   const classesByTerm = new Map<string, Set<string>>();

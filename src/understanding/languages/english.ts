@@ -1,5 +1,5 @@
 import { COMMON_WORDS } from '../commonWords';
-import type { Language } from '../language';
+import type { LanguageAnalysis } from '../language';
 import { wordSet } from '../language';
 import { normalizeWords } from '../normalize';
 import { stem } from '../stem';
@@ -28,7 +28,7 @@ function senseOfResume(words: string[]): string[] {
 }
 
 /** English: contractions expanded ("doesnt" → "does not"), the Porter stemmer. */
-export const english: Language = {
+export const english: LanguageAnalysis = {
   code: 'en',
   words: normalizeWords,
   stem,

@@ -1,4 +1,4 @@
-import type { Language } from '../language';
+import type { LanguageAnalysis } from '../language';
 import { wordSet } from '../language';
 import { ENGLISH_FILLERS } from './english';
 import { foldedWords, rememberedStems } from './foldedWords';
@@ -9,7 +9,7 @@ import { snowballStemmer } from './snowball';
 const ELISIONS = /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)'/;
 
 /** French, accents folded ("expiré" = "expire"), elisions dropped, the Snowball stemmer. */
-export const french: Language = {
+export const french: LanguageAnalysis = {
   code: 'fr',
   words: (text) => foldedWords(text, undefined, ELISIONS),
   stem: rememberedStems(snowballStemmer('fr')),

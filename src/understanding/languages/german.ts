@@ -1,4 +1,4 @@
-import type { Language } from '../language';
+import type { LanguageAnalysis } from '../language';
 import { wordSet } from '../language';
 import { ENGLISH_FILLERS } from './english';
 import { foldedWords, rememberedStems } from './foldedWords';
@@ -14,7 +14,7 @@ function foldUmlauts(lowered: string): string {
 }
 
 /** German, umlauts folded, the Snowball stemmer. */
-export const german: Language = {
+export const german: LanguageAnalysis = {
   code: 'de',
   words: (text) => foldedWords(text, foldUmlauts),
   stem: rememberedStems(snowballStemmer('de')),

@@ -1,4 +1,4 @@
-import type { Language } from '../language';
+import type { LanguageAnalysis } from '../language';
 import { wordSet } from '../language';
 import { ENGLISH_FILLERS } from './english';
 import { foldedWords, rememberedStems } from './foldedWords';
@@ -6,7 +6,7 @@ import { englishTechWords } from './shared';
 import { snowballStemmer } from './snowball';
 
 /** Spanish, accents folded ("caducó" = "caduco"), the Snowball stemmer. */
-export const spanish: Language = {
+export const spanish: LanguageAnalysis = {
   code: 'es',
   words: (text) => foldedWords(text),
   stem: rememberedStems(snowballStemmer('es')),
