@@ -18,7 +18,10 @@ type OpenTicket = Extract<Effect, { type: 'open-ticket' }>;
 const MAX_NEW_TICKETS_PER_HOUR = 3;
 
 export interface EffectPerformerOptions {
+  /** In English: the recruiter's words (topic labels, steps tried) on a ticket. */
   flow: CompiledFlow;
+  /** The guide in the candidate's language, for what they read back ("The recruiter has your details…"). */
+  flowIn?: (language: string) => CompiledFlow | undefined;
   tickets: TicketStore;
   outbox: Pick<Outbox, 'kick'>;
   devices: DeviceProfiles;
@@ -37,7 +40,7 @@ export interface EffectPerformerOptions {
  * problem, so a turn run again (a write race, a retry after a crash) gets the same ticket.
  * Logs carry topics and ids only: the ticket holds the personal data.
  */
-export function createEffectPerformer({ flow, tickets, outbox, devices, sinks, candidateSide, log, now = () => new Date() }: EffectPerformerOptions): PerformEffects {
+export function createEffectPerformer({ flow, flowIn = () => undefined, tickets, outbox, devices, sinks, candidateSide, log, now = () => new Date() }: EffectPerformerOptions): PerformEffects {
   async function deviceFor(effect: OpenTicket, key: string): Promise<DeviceProfile | undefined> {
     const { confirmed, deviceType, browser } = effect.device;
     // What the candidate said about the interview device outranks what the chat device looks like.
@@ -45,14 +48,15 @@ export function createEffectPerformer({ flow, tickets, outbox, devices, sinks, c
     return devices.profile(key);
   }
 
-  return async function performEffects(effects: Effect[], origin: TurnOrigin, transcript: TranscriptLine[]) {
+  return async function performEffects(effects: Effect[], origin: TurnOrigin, transcript: TranscriptLine[], language = 'en') {
     const values: Record<string, string> = {};
+    const candidateFlow = flowIn(language) ?? flow;
     for (const effect of effects) {
       log.info({ effect: effect.type, topic: 'topic' in effect ? effect.topic : undefined, channelId: origin.channelId }, 'conversation outcome');
       if (effect.type === 'ticket-reply') {
         await candidateSide?.replied(effect.ticketId, effect.text);
         // Said only as it happened: with nowhere to deliver tickets, the message is only kept with the ticket.
-        const { sent, undelivered } = flow.guide.ticket.passedOn;
+        const { sent, undelivered } = candidateFlow.guide.ticket.passedOn;
         values.passedOn = (await sinks()).length > 0 ? sent : undelivered;
       }
       if (effect.type === 'resolve-ticket') await candidateSide?.resolved(effect.ticketId);
@@ -62,7 +66,7 @@ export function createEffectPerformer({ flow, tickets, outbox, devices, sinks, c
         // The recruiter already has this candidate's details; point them at the latest ticket.
         log.warn({ channelId: origin.channelId, recent: recent.length }, 'ticket cap reached for a conversation');
         values.ticketId = recent[0]!;
-        values.ticketSent = ticketSent(flow, await sinks(), guidanceGiven(flow, effect.topic, effect.path, '').stepsTried);
+        values.ticketSent = ticketSent(candidateFlow, await sinks(), guidanceGiven(flow, effect.topic, effect.path, '').stepsTried);
         continue;
       }
       const profile = await deviceFor(effect, origin.key);
@@ -92,7 +96,7 @@ export function createEffectPerformer({ flow, tickets, outbox, devices, sinks, c
       log.info({ ticketId: ticket.id, topic: effect.topic, created }, created ? 'ticket opened' : 'ticket already open');
       if (created) outbox.kick();
       values.ticketId = ticket.id;
-      values.ticketSent = ticketSent(flow, to, guidance.stepsTried);
+      values.ticketSent = ticketSent(candidateFlow, to, guidance.stepsTried);
     }
     return values;
   };

@@ -1,4 +1,4 @@
-import { decideTurn, type Engine } from '../engine/decideTurn';
+import { decideTurnInLanguage, type Engines } from '../engine/decideTurnInLanguage';
 import type { CandidateInput, Effect, OpenTicket, Reply, SavedConversation } from '../engine/types';
 import type { KeyValueStore } from '../storage/keyValueStore';
 import { KeyedQueue } from './keyedQueue';
@@ -17,13 +17,13 @@ export interface TurnOutcome {
 
 /**
  * Performs a turn's effects before its state is saved and returns values its replies name
- * (`{ ticketId: "CS-000123" }`). `transcript` is the conversation up to the candidate's message.
+ * (`{ ticketId: "CS-000123" }`, in the conversation's `language`). `transcript` is the conversation up to the candidate's message.
  * Each effect must be idempotent: a turn that loses a write race runs again on the fresh state.
  */
-export type PerformEffects = (effects: Effect[], origin: TurnOrigin, transcript: TranscriptLine[]) => Promise<Record<string, string>>;
+export type PerformEffects = (effects: Effect[], origin: TurnOrigin, transcript: TranscriptLine[], language: string) => Promise<Record<string, string>>;
 
 export interface TurnRunnerOptions {
-  engine: Engine;
+  engines: Engines;
   store: KeyValueStore;
   performEffects: PerformEffects;
   /** The conversation's ticket still being worked on; asked only of conversations that opened one. */
@@ -44,7 +44,7 @@ const NEW_CONVERSATION_ETAG = 'new-conversation';
  * it read, so a turn that raced another writer re-runs on the fresh state instead of overwriting it;
  * turns of one conversation in this process queue behind each other.
  */
-export function createTurnRunner({ engine, store, performEffects, openTicketOf, maxAttempts = 5, now = () => new Date() }: TurnRunnerOptions) {
+export function createTurnRunner({ engines, store, performEffects, openTicketOf, maxAttempts = 5, now = () => new Date() }: TurnRunnerOptions) {
   const queue = new KeyedQueue();
 
   async function attempt(origin: TurnOrigin, input: CandidateInput): Promise<TurnOutcome> {
@@ -58,11 +58,11 @@ export function createTurnRunner({ engine, store, performEffects, openTicketOf, 
     const read = said.hidden && input.kind === 'text' && said.text !== undefined ? { ...input, text: said.text } : input;
     // Looked up here, so the engine stays pure: what the candidate writes next may be for the recruiter.
     const ticket = stored?.openedTicket && (input.kind === 'text' || input.kind === 'choice') ? await openTicketOf?.(key) : undefined;
-    const result = decideTurn(engine, stored ? (saved as SavedConversation) : undefined, read, ticket);
+    const result = decideTurnInLanguage(engines, stored ? (saved as SavedConversation) : undefined, read, { locale: origin.locale, ticket });
     const before = items[transcriptKey(key)];
-    const values = result.effects.length > 0 ? await performEffects(result.effects, origin, linesOf(appendTurn(before, said, [], at))) : {};
+    const values = result.effects.length > 0 ? await performEffects(result.effects, origin, linesOf(appendTurn(before, said, [], at)), result.language) : {};
     // Said first: the last reply carries the buttons, and channels show them only under the last message.
-    const notice = needsPersonalDataNotice(before, said) ? [{ text: engine.flow.guide.personalDataHidden }] : [];
+    const notice = needsPersonalDataNotice(before, said) ? [{ text: engines.byLanguage.get(result.language)!.flow.guide.personalDataHidden }] : [];
     const replies = [...notice, ...fillValues(result.replies, values)];
     const transcript = appendTurn(before, said, replies, at);
     // One batch: the transcript never records a turn whose state was not saved. A brand-new

@@ -25,6 +25,10 @@ export interface SavedConversation {
   offeredToResolve?: string;
   /** Whether the welcome was sent, so a reconnecting page or a second join event doesn't repeat it. */
   welcomed: boolean;
+  /** The language the bot answers in (flows/locales/<language>/); absent in conversations saved before there were others. */
+  language?: string;
+  /** The candidate was told which languages the bot speaks (once: they wrote in another one). */
+  toldLanguages?: boolean;
 }
 
 export interface PersistedSnapshot {

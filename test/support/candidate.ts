@@ -9,6 +9,8 @@ export class Candidate {
   constructor(
     private readonly baseUrl: string,
     conversationId = `conv-${randomUUID()}`,
+    /** The channel's `activity.locale` on every activity, as Web Chat and Teams send it. */
+    private readonly locale?: string,
   ) {
     this.conversationId = conversationId;
   }
@@ -30,7 +32,7 @@ export class Candidate {
   }
 
   async send(fields: Record<string, unknown>): Promise<ReceivedActivity[]> {
-    this.last = await exchange(this.baseUrl, activity(this.conversationId, fields));
+    this.last = await exchange(this.baseUrl, activity(this.conversationId, { ...(this.locale && { locale: this.locale }), ...fields }));
     return this.last;
   }
 

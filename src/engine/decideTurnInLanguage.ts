@@ -1,0 +1,82 @@
+import { ENGLISH, type Language } from '../flow';
+import { positionOf, type FlowStateValue } from '../flow/position';
+import { decideTurn, type Engine } from './decideTurn';
+import { languageAskedFor, languageList, languageOfLocale, type IdentifyLanguage } from './conversationLanguage';
+import { formQuestion } from './formQuestions';
+import { renderState } from './render';
+import { restore } from './restore';
+import type { FormNode } from '../flow/schema';
+import type { CandidateInput, OpenTicket, Reply, SavedConversation, TurnDecision } from './types';
+
+/** The engine in every language the bot speaks, and how to tell a message's language. */
+export interface Engines {
+  /** By language code ("es", "pt-BR"), English included. */
+  byLanguage: ReadonlyMap<string, Engine>;
+  languages: readonly Language[];
+  identify: IdentifyLanguage;
+}
+
+export interface TurnContext {
+  /** The channel's locale (`activity.locale`): the language of a conversation's first words. */
+  locale?: string;
+  ticket?: OpenTicket;
+}
+
+/**
+ * One turn in the candidate's language, pure. The language is the conversation's (at first the
+ * channel's locale), unless the candidate asks for another ("English please", "en español") or
+ * writes clearly in another one the bot speaks. A language it doesn't speak is answered once, in
+ * English, with the ones it does. The turn itself is `decideTurn` with that language's flow.
+ */
+export function decideTurnInLanguage(
+  engines: Engines,
+  saved: SavedConversation | undefined,
+  input: CandidateInput,
+  { locale, ticket }: TurnContext = {},
+): TurnDecision & { language: string } {
+  const known = (code: string | undefined) => (code !== undefined && engines.byLanguage.has(code) ? code : undefined);
+  const engineIn = (code: string) => engines.byLanguage.get(code)!;
+  let language = known(saved?.language) ?? known(languageOfLocale(locale, engines.languages)) ?? ENGLISH;
+
+  if (input.kind === 'text') {
+    const asked = known(languageAskedFor(input.text, engines.languages));
+    if (asked) return answerIn(engineIn(asked), asked, saved);
+    const guess = engines.identify(input.text, language);
+    if (guess.unsupported && !saved?.toldLanguages) return otherLanguage(engines, engineIn(language), language, saved);
+    language = known(guess.language) ?? language;
+  }
+
+  const result = decideTurn(engineIn(language), saved, input, ticket);
+  return { ...result, state: { ...result.state, language }, language };
+}
+
+/** "En español, por favor": said in the new language, then where the candidate is, again in it. */
+function answerIn(engine: Engine, language: string, saved: SavedConversation | undefined): TurnDecision & { language: string } {
+  if (!saved) {
+    const started = decideTurn(engine, undefined, { kind: 'start' });
+    return { ...started, state: { ...started.state, language }, language };
+  }
+  const { flow } = engine;
+  const { snapshot } = restore(flow, saved);
+  const replies: Reply[] = [{ text: flow.guide.languages.changed }, ...whereTheyAre(engine, snapshot.value as FlowStateValue, snapshot.context)];
+  return { state: { ...saved, language }, replies, effects: [], language };
+}
+
+/** Once, in English: the languages the bot speaks, with the buttons of where the candidate is. */
+function otherLanguage(engines: Engines, engine: Engine, language: string, saved: SavedConversation | undefined): TurnDecision & { language: string } {
+  const english = engines.byLanguage.get(ENGLISH)!.flow;
+  const base = saved ?? { ...decideTurn(engine, undefined, { kind: 'start' }).state, welcomed: false };
+  const { snapshot } = restore(engine.flow, base);
+  const here = whereTheyAre(engine, snapshot.value as FlowStateValue, snapshot.context);
+  const choices = here[here.length - 1]?.choices;
+  const text = english.guide.languages.unsupported.replaceAll('{languages}', languageList(engines.languages));
+  return { state: { ...base, language, toldLanguages: true }, replies: [{ text, ...(choices && { choices }) }], effects: [], language };
+}
+
+/** The current step's words; inside the escalation form, only the question being asked. */
+function whereTheyAre(engine: Engine, state: FlowStateValue, context: Parameters<typeof renderState>[2]): Reply[] {
+  const { node, part } = positionOf(state);
+  const at = engine.flow.nodes.get(node)?.node;
+  if (at?.type === 'form' && part) return formQuestion(at as FormNode, part, context);
+  return renderState(engine.flow, state, context);
+}
