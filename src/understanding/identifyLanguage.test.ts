@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { identifyLanguage } from './identifyLanguage';
+import { createLanguageIdentifier, identifyLanguage } from './identifyLanguage';
 import { LANGUAGE_CODES, type LanguageCode } from './language';
 
 // docs/language-id-messages.tsv: 42 chat lines each in en, es, fr, de, pt (pt-BR), and 30 neutral
@@ -83,5 +83,18 @@ describe('which language a candidate writes in', () => {
       switched: false,
       unsupported: 'de',
     });
+  });
+});
+
+describe('the identifier for the languages a deployment has', () => {
+  const identify = createLanguageIdentifier(['en', 'es', 'fr', 'de', 'pt-BR']);
+
+  it('answers the engine\'s question: this message, this conversation language', () => {
+    expect(identify('mi cámara no funciona en la entrevista', 'en')).toEqual({ language: 'es', switched: true });
+    expect(identify('ok', 'de')).toEqual({ language: 'de', switched: false });
+  });
+
+  it('reads a language it has no analysis for as English', () => {
+    expect(identify('ok', 'xx')).toEqual({ language: 'en', switched: false });
   });
 });

@@ -1,5 +1,5 @@
 import { detectAll } from 'tinyld';
-import { LANGUAGE_CODES, type LanguageCode } from './language';
+import { isLanguageCode, LANGUAGE_CODES, type LanguageCode } from './language';
 
 /**
  * Which language a candidate writes in, from a prior (the conversation's language so far, or the
@@ -71,4 +71,15 @@ export function identifyLanguage(text: string, { prior, supported = LANGUAGE_COD
   const clear =
     prior === 'en' ? letters >= FROM_ENGLISH_LETTERS : letters >= FROM_OTHER_LETTERS && best.accuracy >= FROM_OTHER_CONFIDENCE;
   return clear ? { language: detected, switched: true } : kept;
+}
+
+/**
+ * `identifyLanguage` for the languages a deployment has (codes as the flows name them), in the
+ * shape the engine asks for: `(text, prior) => guess`. A prior it doesn't know reads as English.
+ */
+export function createLanguageIdentifier(languages: readonly string[]): (text: string, prior: string) => LanguageGuess {
+  const supported = languages.filter(isLanguageCode);
+  return function identify(text, prior) {
+    return identifyLanguage(text, { prior: isLanguageCode(prior) ? prior : 'en', supported });
+  };
 }
