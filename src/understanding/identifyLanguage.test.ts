@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLanguageIdentifier, identifyLanguage } from './identifyLanguage';
+import { createLanguageIdentifier, identifyLanguage, vocabularyOf } from './identifyLanguage';
 import { LANGUAGE_CODES, type LanguageCode } from './language';
 
 // docs/language-id-messages.tsv: 42 chat lines each in en, es, fr, de, pt (pt-BR), and 30 neutral
@@ -96,5 +96,23 @@ describe('the identifier for the languages a deployment has', () => {
 
   it('reads a language it has no analysis for as English', () => {
     expect(identify('ok', 'xx')).toEqual({ language: 'en', switched: false });
+  });
+});
+
+describe('with the words the bot knows in each language', () => {
+  const vocabularies = new Map<LanguageCode, ReadonlySet<string>>([
+    ['en', vocabularyOf(['contact the recruiter', 'my computer', 'my camera is not working'])],
+    ['es', vocabularyOf(['mi cámara no funciona', 'contactar al reclutador'])],
+  ]);
+
+  it.each(['contact recruiter', 'Computer', 'Software Engineer', 'Sam Patel'])(
+    '"%s" (a command, a form answer, a name) stays English: it is no more Spanish words than English ones',
+    (text) => {
+      expect(identifyLanguage(text, { prior: 'en', vocabularies })).toEqual({ language: 'en', switched: false });
+    },
+  );
+
+  it('a message in the words of the other language still switches', () => {
+    expect(identifyLanguage('mi camara no funciona', { prior: 'en', vocabularies })).toEqual({ language: 'es', switched: true });
   });
 });
