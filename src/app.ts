@@ -3,7 +3,9 @@ import type { Activity, ConversationReference } from 'botbuilder';
 import { isAuthEnabled, readConfig, type Config } from './config/config';
 import { isLoopback } from './server/loopback';
 import { createLogger, type Logger } from './log';
-import { loadFlow, type CompiledFlow } from './flow';
+import { loadFlows, type CompiledFlow } from './flow';
+import { createLanguageIdentifier, vocabularyOf } from './understanding/identifyLanguage';
+import { isLanguageCode, type LanguageCode } from './understanding/language';
 import { createUnderstanding } from './engine/trainedUnderstanding';
 import { openStores } from './openStores';
 import type { KeyValueStore } from './storage/keyValueStore';
@@ -66,8 +68,25 @@ export interface AppOptions {
 export async function startApp(options: AppOptions = {}): Promise<App> {
   const config = options.config ?? readConfig();
   const log = options.log ?? createLogger(config.LOG_LEVEL);
-  const flow = loadFlow(config.FLOWS_DIR);
+  const flows = loadFlows(config.FLOWS_DIR);
+  const flow = flows.english;
   const understanding = createUnderstanding(flow);
+  // Each language's classifier learns from its own examples (English's add nothing: see trainedUnderstanding.ts).
+  const engines = {
+    byLanguage: new Map(
+      [...flows.byLanguage].map(([code, localized]) => [code, { flow: localized, understanding: code === flow.language ? understanding : createUnderstanding(localized, code) }]),
+    ),
+    languages: flows.languages,
+    // What the bot knows in each language (its examples) tells "contact recruiter" is not Spanish.
+    identify: createLanguageIdentifier(
+      flows.languages.map((language) => language.code),
+      new Map(
+        [...flows.byLanguage]
+          .filter(([code]) => isLanguageCode(code))
+          .map(([code, { understanding: u }]) => [code as LanguageCode, vocabularyOf([...Object.values(u.topics).flat(), ...u.outOfScope])]),
+      ),
+    ),
+  };
 
   const storage = await openStores(config, log);
   const baseStore = options.store ?? storage.state;
@@ -110,7 +129,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     candidateSide,
     log,
   });
-  const turns = createTurnRunner({ engine: { flow, understanding }, store, performEffects, openTicketOf: (key) => tickets.activeTicket(key) });
+  const turns = createTurnRunner({ engines, store, performEffects, openTicketOf: (key) => tickets.activeTicket(key) });
   // The local Direct Line replays a conversation's messages on reload: erasure must reach them too.
   const localChatHistory = {
     erase: (channelId: string, conversationId: string) => {
