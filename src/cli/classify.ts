@@ -1,11 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { trainingFor } from '../engine/trainedUnderstanding';
-import { loadFlows } from '../flow';
+import { createLanguageIdentification, trainingFor } from '../engine/trainedUnderstanding';
+import { loadFlows, type LocalizedFlows } from '../flow';
 import { createClassifier, type Classifier } from '../understanding/classifier';
 import { evaluate, parseLabelledTsv, type Evaluation } from '../understanding/evaluate';
-import { identifyLanguage } from '../understanding/identifyLanguage';
 import { isLanguageCode, LANGUAGE_CODES, type LanguageCode } from '../understanding/language';
 import { analysisFor } from '../understanding/languages';
 
@@ -45,7 +44,8 @@ function main(argv: string[]): void {
   const withEnglish = flag('--with-english');
   if (threshold !== undefined && !(Number(threshold) >= 0 && Number(threshold) <= 1)) throw new Error(`--threshold must be between 0 and 1\n${USAGE}`);
   if (language !== undefined && !isLanguageCode(language)) throw new Error(`--language must be one of ${LANGUAGE_CODES.join(', ')}\n${USAGE}`);
-  const classifiers = trainClassifiers(flowsDir, withEnglish, threshold === undefined ? {} : { threshold: Number(threshold) });
+  const flows = loadFlows(flowsDir);
+  const classifiers = trainClassifiers(flows, withEnglish, threshold === undefined ? {} : { threshold: Number(threshold) });
 
   if (evalMode) {
     const files = args.length > 0 ? args : defaultEvalFiles();
@@ -58,23 +58,23 @@ function main(argv: string[]): void {
   }
   if (benchFile) return printBenchmark(parseLabelledTsv(readFileSync(benchFile, 'utf8')).map((row) => row.text), classifiers('en').classify);
 
+  const identify = createLanguageIdentification(flows.byLanguage);
   const input = readFileSync(args[0] ?? 0, 'utf8');
   for (const text of input.split(/\r?\n/).filter((line) => line.trim() !== '')) {
-    const guess = identifyLanguage(text, { prior: language ?? 'en' });
-    const { topic, confidence } = classifiers(guess.language).classify(text);
+    const guess = identify(text, language ?? 'en');
+    const { topic, confidence } = classifiers(guess.language as LanguageCode).classify(text);
     process.stdout.write(`${JSON.stringify({ text, language: guess.language, ...(guess.unsupported ? { unsupported: guess.unsupported } : {}), topic, confidence })}\n`);
   }
 }
 
 /** One classifier per language, trained when first asked for (the English one from `flows/` itself). */
-function trainClassifiers(flowsDir: string, withEnglish: boolean, options: { threshold?: number }): (code: LanguageCode) => Classifier {
-  const flows = loadFlows(flowsDir);
+function trainClassifiers(flows: LocalizedFlows, withEnglish: boolean, options: { threshold?: number }): (code: LanguageCode) => Classifier {
   const trained = new Map<LanguageCode, Classifier>();
   return (code) => {
     let classifier = trained.get(code);
     if (!classifier) {
       const flow = flows.byLanguage.get(code);
-      if (!flow) throw new Error(`${flowsDir}: no flow in language "${code}" (flows/locales/${code}/)`);
+      if (!flow) throw new Error(`no flow in language "${code}" (flows/locales/${code}/)`);
       classifier = createClassifier(trainingFor(flow, code, withEnglish ? flows.english : undefined), { ...options, language: analysisFor(code) });
       trained.set(code, classifier);
     }

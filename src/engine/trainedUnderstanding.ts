@@ -1,12 +1,14 @@
 import type { CompiledFlow } from '../flow';
 import { createClassifier } from '../understanding/classifier';
-import { isLanguageCode, LANGUAGE_CODES } from '../understanding/language';
+import { createLanguageIdentifier, vocabularyOf } from '../understanding/identifyLanguage';
+import { isLanguageCode, LANGUAGE_CODES, type LanguageCode } from '../understanding/language';
 import { analysisFor } from '../understanding/languages';
 import { matchPhrase } from '../understanding/matchPhrase';
 import { trainingFrom } from '../understanding/trainingFrom';
 import type { UnderstandingTraining } from '../understanding/classifier';
 import { saysHelped, saysNotHelped } from '../understanding/outcome';
 import { looksLikeName, slotsIn } from '../understanding/slots';
+import type { IdentifyLanguage } from './conversationLanguage';
 import type { Understanding } from './understanding';
 
 /**
@@ -61,4 +63,17 @@ export function withEnglishExamples(own: UnderstandingTraining, english: Underst
     topics: own.topics.map((topic) => ({ ...topic, examples: [...topic.examples, ...(englishById.get(topic.id) ?? [])] })),
     outOfScope: own.outOfScope,
   };
+}
+
+/**
+ * Tells a message's language among the flows' languages. The words each language's examples use
+ * keep a command, a form answer or a name ("contact recruiter", "Software Engineer") in the
+ * conversation's language, where the detector alone would switch it.
+ */
+export function createLanguageIdentification(byLanguage: ReadonlyMap<string, Pick<CompiledFlow, 'understanding'>>): IdentifyLanguage {
+  const vocabularies = new Map<LanguageCode, ReadonlySet<string>>();
+  for (const [code, { understanding }] of byLanguage) {
+    if (isLanguageCode(code)) vocabularies.set(code, vocabularyOf([...Object.values(understanding.topics).flat(), ...understanding.outOfScope]));
+  }
+  return createLanguageIdentifier([...byLanguage.keys()], vocabularies);
 }
