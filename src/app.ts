@@ -4,9 +4,7 @@ import { isAuthEnabled, readConfig, type Config } from './config/config';
 import { isLoopback } from './server/loopback';
 import { createLogger, type Logger } from './log';
 import { loadFlows, type CompiledFlow } from './flow';
-import { createLanguageIdentifier, vocabularyOf } from './understanding/identifyLanguage';
-import { isLanguageCode, type LanguageCode } from './understanding/language';
-import { createUnderstanding } from './engine/trainedUnderstanding';
+import { createLanguageIdentification, createUnderstanding } from './engine/trainedUnderstanding';
 import { openStores } from './openStores';
 import type { KeyValueStore } from './storage/keyValueStore';
 import { createTurnRunner } from './conversation/turns';
@@ -77,15 +75,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       [...flows.byLanguage].map(([code, localized]) => [code, { flow: localized, understanding: code === flow.language ? understanding : createUnderstanding(localized, code) }]),
     ),
     languages: flows.languages,
-    // What the bot knows in each language (its examples) tells "contact recruiter" is not Spanish.
-    identify: createLanguageIdentifier(
-      flows.languages.map((language) => language.code),
-      new Map(
-        [...flows.byLanguage]
-          .filter(([code]) => isLanguageCode(code))
-          .map(([code, { understanding: u }]) => [code as LanguageCode, vocabularyOf([...Object.values(u.topics).flat(), ...u.outOfScope])]),
-      ),
-    ),
+    identify: createLanguageIdentification(flows.byLanguage),
   };
 
   const storage = await openStores(config, log);
