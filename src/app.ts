@@ -32,7 +32,9 @@ import { createConversationReferences } from './conversation/references';
 import { createHttpServer } from './server/httpServer';
 import { scheduleRetention } from './retention';
 import { createDeviceCheckLinks, type DeviceCheckLinks } from './deviceCheck/links';
-import { publicUrlOf, registerCandidatePages } from './web';
+import { loadPageTexts, publicUrlOf, registerCandidatePages } from './web';
+import { loadEmailTexts } from './tickets/emailTexts';
+import { throwIfProblems } from './languages';
 import { createForwarderProof, LOCAL_DIRECT_LINE_CHANNEL } from './directline';
 import { registerWebChatDirectLine, runsLocalDirectLine, type WebChatDirectLine } from './directline/webChatDirectLine';
 
@@ -67,6 +69,10 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   const config = options.config ?? readConfig();
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const flow = loadFlow(config.FLOWS_DIR);
+  // The words outside the decision tree, in every language: a bad translation stops start-up too.
+  const pageTexts = loadPageTexts(config.FLOWS_DIR);
+  const emailTexts = loadEmailTexts(config.FLOWS_DIR);
+  throwIfProblems(pageTexts, emailTexts);
   const understanding = createUnderstanding(flow);
 
   const storage = await openStores(config, log);
@@ -137,6 +143,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
         ? candidateEmailer({ smtpUrl: config.SMTP_URL, from: config.TICKET_EMAIL_FROM, replyTo: config.TICKET_EMAIL_TO?.split(',').map((address) => address.trim()) })
         : undefined,
     },
+    texts: emailTexts,
     log,
   });
   const bot = createCandidateBot({
@@ -184,6 +191,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     directLineOrigin: config.DIRECT_LINE_SECRET ? new URL(config.DIRECT_LINE_ENDPOINT).origin : undefined,
     publicUrl: config.PUBLIC_URL,
     log,
+    texts: pageTexts,
     deviceCheckLinks,
     onDeviceCheckResult: createDeviceCheckReceiver({ adapter, appId: config.MicrosoftAppId ?? '', handleTurn, references, log }),
   });
