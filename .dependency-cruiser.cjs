@@ -17,7 +17,7 @@ const LAYERS = {
   device: ['lruCache'],
   understanding: ['lruCache'],
   flow: ['device', 'understanding'],
-  engine: ['flow', 'device', 'understanding'],
+  engine: ['flow', 'device', 'understanding', 'languages'],
   storage: ['log'],
   server: ['log'],
   tickets: ['storage', 'server', 'device', 'log', 'clip', 'languages'],
