@@ -4,7 +4,7 @@
  *
  * LAYERS is the "depends on" column of the layer table: each folder (or top-level file) may import
  * only itself and the ones it lists. The order it encodes, lowest first:
- *   log, lruCache, clip < device, understanding < flow < engine
+ *   log, lruCache, clip, languages < device, understanding < flow < engine
  *   log < storage, server (the HTTP toolkit) < tickets, deviceCheck, directline < web
  *   engine, storage, tickets < conversation;  tickets, web, server < config (it composes their shapes)
  *   conversation, config < bot;  everything < app.ts, index.ts, openStores.ts, postgresMigrations.ts, retention.ts, cli/
@@ -13,16 +13,17 @@ const LAYERS = {
   log: [],
   lruCache: [],
   clip: [],
+  languages: [],
   device: ['lruCache'],
   understanding: ['lruCache'],
   flow: ['device', 'understanding'],
-  engine: ['flow', 'device', 'understanding'],
+  engine: ['flow', 'device', 'understanding', 'languages'],
   storage: ['log'],
   server: ['log'],
-  tickets: ['storage', 'server', 'device', 'log', 'clip'],
+  tickets: ['storage', 'server', 'device', 'log', 'clip', 'languages'],
   deviceCheck: ['server', 'device', 'log'],
   directline: ['server', 'log'],
-  web: ['deviceCheck', 'server', 'log'],
+  web: ['deviceCheck', 'server', 'log', 'languages'],
   conversation: ['engine', 'flow', 'device', 'storage', 'tickets', 'log', 'clip'],
   config: ['tickets', 'web', 'server'],
   bot: ['conversation', 'config', 'engine', 'flow', 'device', 'deviceCheck', 'tickets', 'log', 'lruCache'],

@@ -32,7 +32,9 @@ import { createConversationReferences } from './conversation/references';
 import { createHttpServer } from './server/httpServer';
 import { scheduleRetention } from './retention';
 import { createDeviceCheckLinks, type DeviceCheckLinks } from './deviceCheck/links';
-import { publicUrlOf, registerCandidatePages } from './web';
+import { loadPageTexts, publicUrlOf, registerCandidatePages } from './web';
+import { loadEmailTexts } from './tickets/emailTexts';
+import { throwIfProblems } from './languages';
 import { createForwarderProof, LOCAL_DIRECT_LINE_CHANNEL } from './directline';
 import { registerWebChatDirectLine, runsLocalDirectLine, type WebChatDirectLine } from './directline/webChatDirectLine';
 
@@ -68,6 +70,10 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const flows = loadFlows(config.FLOWS_DIR);
   const flow = flows.english;
+  // The words outside the decision tree, in every language: a bad translation stops start-up too.
+  const pageTexts = loadPageTexts(config.FLOWS_DIR);
+  const emailTexts = loadEmailTexts(config.FLOWS_DIR);
+  throwIfProblems(pageTexts, emailTexts);
   const understanding = createUnderstanding(flow);
   // Each language's classifier learns from its own examples (English's add nothing: see trainedUnderstanding.ts).
   const engines = {
@@ -146,6 +152,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
         ? candidateEmailer({ smtpUrl: config.SMTP_URL, from: config.TICKET_EMAIL_FROM, replyTo: config.TICKET_EMAIL_TO?.split(',').map((address) => address.trim()) })
         : undefined,
     },
+    texts: emailTexts,
     log,
   });
   const bot = createCandidateBot({
@@ -193,6 +200,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     directLineOrigin: config.DIRECT_LINE_SECRET ? new URL(config.DIRECT_LINE_ENDPOINT).origin : undefined,
     publicUrl: config.PUBLIC_URL,
     log,
+    texts: pageTexts,
     deviceCheckLinks,
     onDeviceCheckResult: createDeviceCheckReceiver({ adapter, appId: config.MicrosoftAppId ?? '', handleTurn, references, log }),
   });

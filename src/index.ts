@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { startApp } from './app';
 import { ConfigError } from './config/config';
 import { FlowError } from './flow';
+import { TextsError } from './languages';
 import { StorageOpenError } from './storage/sqliteWorkerStore';
 
 /**
@@ -21,7 +22,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof FlowError || error instanceof StorageOpenError) {
+  if (error instanceof ConfigError || error instanceof FlowError || error instanceof TextsError || error instanceof StorageOpenError) {
     process.stderr.write(`Cannot start: ${error.message}\n`);
   } else {
     process.stderr.write(`Cannot start: ${error instanceof Error ? error.stack : String(error)}\n`);

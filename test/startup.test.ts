@@ -48,6 +48,19 @@ test('a bad cross-reference is reported with its file and path', async () => {
   expect(result.stderr).not.toMatch(/^\s+at /m);
 });
 
+test('a bad translation of the page or the emails stops start-up with every problem listed, file and line', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'flows-texts-'));
+  cpSync(join(__dirname, '../flows'), dir, { recursive: true });
+  writeFileSync(join(dir, 'locales/es/page.yaml'), 'chat:\n  title: Ayuda\n  welcomeBanner: ¡Hola!\n');
+  writeFileSync(join(dir, 'locales/fr/email.yaml'), 'email:\n  greeting: "Bonjour {nom},"\n');
+  const result = await runBotProcessToExit({ FLOWS_DIR: dir, DATA_DIR: mkdtempSync(join(tmpdir(), 'bot-')) });
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/The text files have 2 problems/);
+  expect(result.stderr).toMatch(/locales\/es\/page\.yaml:3\s+chat\.welcomeBanner: "chat\.welcomeBanner" is not in/);
+  expect(result.stderr).toMatch(/locales\/fr\/email\.yaml:2\s+email\.greeting: placeholders \{nom\} differ from English \{name\}/);
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+});
+
 test('a bad configuration stops start-up with every problem listed', async () => {
   const result = await runBotProcessToExit({ PORT: 'eighty', HOST: 'everywhere', MicrosoftAppType: 'Sometimes', LOG_LEVEL: 'loud' });
   expect(result.code).toBe(1);

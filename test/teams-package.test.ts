@@ -3,9 +3,11 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AdmZip from 'adm-zip';
+import { parse } from 'yaml';
 import { PNG } from 'pngjs';
 import { loadFlow } from '../src/flow';
 import { drawColorIcon, drawOutlineIcon } from '../src/teams/icons';
+import { localizationSchema } from '../src/teams/localizations';
 
 /** `npm run teams:package` as an operator runs it: the built CLI, in its own process. */
 const root = join(__dirname, '..');
@@ -30,8 +32,10 @@ function runPackager(env: Record<string, string>, dir = mkdtempSync(join(tmpdir(
  * The schema errors Microsoft's own validator finds, run in a plain Node process: the package loads
  * an ES module that Jest's module loader can't.
  */
-function officialSchemaErrors(manifest: { manifestVersion: string }): Promise<string[]> {
-  const schema = require.resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
+function officialSchemaErrors(
+  manifest: { manifestVersion?: string },
+  schema = require.resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`),
+): Promise<string[]> {
   const script = `
     const { AppManifestUtils } = require('@microsoft/app-manifest');
     const [manifest, schema] = [process.argv[1], process.argv[2]].map((json) => JSON.parse(json));
@@ -54,7 +58,7 @@ describe('an operator packaging the Teams app', () => {
     expect(stdout.trim()).toBe(out);
 
     const zip = new AdmZip(out);
-    expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(['color.png', 'de.json', 'es.json', 'fr.json', 'manifest.json', 'outline.png', 'pt-br.json']);
     const text = zip.readAsText('manifest.json');
     expect(text).not.toContain('{{');
     const manifest = JSON.parse(text);
@@ -76,6 +80,47 @@ describe('an operator packaging the Teams app', () => {
     expect([color.width, color.height]).toEqual([192, 192]);
     expect([outline.width, outline.height]).toEqual([32, 32]);
     expect(outline.data[3]).toBe(0);
+  });
+
+  test('a candidate whose Teams is in Spanish, French, German or Portuguese (Brazil) sees the app\'s name, description and commands in it', async () => {
+    const { code, out } = await runPackager({ MicrosoftAppId: APP_ID, TEAMS_APP_ID, BOT_DOMAIN: DOMAIN });
+    expect(code).toBe(0);
+    const zip = new AdmZip(out);
+    const manifest = JSON.parse(zip.readAsText('manifest.json'));
+    expect(manifest.localizationInfo).toEqual({
+      defaultLanguageTag: 'en-us',
+      additionalLanguages: ['es', 'fr', 'de', 'pt-br'].map((tag) => ({ languageTag: tag, file: `${tag}.json` })),
+    });
+    // The official schema, its two patterns Ajv can't compile escaped (src/teams/localizations.ts).
+    const schema = join(mkdtempSync(join(tmpdir(), 'teams-schema-')), 'localization.schema.json');
+    writeFileSync(schema, JSON.stringify(localizationSchema(require.resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.Localization.schema.json`))));
+    for (const { file } of manifest.localizationInfo.additionalLanguages as { file: string }[]) {
+      const translation = JSON.parse(zip.readAsText(file));
+      expect({ file, errors: await officialSchemaErrors(translation, schema) }).toEqual({ file, errors: [] });
+      // Every candidate command translated, title and description; the recruiters' commands stay English.
+      const personal = manifest.bots[0].commandLists[0].commands as unknown[];
+      for (const [i] of personal.entries()) {
+        expect(translation[`bots[0].commandLists[0].commands[${i}].title`]).toEqual(expect.any(String));
+        expect(translation[`bots[0].commandLists[0].commands[${i}].description`]).toEqual(expect.any(String));
+      }
+      expect(Object.keys(translation).filter((key) => key.startsWith('bots[0].commandLists[1]'))).toEqual([]);
+    }
+    expect(JSON.parse(zip.readAsText('es.json'))['name.short']).toBe('Ayuda con enlace de entrevista');
+    expect(JSON.parse(zip.readAsText('pt-br.json'))['bots[0].commandLists[0].commands[0].title']).toBe('começar de novo');
+  });
+
+  test('a translation of something the manifest doesn\'t have, or too long a name, is refused naming the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teams-manifest-'));
+    for (const file of ['color.png', 'outline.png', 'manifest.json', 'fr.json', 'de.json', 'pt-br.json']) copyFileSync(join(root, 'manifest', file), join(dir, file));
+    const spanish = JSON.parse(readFileSync(join(root, 'manifest/es.json'), 'utf8'));
+    spanish['name.short'] = 'Un nombre de aplicación mucho más largo que treinta caracteres';
+    spanish['bots[0].commandLists[0].commands[9].title'] = 'nada';
+    writeFileSync(join(dir, 'es.json'), JSON.stringify(spanish));
+
+    const { code, stderr } = await runPackager({ MicrosoftAppId: APP_ID, TEAMS_APP_ID, BOT_DOMAIN: DOMAIN }, dir, ['--manifest', dir]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/es\.json \/name\.short: must NOT have more than 30 characters/);
+    expect(stderr).toMatch(/es\.json bots\[0\]\.commandLists\[0\]\.commands\[9\]\.title: the manifest has nothing there to translate/);
   });
 
   test.each([
@@ -133,6 +178,23 @@ describe('the manifest in the repository', () => {
     const understood = lower([...Object.values(labels), ...Object.values(commands).flat(), ...privacy.delete]);
     expect(commandsFor('personal').length).toBeGreaterThan(0);
     for (const title of commandsFor('personal')) expect(understood).toContain(title.toLowerCase());
+  });
+
+  // Each translated command is sent as the candidate's message: the language's guide must understand it.
+  // Runs for the languages whose flows/locales/<language>/guide.yaml exists (all of them once merged).
+  const translatedGuides = (['es', 'fr', 'de', 'pt-BR'] as const).filter((language) => existsSync(join(root, 'flows/locales', language, 'guide.yaml')));
+  (translatedGuides.length > 0 ? test.each(translatedGuides) : test.skip.each(['es']))("offers candidates in %s commands that language's guide understands", (language) => {
+    const translated = parse(readFileSync(join(root, 'flows/locales', language, 'guide.yaml'), 'utf8')) as Record<string, unknown>;
+    const { labels, commands, privacy } = guide();
+    const phrases = (value: unknown): string[] => (typeof value === 'string' ? [value] : typeof value === 'object' && value ? Object.values(value).flatMap(phrases) : []);
+    const understood = lower([
+      ...Object.values(labels), ...Object.values(commands).flat(), ...privacy.delete,
+      ...phrases(translated.labels), ...phrases(translated.commands), ...phrases((translated.privacy as Record<string, unknown> | undefined)?.delete),
+    ]);
+    const localization = JSON.parse(readFileSync(join(root, 'manifest', `${language.toLowerCase()}.json`), 'utf8')) as Record<string, string>;
+    const titles = Object.entries(localization).filter(([key]) => /^bots\[0\]\.commandLists\[0\]\.commands\[\d+\]\.title$/.test(key)).map(([, title]) => title);
+    expect(titles.length).toBeGreaterThan(0);
+    for (const title of titles) expect({ title, understood: understood.includes(title.toLowerCase()) }).toEqual({ title, understood: true });
   });
 
   test.each(['team', 'groupChat'])('offers recruiters in a %s the phrases to start and stop tickets that the bot understands', (scope) => {

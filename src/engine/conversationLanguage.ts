@@ -10,19 +10,6 @@ export interface LanguageGuess {
 
 export type IdentifyLanguage = (text: string, prior: string) => LanguageGuess;
 
-/**
- * The bot's language for a channel's locale: "es-MX" → "es", "pt-PT" → "pt-BR" (the one Portuguese
- * it has), "EN_us" → "en"; undefined for a language it doesn't speak.
- */
-export function languageOfLocale(locale: string | undefined, languages: readonly Language[]): string | undefined {
-  if (!locale) return undefined;
-  const tag = locale.trim().replace(/_/g, '-').toLowerCase();
-  const exact = languages.find((l) => l.code.toLowerCase() === tag);
-  if (exact) return exact.code;
-  const primary = tag.split('-')[0];
-  return languages.find((l) => l.code.toLowerCase().split('-')[0] === primary)?.code;
-}
-
 /** Lowercase letters and digits without accents: "En Español!" → "en espanol". */
 export function folded(text: string): string {
   return text

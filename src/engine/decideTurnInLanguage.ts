@@ -1,7 +1,8 @@
 import { ENGLISH, type Language } from '../flow';
 import { positionOf, type FlowStateValue } from '../flow/position';
 import { decideTurn, type Engine } from './decideTurn';
-import { languageAskedFor, languageList, languageOfLocale, type IdentifyLanguage } from './conversationLanguage';
+import { matchLanguage } from '../languages';
+import { languageAskedFor, languageList, type IdentifyLanguage } from './conversationLanguage';
 import { formQuestion } from './formQuestions';
 import { renderState } from './render';
 import { restore } from './restore';
@@ -36,7 +37,7 @@ export function decideTurnInLanguage(
 ): TurnDecision & { language: string } {
   const known = (code: string | undefined) => (code !== undefined && engines.byLanguage.has(code) ? code : undefined);
   const engineIn = (code: string) => engines.byLanguage.get(code)!;
-  let language = known(saved?.language) ?? known(languageOfLocale(locale, engines.languages)) ?? ENGLISH;
+  let language = known(saved?.language) ?? known(locale ? matchLanguage(locale, [...engines.byLanguage.keys()]) : undefined) ?? ENGLISH;
 
   if (input.kind === 'text') {
     const asked = known(languageAskedFor(input.text, engines.languages));

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import AdmZip from 'adm-zip';
 import { checkIcons } from './checkIcons';
 import { fillPlaceholders } from './fillPlaceholders';
+import { readLocalizations } from './localizations';
 import { readPackageSettings } from './packageSettings';
 import { validateManifest } from './validateManifest';
 
@@ -18,7 +19,8 @@ export type PackageResult = { ok: true; zip: Buffer; manifest: Record<string, un
 
 /**
  * The Teams app package: manifest.json with its placeholders filled, checked against the official
- * schema, and the two icons, all at the zip's root. Every problem is collected before giving up.
+ * schema, its translations (localizationInfo, checked against theirs), and the two icons, all at
+ * the zip's root. Every problem is collected before giving up.
  */
 export async function buildPackage({ manifestDir, env, appVersion }: PackageOptions): Promise<PackageResult> {
   const settings = readPackageSettings(env, appVersion);
@@ -31,11 +33,14 @@ export async function buildPackage({ manifestDir, env, appVersion }: PackageOpti
   const filled = fillPlaceholders(template, settings.values);
   const manifest = filled.manifest as Record<string, unknown>;
   const icons = manifest.icons as { color?: unknown; outline?: unknown } | undefined;
-  const problems = [...settings.problems, ...filled.problems, ...(await validateManifest(manifest)), ...checkIcons(manifestDir, icons)];
+  const localizations = await readLocalizations(manifestDir, manifest);
+  const problems = [...settings.problems, ...filled.problems, ...(await validateManifest(manifest)), ...localizations.problems, ...checkIcons(manifestDir, icons)];
   if (problems.length > 0) return { ok: false, problems };
 
   const zip = new AdmZip();
   zip.addFile('manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
   for (const icon of [icons!.color, icons!.outline] as string[]) zip.addFile(icon, readFileSync(join(manifestDir, icon)));
+  // The name, description and candidates' commands in each language Teams shows the app in.
+  for (const { name, body } of localizations.files) zip.addFile(name, body);
   return { ok: true, zip: zip.toBuffer(), manifest };
 }

@@ -23,9 +23,14 @@ export async function validateManifest(manifest: unknown): Promise<string[]> {
     return [`manifest.json /manifestVersion: no schema for "${version}" in @microsoft/app-manifest; use a version it ships, or update the package`];
   }
   const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
-  // Passing the schema keeps the package from fetching the manifest's $schema URL.
-  const errors = await manifestUtils().validateAgainstSchema(manifest as TeamsManifest, schema);
-  return errors.map(readable);
+  return validateAgainst(manifest, schema, 'manifest.json');
+}
+
+/** `document` checked against `schema` (the manifest's, or its localization files'), problems prefixed with `file`. */
+export async function validateAgainst(document: unknown, schema: unknown, file: string): Promise<string[]> {
+  // Passing the schema keeps the package from fetching the document's $schema URL.
+  const errors = await manifestUtils().validateAgainstSchema(document as TeamsManifest, schema as never);
+  return errors.map((error) => readable(error, file));
 }
 
 /**
@@ -45,7 +50,7 @@ function manifestUtils(): typeof import('@microsoft/app-manifest').AppManifestUt
  * "/bots/0/scopes/1 must be equal to one of the allowed values. Details: {…}" as one line that says
  * what is allowed or unknown; the details otherwise repeat the message.
  */
-function readable(error: string): string {
+function readable(error: string, file: string): string {
   const [, path = '', message = error, details = '{}'] = /^(\S*) (.*?)(?:\. Details: (.*))?$/s.exec(error) ?? [];
   let params: { allowedValues?: unknown[]; additionalProperty?: string } = {};
   try {
@@ -58,5 +63,5 @@ function readable(error: string): string {
     : params.additionalProperty
       ? `: "${params.additionalProperty}"`
       : '';
-  return `manifest.json ${path || '/'}: ${message}${extra}`;
+  return `${file} ${path || '/'}: ${message}${extra}`;
 }

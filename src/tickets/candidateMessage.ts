@@ -1,11 +1,14 @@
 import { clip } from '../clip';
+import { fill } from '../languages';
+import { textsFor, type CandidateTexts } from './emailTexts';
 import { neutraliseLine } from './neutralise';
 import type { Ticket } from './ticket';
 
 /**
  * A recruiter's reply as the candidate reads it: in their chat (Markdown, as every bot message is)
  * and by email (plain text: short, no HTML, no images, no tracked links). Both say who wrote and
- * which ticket it is about, so a candidate can tell it from the bot's own answers.
+ * which ticket it is about, so a candidate can tell it from the bot's own answers. Their words are
+ * flows/email.yaml's, in the candidate's language (the ticket's `language`).
  */
 
 export interface RecruiterReply {
@@ -25,8 +28,9 @@ export interface CandidateEmail {
 }
 
 /** "Message from Sam Recruiter, recruiter, about ticket CS-000123:", then the text with its web addresses as links. */
-export function chatMessage(ticketId: string, { by, text }: RecruiterReply): string {
-  return `Message from ${escapeMarkdown(by)}, recruiter, about ticket ${ticketId}:\n\n${withLineBreaks(linkified(text))}`;
+export function chatMessage(ticket: Pick<Ticket, 'id' | 'language'>, { by, text }: RecruiterReply, texts: CandidateTexts): string {
+  const intro = fill(textsFor(ticket.language, texts)['chat.intro']!, { recruiter: escapeMarkdown(by), ticketId: ticket.id });
+  return `${intro}\n\n${withLineBreaks(linkified(text))}`;
 }
 
 /** Web Chat's Markdown joins lines a single break separates; a recruiter's lines stay lines (a hard break). */
@@ -34,21 +38,23 @@ function withLineBreaks(markdown: string): string {
   return markdown.replace(/(?<!\n)\n(?!\n)/g, '  \n');
 }
 
-export function emailMessage(ticket: Ticket, { by, text }: RecruiterReply, replyNumber: number): CandidateEmail {
-  const job = clip(neutraliseLine(`${ticket.job.position} at ${ticket.job.company}`), 120);
+export function emailMessage(ticket: Ticket, { by, text }: RecruiterReply, replyNumber: number, texts: CandidateTexts): CandidateEmail {
+  const words = textsFor(ticket.language, texts);
+  const say = (key: string, values: Record<string, string>) => fill(words[`email.${key}`]!, values);
+  const job = clip(neutraliseLine(say('job', { position: ticket.job.position, company: ticket.job.company })), 120);
   return {
     to: ticket.candidate.email,
-    subject: clip(`Your interview: a message from ${by} (ticket ${ticket.id})`, 200),
+    subject: clip(say('subject', { recruiter: by, ticketId: ticket.id }), 200),
     text: [
-      `Hello ${neutraliseLine(ticket.candidate.name)},`,
+      say('greeting', { name: neutraliseLine(ticket.candidate.name) }),
       '',
-      `${by}, recruiter, wrote about your ticket ${ticket.id} (${job}):`,
+      say('intro', { recruiter: by, ticketId: ticket.id, job }),
       '',
       text,
       '',
-      'Reply to this email to answer.',
+      say('replyToAnswer', {}),
       '',
-      `Ticket ${ticket.id}`,
+      say('footer', { ticketId: ticket.id }),
       '',
     ].join('\n'),
     messageId: `${ticket.id.toLowerCase()}.reply-${replyNumber}`,

@@ -75,7 +75,14 @@ export const TicketDraft = z.object({
   /** The guidance the bot already gave, so the recruiter does not repeat it. */
   stepsTried: z.array(Step).max(100),
   device: TicketDevice,
+  /** The browser's or Teams client's locale as it came ("en-GB"): for the recruiter, not a choice of language. */
   locale: OneLineText.optional(),
+  /**
+   * The language the candidate talked to the bot in, the one their messages from the recruiter are
+   * written in: one of ours (`en`, `es`, `fr`, `de`, `pt-BR`: flows/locales). Absent on older
+   * tickets, which are English; a tag that isn't one of ours ("es-MX") is read as the closest one.
+   */
+  language: z.string().max(35).optional(),
   timezone: OneLineText.optional(),
   /** Results of an in-browser device check (a later issue); passed through as given. */
   deviceCheck: z.unknown().optional(),

@@ -3,6 +3,7 @@ import type { HistoryEvent, ReplyRoute, TicketLifecycle, TicketStatus } from './
 import type { StoredResponse, TicketStore } from './ticketStore';
 import type { Ticket } from './ticket';
 import type { Logger } from '../log';
+import { shippedEmailTexts, type CandidateTexts } from './emailTexts';
 
 /**
  * What a recruiter can do to a ticket, wherever they do it from (the tickets API today, a Teams
@@ -53,6 +54,8 @@ export interface TicketActions {
 export interface TicketActionsOptions {
   store: Pick<TicketStore, 'lifecycle' | 'changeLifecycle'>;
   routes: CandidateRoutes;
+  /** The candidate's words in every language (loadEmailTexts); the project's flows/email.yaml by default. */
+  texts?: CandidateTexts;
   /** How long one route may take before it counts as failed. */
   routeTimeoutMs?: number;
   now?: () => Date;
@@ -62,7 +65,7 @@ export interface TicketActionsOptions {
 
 const ROUTE_TIMEOUT_MS = 20_000;
 
-export function createTicketActions({ store, routes, routeTimeoutMs = ROUTE_TIMEOUT_MS, now = () => new Date(), log }: TicketActionsOptions): TicketActions {
+export function createTicketActions({ store, routes, texts = shippedEmailTexts(), routeTimeoutMs = ROUTE_TIMEOUT_MS, now = () => new Date(), log }: TicketActionsOptions): TicketActions {
   async function sendBy(route: ReplyRoute, send: (() => Promise<void>) | string): Promise<DeliveryFailure | undefined> {
     if (typeof send === 'string') return { route, reason: send };
     try {
@@ -82,9 +85,9 @@ export function createTicketActions({ store, routes, routeTimeoutMs = ROUTE_TIME
       const attempts: Array<[ReplyRoute, (() => Promise<void>) | string]> = [
         [
           'chat',
-          !routes.chat ? 'chat replies are not set up' : !isReachable(reference) ? 'the ticket has no conversation to reply in' : () => routes.chat!(reference, chatMessage(ticket.id, reply)),
+          !routes.chat ? 'chat replies are not set up' : !isReachable(reference) ? 'the ticket has no conversation to reply in' : () => routes.chat!(reference, chatMessage(ticket, reply, texts)),
         ],
-        ['email', routes.email ? () => routes.email!(emailMessage(ticket, reply, replyNumber)) : 'email is not set up (SMTP_URL)'],
+        ['email', routes.email ? () => routes.email!(emailMessage(ticket, reply, replyNumber, texts)) : 'email is not set up (SMTP_URL)'],
       ];
       const results = await Promise.all(attempts.map(([route, send]) => sendBy(route, send)));
       const failed = results.filter((failure): failure is DeliveryFailure => failure !== undefined);

@@ -51,7 +51,7 @@ export function gzipped(file: Asset): Promise<Buffer> {
   return file.gzipped;
 }
 
-function asset(body: Buffer, name: string): Asset {
+export function asset(body: Buffer, name: string): Asset {
   const extension = name.slice(name.lastIndexOf('.') + 1);
   const hash = createHash('sha256').update(body).digest('base64url').slice(0, 16);
   return { body, contentType: CONTENT_TYPES[extension] ?? 'application/octet-stream', etag: `"${hash}"` };

@@ -3,10 +3,13 @@ import type { Server } from 'restify';
 import type { Logger } from '../log';
 import { registerDeviceCheckEndpoint, type DeviceCheckResultHandler } from '../deviceCheck/endpoint';
 import type { DeviceCheckLinks } from '../deviceCheck/links';
+import type { LoadedTexts } from '../languages';
 import { loadPublicFiles, loadWebChatBundle } from './assets';
 import { registerPages } from './pages';
 import { createRateLimit } from '../server/rateLimit';
 import { pageSecurityHeaders } from './securityHeaders';
+
+export { loadPageTexts } from './pageTexts';
 
 export interface CandidatePagesOptions {
   /** The origin of Azure's Direct Line the page may connect to; unset with the local one (same origin). */
@@ -14,6 +17,8 @@ export interface CandidatePagesOptions {
   /** PUBLIC_URL, where candidates reach this server. */
   publicUrl?: string;
   log: Logger;
+  /** The pages' words in every language (loadPageTexts), checked at start-up. */
+  texts: Pick<LoadedTexts, 'languages' | 'texts'>;
   deviceCheckLinks: Pick<DeviceCheckLinks, 'verify'>;
   /** Where a device check from a link ends up (the conversation's engine). */
   onDeviceCheckResult: DeviceCheckResultHandler;
@@ -23,12 +28,13 @@ export interface CandidatePagesOptions {
  * What a candidate's browser loads from this server: the chat page and its files, and the
  * device-check page and endpoint. The Direct Line it chats through is src/directline's.
  */
-export function registerCandidatePages(server: Server, { directLineOrigin, publicUrl, log, deviceCheckLinks, onDeviceCheckResult }: CandidatePagesOptions): void {
+export function registerCandidatePages(server: Server, { directLineOrigin, publicUrl, log, texts, deviceCheckLinks, onDeviceCheckResult }: CandidatePagesOptions): void {
   const deviceChecks = createRateLimit({ burst: 10, perMinute: 10 });
   registerPages(server, {
     files: loadPublicFiles(),
     webChatBundle: loadWebChatBundle(),
     links: deviceCheckLinks,
+    texts,
     pageHeaders: pageSecurityHeaders({ directLineOrigin, publicUrl }),
   });
   registerDeviceCheckEndpoint(server, { links: deviceCheckLinks, onResult: onDeviceCheckResult, rateLimit: deviceChecks, log });

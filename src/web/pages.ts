@@ -1,13 +1,18 @@
 import type { Request, Response, Server } from 'restify';
 import { LINK_PROBLEMS } from '../deviceCheck/endpoint';
 import type { DeviceCheckLinks } from '../deviceCheck/links';
-import { gzipped, type Asset, type PublicFile } from './assets';
+import type { LoadedTexts } from '../languages';
+import { asset, gzipped, type Asset, type PublicFile } from './assets';
 import { linkProblemPage } from './linkProblemPage';
+import { localizePage } from './localizedPages';
+import { pageLanguage } from './pageLanguage';
 
 export interface PagesOptions {
   files: Record<PublicFile, Asset>;
   webChatBundle: Asset;
   links: Pick<DeviceCheckLinks, 'verify'>;
+  /** The pages' words in every language (./pageTexts.ts). */
+  texts: Pick<LoadedTexts, 'languages' | 'texts'>;
   /** Sets the HTML pages' security headers (see securityHeaders.ts). */
   pageHeaders: (req: Request, res: Response) => void;
 }
@@ -24,22 +29,32 @@ const ASSET_URLS: Partial<Record<PublicFile, string>> = {
  * GET / (the candidate's chat), GET /check?t= (the device check opened from a link), their
  * scripts and styles, and Web Chat's bundle at /webchat/webchat.js.
  */
-export function registerPages(server: Server, { files, webChatBundle, links, pageHeaders }: PagesOptions): void {
+export function registerPages(server: Server, { files, webChatBundle, links, texts, pageHeaders }: PagesOptions): void {
+  const pages = localizedPages(files, texts);
+  /** The page's language from `?lang=` or Accept-Language, said in the response, which varies by it. */
+  const languageOf = (req: Request, res: Response): string => {
+    const language = pageLanguage(req.url, req.headers['accept-language'], texts.languages);
+    res.header('Content-Language', language);
+    return language;
+  };
+
   server.get('/', async function candidatePage(req: Request, res: Response) {
     pageHeaders(req, res);
-    await send(req, res, files['index.html']);
+    const language = languageOf(req, res);
+    await send(req, res, pages[language]!['index.html']);
   });
 
   server.get('/check', async function deviceCheckPage(req: Request, res: Response) {
     pageHeaders(req, res);
     res.setHeader('Cache-Control', 'no-store');
+    const language = languageOf(req, res);
     const check = links.verify(new URL(req.url ?? '/', 'http://localhost').searchParams.get('t'));
     if ('error' in check) {
       const problem = LINK_PROBLEMS[check.error];
-      res.sendRaw(problem.status, linkProblemPage(problem.message), { 'Content-Type': 'text/html; charset=utf-8' });
+      res.sendRaw(problem.status, linkProblemPage(check.error, language, texts.texts[language]!), { 'Content-Type': 'text/html; charset=utf-8' });
       return;
     }
-    await send(req, res, files['check.html']);
+    await send(req, res, pages[language]!['check.html']);
   });
 
   for (const [name, url] of Object.entries(ASSET_URLS) as [PublicFile, string][]) {
@@ -61,7 +76,8 @@ export function registerPages(server: Server, { files, webChatBundle, links, pag
 /** Sends a file, or 304 when the browser has it, gzipped when that's worth it and accepted. */
 async function send(req: Request, res: Response, file: Asset): Promise<void> {
   res.header('ETag', file.etag);
-  res.header('Vary', 'Accept-Encoding');
+  // The pages differ by language too (above); a cache must not hand a Spanish page to a German browser.
+  res.header('Vary', file.contentType.startsWith('text/html') ? 'Accept-Encoding, Accept-Language' : 'Accept-Encoding');
   if (req.headers['if-none-match'] === file.etag) {
     res.sendRaw(304, '');
     return;
@@ -73,4 +89,17 @@ async function send(req: Request, res: Response, file: Asset): Promise<void> {
     return;
   }
   res.sendRaw(200, file.body, { ...headers, 'Content-Length': String(file.body.length) });
+}
+
+type HtmlPage = Extract<PublicFile, `${string}.html`>;
+
+/** Each HTML page in each language, made once at start-up: a request only picks one. */
+function localizedPages(files: Record<PublicFile, Asset>, { languages, texts }: PagesOptions['texts']): Record<string, Record<HtmlPage, Asset>> {
+  const html: HtmlPage[] = ['index.html', 'check.html'];
+  return Object.fromEntries(
+    languages.map((language) => [
+      language,
+      Object.fromEntries(html.map((name) => [name, asset(Buffer.from(localizePage(files[name].body.toString('utf8'), language, texts[language]!)), name)])) as Record<HtmlPage, Asset>,
+    ]),
+  );
 }

@@ -50,6 +50,40 @@
     hideUploadButton: true,
   };
 
+  /**
+   * The page's words in its language, rendered by the server into a JSON data block (flows/page.yaml,
+   * keys under `chat.`); the page's language is <html lang>, given to Web Chat as its locale so its
+   * own words match and every activity it sends carries it.
+   * @type {Record<string, string>}
+   */
+  var TEXTS = readTexts();
+  var LOCALE = webChatLocale(document.documentElement.lang || 'en');
+
+  /**
+   * The page's language, with the browser's region when it is the same language ("es" and a
+   * browser in es-MX: "es-MX"), so a recruiter still sees where the candidate is.
+   * @param {string} language
+   */
+  function webChatLocale(language) {
+    var browser = navigator.language || '';
+    return browser.toLowerCase().split('-')[0] === language.toLowerCase().split('-')[0] && browser.indexOf('-') > 0 ? browser : language;
+  }
+
+  /** @returns {Record<string, string>} */
+  function readTexts() {
+    try {
+      var data = document.getElementById('page-texts');
+      return JSON.parse((data && data.textContent) || '{}');
+    } catch (error) {
+      return {};
+    }
+  }
+
+  /** @param {string} key @param {string} english what to say if the page came without its texts */
+  function text(key, english) {
+    return typeof TEXTS[key] === 'string' ? TEXTS[key] : english;
+  }
+
   var status = document.getElementById('chat-status');
   var chat = /** @type {HTMLElement} */ (document.getElementById('chat'));
   var startOver = /** @type {HTMLButtonElement} */ (document.getElementById('start-over'));
@@ -92,7 +126,7 @@
     return fetch('/api/directline/token', { method: 'POST', headers: { accept: 'application/json' } })
       .then(function (response) {
         return response.json().catch(function () { return {}; }).then(function (body) {
-          if (!response.ok || typeof body.token !== 'string') throw new Error(body.message || 'The chat could not start.');
+          if (!response.ok || typeof body.token !== 'string') throw new Error('the chat service refused a token');
           return { conversationId: body.conversationId, token: body.token, domain: new URL(body.domain, location.href).href };
         });
       });
@@ -153,7 +187,7 @@
               // The saved conversation is gone (server restarted, token expired): start a fresh one.
               write(SAVED_SESSION, undefined);
               if (resumed) location.reload();
-              else showStatus('Sorry, the chat could not connect. Please reload the page, or contact the recruiter using the email address from your invitation.');
+              else showStatus(text('couldNotConnect', 'Sorry, the chat could not connect. Please reload the page.'));
               break;
             case 'DIRECT_LINE/INCOMING_ACTIVITY':
               remember(directLine, session.domain);
@@ -169,7 +203,9 @@
   /** @param {any} store */
   function wireStartOver(store) {
     startOver.addEventListener('click', function () {
-      store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: 'start over' } });
+      // A post back: the bot reads the command (in English, which it always understands) and the
+      // candidate sees no English words in the transcript, only the guide starting again.
+      store.dispatch({ type: 'WEB_CHAT/SEND_POST_BACK', payload: { value: 'start over' } });
       var input = /** @type {HTMLElement | null} */ (chat.querySelector('input[type="text"], textarea'));
       if (input) input.focus();
     });
@@ -177,7 +213,7 @@
 
   function start() {
     if (!WebChat || !deviceCheck) {
-      showStatus('Sorry, the chat could not load. Please reload the page.');
+      showStatus(text('couldNotLoad', 'Sorry, the chat could not load. Please reload the page.'));
       return;
     }
     var saved = savedSession();
@@ -195,11 +231,11 @@
         var host = document.createElement('div');
         host.className = 'webchat';
         chat.appendChild(host);
-        WebChat.renderWebChat({ directLine: directLine, store: store, styleOptions: STYLE_OPTIONS, locale: 'en-US' }, host);
+        WebChat.renderWebChat({ directLine: directLine, store: store, styleOptions: STYLE_OPTIONS, locale: LOCALE }, host);
         wireStartOver(store);
       },
-      function (/** @type {Error} */ error) {
-        showStatus(error.message + ' Please reload the page, or contact the recruiter using the email address from your invitation.');
+      function () {
+        showStatus(text('couldNotStart', 'Sorry, the chat could not start. Please reload the page.'));
       },
     );
   }

@@ -12,18 +12,39 @@
   var output = /** @type {HTMLElement} */ (document.getElementById('check-result'));
   var token = new URLSearchParams(location.search).get('t') || '';
 
-  /** @type {Record<string, string>} */
-  var PERMISSION_WORDS = { granted: 'allowed', denied: 'blocked', prompt: 'not decided yet', unknown: 'unknown' };
-  /** @type {Record<string, string>} */
-  var OUTCOMES = {
-    ok: 'Your camera and microphone work in this browser.',
-    NotAllowedError: 'Your browser or device is blocking the camera or microphone.',
-    NotFoundError: 'No camera or microphone was found on this device.',
-    NotReadableError: 'The camera or microphone is in use by another app, or not working.',
-    OverconstrainedError: 'Your camera could not be used in the way the interview needs.',
-    SecurityError: 'This browser does not allow the camera or microphone here.',
-    AbortError: 'The camera or microphone stopped before it could be used.',
-  };
+  /**
+   * The page's words in its language (flows/page.yaml, keys under `check.`), rendered by the server
+   * into a JSON data block.
+   * @type {Record<string, string>}
+   */
+  var TEXTS = readTexts();
+
+  /** @returns {Record<string, string>} */
+  function readTexts() {
+    try {
+      var data = document.getElementById('page-texts');
+      return JSON.parse((data && data.textContent) || '{}');
+    } catch (error) {
+      return {};
+    }
+  }
+
+  /**
+   * @param {string} key
+   * @param {Record<string, string | number>} [values] for the text's {placeholders}
+   */
+  function text(key, values) {
+    var found = TEXTS[key];
+    if (typeof found !== 'string') return key;
+    return found.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, function (/** @type {string} */ whole, /** @type {string} */ name) {
+      return values && values[name] !== undefined ? String(values[name]) : whole;
+    });
+  }
+
+  /** @param {string} group @param {string | undefined} name */
+  function oneOf(group, name) {
+    return typeof TEXTS[group + '.' + name] === 'string' ? text(group + '.' + name) : text(group + '.other');
+  }
 
   /**
    * @param {string} headline
@@ -49,11 +70,15 @@
 
   /** @param {any} result */
   function describe(result) {
+    /** @param {string} state */
+    var access = function (state) { return text('access.' + (TEXTS['access.' + state] ? state : 'unknown')); };
+    /** @param {unknown} count */
+    var counted = function (count) { return count === undefined ? text('unknownCount') : String(count); };
     return [
-      'Camera access: ' + (PERMISSION_WORDS[result.camera] || 'unknown'),
-      'Microphone access: ' + (PERMISSION_WORDS[result.microphone] || 'unknown'),
-      'Cameras found: ' + (result.videoInputs === undefined ? 'unknown' : result.videoInputs),
-      'Microphones found: ' + (result.audioInputs === undefined ? 'unknown' : result.audioInputs),
+      text('cameraAccess', { access: access(result.camera) }),
+      text('microphoneAccess', { access: access(result.microphone) }),
+      text('camerasFound', { count: counted(result.videoInputs) }),
+      text('microphonesFound', { count: counted(result.audioInputs) }),
     ];
   }
 
@@ -65,27 +90,28 @@
       body: JSON.stringify(result),
     }).then(function (response) {
       if (response.ok) return undefined;
+      // The server's error code says why; the words are the page's, in its language.
       return response.json().then(
-        function (/** @type {any} */ body) { return body.message || 'The result could not be sent.'; },
-        function () { return 'The result could not be sent.'; },
+        function (/** @type {any} */ body) { return oneOf('notSent', body && body.error); },
+        function () { return text('notSent.other'); },
       );
     });
   }
 
   button.addEventListener('click', function () {
     button.disabled = true;
-    show('Checking…', [], false);
+    show(text('checking'), [], false);
     deviceCheck
       .runDeviceCheck()
       .then(function (/** @type {any} */ result) {
         return send(result).then(function (problem) {
-          var headline = OUTCOMES[result.getUserMedia] || 'Something stopped the camera or microphone from opening.';
+          var headline = oneOf('outcome', result.getUserMedia);
           if (problem) show(headline + ' ' + problem, describe(result), true);
-          else show(headline + ' We sent this to the chat: go back to it for the next step.', describe(result), result.getUserMedia !== 'ok');
+          else show(headline + ' ' + text('sent'), describe(result), result.getUserMedia !== 'ok');
         });
       })
       .catch(function () {
-        show('The check could not finish. Please try again, or go back to the chat.', [], true);
+        show(text('couldNotFinish'), [], true);
       })
       .then(function () {
         button.disabled = false;

@@ -1,0 +1,30 @@
+import { matchLanguage } from '../languages';
+
+/**
+ * The language a page is shown in: `?lang=es` (a link a recruiter sends) over the browser's
+ * Accept-Language (its q-values respected: "fr;q=0.5, es" is Spanish first), else English.
+ */
+export function pageLanguage(url: string | undefined, acceptLanguage: string | undefined, languages: readonly string[]): string {
+  const chosen = new URL(url ?? '/', 'http://localhost').searchParams.get('lang');
+  for (const tag of [...(chosen ? [chosen] : []), ...acceptedLanguages(acceptLanguage)]) {
+    const language = matchLanguage(tag, languages);
+    if (language) return language;
+  }
+  return 'en';
+}
+
+/** "de-CH, fr;q=0.9, *;q=0.1" → ["de-CH", "fr", "*"]: most wanted first, q=0 left out. */
+export function acceptedLanguages(header: string | undefined): string[] {
+  if (!header) return [];
+  return header
+    .slice(0, 1000)
+    .split(',')
+    .map((part, order) => {
+      const [tag = '', ...params] = part.split(';').map((piece) => piece.trim());
+      const q = params.map((param) => /^q=([01](?:\.\d{0,3})?)$/i.exec(param)?.[1]).find((value) => value !== undefined);
+      return { tag, q: q === undefined ? 1 : Number(q), order };
+    })
+    .filter(({ tag, q }) => tag !== '' && q > 0)
+    .sort((a, b) => b.q - a.q || a.order - b.order)
+    .map(({ tag }) => tag);
+}
