@@ -114,6 +114,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   const candidateSide = createCandidateSide({ store: tickets, sinks, log });
   const performEffects = createEffectPerformer({
     flow,
+    flowIn: (language) => flows.byLanguage.get(language),
     tickets,
     outbox,
     devices,
