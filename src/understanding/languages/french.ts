@@ -30,6 +30,8 @@ export const french: LanguageAnalysis = {
     recruteur: 'recruiter', recruteuse: 'recruiter', recruteurs: 'recruiter',
     ordinateur: 'computer', ordi: 'computer', portable: 'telephone', tel: 'telephone', smartphone: 'telephone',
     marche: 'fonctionne', marchent: 'fonctionne', fonctionnent: 'fonctionne',
+    site: 'page', plateforme: 'page', portail: 'page',
+    onglet: 'fenetre', humain: 'personne', agent: 'personne', quelqu: 'personne', quelquun: 'personne',
   },
   commonWords: new Set(),
   fillers: new Set([

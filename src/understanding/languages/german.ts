@@ -34,6 +34,8 @@ export const german: LanguageAnalysis = {
     recruiterin: 'recruiter', personaler: 'recruiter', personalerin: 'recruiter', personalabteilung: 'recruiter',
     rechner: 'computer', notebook: 'computer',
     handy: 'handy', smartphone: 'handy', telefon: 'handy',
+    webseite: 'seite', website: 'seite', internetseite: 'seite', plattform: 'seite', portal: 'seite',
+    tab: 'fenster', mensch: 'person', jemand: 'person', mitarbeiter: 'person', mitarbeiterin: 'person',
   },
   commonWords: new Set(),
   fillers: new Set([

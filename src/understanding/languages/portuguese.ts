@@ -26,6 +26,8 @@ export const portuguese: LanguageAnalysis = {
     computador: 'computer', notebook: 'computer', note: 'computer',
     celular: 'celular', cel: 'celular', telefone: 'celular', smartphone: 'celular',
     vc: 'voce', q: 'que', pq: 'porque', tb: 'tambem', tbm: 'tambem', nd: 'nada', n: 'nao',
+    site: 'pagina', plataforma: 'pagina', portal: 'pagina',
+    aba: 'janela', humano: 'pessoa', atendente: 'pessoa', alguem: 'pessoa',
   },
   commonWords: new Set(),
   fillers: new Set([

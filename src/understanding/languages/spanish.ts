@@ -29,6 +29,8 @@ export const spanish: LanguageAnalysis = {
     ordenador: 'computer', computadora: 'computer', portatil: 'computer', compu: 'computer',
     celular: 'movil', telefono: 'movil', cel: 'movil',
     q: 'que', pq: 'porque', xq: 'porque',
+    web: 'pagina', sitio: 'pagina', plataforma: 'pagina', portal: 'pagina',
+    pestana: 'ventana', humano: 'persona', agente: 'persona', alguien: 'persona',
   },
   commonWords: new Set(),
   fillers: new Set([
