@@ -23,6 +23,7 @@ export const french: LanguageAnalysis = {
      comment quand ou pourquoi quel quelle`,
   ),
   synonyms: {
+    videos: 'video',
     ...englishTechWords('camera', 'micro', 'lien'),
     microphone: 'micro', mic: 'micro',
     courriel: 'email', mel: 'email',

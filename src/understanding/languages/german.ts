@@ -28,6 +28,7 @@ export const german: LanguageAnalysis = {
      was wie wo wer warum wann welche brauche will mochte hilfe helfen`,
   ),
   synonyms: {
+    videos: 'video',
     ...englishTechWords('kamera', 'mikrofon', 'link'),
     mikro: 'mikrofon', mic: 'mikrofon',
     browser: 'browser',

@@ -37,6 +37,11 @@ describe('reading a message in its language', () => {
     expect(stems(code, text)).toContain(analysisFor(code).stem(negation));
   });
 
+  it('keeps "video" apart from "vida" (life) in Portuguese, where the stemmer would merge them', () => {
+    expect(stems('pt-BR', 'vídeo')).not.toEqual(stems('pt-BR', 'vida'));
+    expect(stems('pt-BR', 'videos')).toEqual(stems('pt-BR', 'vídeo'));
+  });
+
   it('reads English words candidates mix in as the language\'s own ("webcam", "mic")', () => {
     expect(stems('es', 'la webcam')).toEqual(stems('es', 'la cámara'));
     expect(stems('de', 'das mic')).toEqual(stems('de', 'das Mikrofon'));

@@ -5,11 +5,15 @@ import { foldedWords, rememberedStems } from './foldedWords';
 import { englishTechWords } from './shared';
 import { snowballStemmer } from './snowball';
 
+/** Words the stemmer would merge with others: "video" and "vida" (life) both stem to "vid". */
+const KEPT_WHOLE: Readonly<Record<string, string>> = { video: 'video', videos: 'video' };
+const snowball = snowballStemmer('pt');
+
 /** Brazilian Portuguese, accents folded ("não" = "nao"), the Snowball stemmer. */
 export const portuguese: LanguageAnalysis = {
   code: 'pt-BR',
   words: (text) => foldedWords(text),
-  stem: rememberedStems(snowballStemmer('pt')),
+  stem: rememberedStems((word) => KEPT_WHOLE[word] ?? snowball(word)),
   // "nao", "nunca", "nada", "novo", "de novo", "antes", "depois" stay. ("no", "na": "in the".)
   stopWords: wordSet(
     `o a os as um uma uns umas e ou mas se que de do da dos das no na nos nas em com por para pra pro pelo pela
