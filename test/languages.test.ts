@@ -90,6 +90,9 @@ describe.each(CANDIDATES)('a candidate whose chat is in $language', ({ language,
     expect(JSON.stringify(body)).toContain(answers[0]);
     // In the recruiter's language: the English summary of the problem.
     expect(body.summary).toContain(english('topics/contact-recruiter.yaml').recruiter.problem);
+    const name = new Intl.DisplayNames(['en'], { type: 'language' }).of(language)!;
+    expect(name).not.toBe(language);
+    expect(body.summary).toContain(`chatted in ${name} (${language})`);
   });
 });
 
@@ -127,7 +130,7 @@ describe('the language of the conversation', () => {
     const candidate = new Candidate(bot.url, undefined, 'it-IT');
     await candidate.opensChat();
     await candidate.says('buongiorno, il link del mio colloquio non funziona, cosa devo fare?');
-    expect(candidate.text).toMatch(/English, Español, Français, Deutsch and Português/);
+    expect(candidate.text).toMatch(/English, Deutsch, Español, Français and Português/);
     expect(candidate.buttons.length).toBeGreaterThan(0);
     await candidate.says('il link non funziona ancora, per favore aiutatemi');
     expect(candidate.text).not.toMatch(/English, Español/);

@@ -85,6 +85,8 @@ export function createEffectPerformer({ flow, flowIn = () => undefined, tickets,
           ...guidance,
           device: { summary: describeDevice(profile), profile, userAgent: profile?.userAgent },
           locale: origin.locale ?? profile?.locale,
+          // The recruiter reads the ticket in English; it says which language the candidate wrote in.
+          language,
           timezone: profile?.timezone,
           ...(effect.check && { deviceCheck: { outcome: effect.check } }),
           conversationReference: { ...origin.reference() },

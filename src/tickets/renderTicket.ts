@@ -1,6 +1,7 @@
 import { neutraliseLine, neutralisedLines, neutraliseText } from './neutralise';
 import { deviceCheckLine } from './deviceCheckLine';
 import { plainText } from './plainText';
+import { languageName } from './languageName';
 import { stepLabels, summarySentence } from './summarySentence';
 import type { Ticket, TranscriptLine } from './ticket';
 
@@ -40,6 +41,8 @@ export function summaryFacts(ticket: Ticket): Fact[] {
     { label: 'Position', value: oneLine(ticket.job.position) },
     { label: 'Company', value: oneLine(ticket.job.company) },
     { label: 'Problem', value: topicName(ticket) },
+    // Only when it isn't English: the recruiter knows to answer in it (the quoted words stay as typed).
+    ...(ticket.language && ticket.language !== 'en' ? [{ label: 'Language', value: languageName(ticket.language) }] : []),
     { label: 'Device', value: oneLine(ticket.device.summary) },
     { label: 'Error', value: oneLine(ticket.errorText) || '(none given)' },
   ];

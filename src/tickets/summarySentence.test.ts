@@ -70,3 +70,11 @@ test('an older ticket with no problem phrase or step labels still reads: the top
     'Priya Shah (Marketing Manager, Globex) has a problem: Page shows 404 / not found, using Chrome 129 on Windows 11 computer; already tried: First, rule out a typo.',
   );
 });
+
+test('a candidate who chatted in Spanish: the sentence says so, in English, and English chats say nothing', () => {
+  expect(summarySentence(ticketWith({ ...A_404, language: 'es' }))).toBe(
+    'Priya Shah (Marketing Manager, Globex) gets a 404 (not found) page on their interview link, using Chrome 129 on Windows 11 computer; already tried: re-copying the whole link from the invitation; chatted in Spanish (es).',
+  );
+  expect(summarySentence(ticketWith({ ...A_404, language: 'pt-BR' }))).toMatch(/; chatted in Brazilian Portuguese \(pt-BR\)\.$/);
+  expect(summarySentence(ticketWith({ ...A_404, language: 'en' }))).not.toMatch(/chatted in/);
+});

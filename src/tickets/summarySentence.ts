@@ -2,6 +2,7 @@ import { clip } from '../clip';
 import { neutraliseLine } from './neutralise';
 import { plainText } from './plainText';
 import type { Ticket } from './ticket';
+import { languageName } from './languageName';
 
 /** Long enough for real names and titles; a pasted paragraph must not push the rest off the line. */
 const MAX_PART_LENGTH = 60;
@@ -25,6 +26,8 @@ export function summarySentence(ticket: Ticket): string {
     ` ${whatHappens(ticket)}`,
     device && device !== UNKNOWN_DEVICE ? `, using ${device}` : '',
     `; ${triedPhrase(stepLabels(ticket))}`,
+    // The recruiter's reply should be in it; the candidate's words below are quoted as typed.
+    ticket.language && ticket.language !== 'en' ? `; chatted in ${languageName(ticket.language)}` : '',
   ].join('');
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }
