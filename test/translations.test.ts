@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FlowError, loadFlows, type CompiledFlow } from '../src/flow';
 import { parseLabelledTsv } from '../src/understanding/evaluate';
+import { createLanguageIdentification, createUnderstanding } from '../src/engine/trainedUnderstanding';
 
 const flows = loadFlows('flows');
 const translated = flows.languages.filter((l) => l.code !== 'en').map((l) => l.code);
@@ -110,5 +111,28 @@ describe('a translation with mistakes', () => {
     const loaded = loadFlows(dir);
     expect(loaded.gaps).toEqual([{ language: 'fr', file: expect.stringContaining('locales/fr/guide.yaml'), at: 'resolved' }]);
     expect(loaded.byLanguage.get('fr')!.guide.resolved).toBe(loaded.english.guide.resolved);
+  });
+});
+
+describe('a language added later', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'flows-'));
+    cpSync('flows', dir, { recursive: true });
+    // Stands in for a translator's Italian folder: the files are what matters, not the words.
+    cpSync(join(dir, 'locales', 'es'), join(dir, 'locales', 'it'), { recursive: true });
+    writeFileSync(join(dir, 'locales', 'it', 'locale.yaml'), 'name: Italiano\nenglish: Italian\nswitch: [in italiano, italiano per favore]\n');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('is a folder of files: it loads, its classifier trains from its own examples, and messages are told from it', () => {
+    const loaded = loadFlows(dir);
+    expect(loaded.languages.map((l) => l.code)).toContain('it');
+    const italian = loaded.byLanguage.get('it')!;
+    expect(italian.language).toBe('it');
+    const understanding = createUnderstanding(italian, 'it');
+    expect(understanding.classify('el enlace de la entrevista ha caducado').topic).toBe('link-expired');
+    const identify = createLanguageIdentification(loaded.byLanguage);
+    expect(identify('hello, my camera is not working at all', 'it').language).toBe('en');
   });
 });

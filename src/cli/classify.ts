@@ -43,7 +43,7 @@ function main(argv: string[]): void {
   const evalMode = flag('--eval');
   const withEnglish = flag('--with-english');
   if (threshold !== undefined && !(Number(threshold) >= 0 && Number(threshold) <= 1)) throw new Error(`--threshold must be between 0 and 1\n${USAGE}`);
-  if (language !== undefined && !isLanguageCode(language)) throw new Error(`--language must be one of ${LANGUAGE_CODES.join(', ')}\n${USAGE}`);
+  if (language !== undefined && !isLanguageCode(language)) throw new Error(`--language takes a language tag such as ${LANGUAGE_CODES.join(', ')}\n${USAGE}`);
   const flows = loadFlows(flowsDir);
   const classifiers = trainClassifiers(flows, withEnglish, threshold === undefined ? {} : { threshold: Number(threshold) });
 

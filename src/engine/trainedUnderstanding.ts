@@ -1,7 +1,7 @@
 import type { CompiledFlow } from '../flow';
 import { createClassifier } from '../understanding/classifier';
 import { createLanguageIdentifier, vocabularyOf } from '../understanding/identifyLanguage';
-import { isLanguageCode, LANGUAGE_CODES, type LanguageCode } from '../understanding/language';
+import { isLanguageCode, type LanguageCode } from '../understanding/language';
 import { analysisFor } from '../understanding/languages';
 import { matchPhrase } from '../understanding/matchPhrase';
 import { trainingFrom } from '../understanding/trainingFrom';
@@ -25,7 +25,6 @@ type TrainingFlow = Pick<CompiledFlow, 'understanding' | 'topics'>;
  * examples of each topic to its training (see `withEnglishExamples`; measured, it gains nothing).
  */
 export function createUnderstanding(flow: TrainingFlow, language = 'en', english?: TrainingFlow): Understanding {
-  if (!isLanguageCode(language)) throw new Error(`no understanding for language "${language}": use one of ${LANGUAGE_CODES.join(', ')}`);
   const analysis = analysisFor(language);
   const classifier = createClassifier(trainingFor(flow, language, english), { language: analysis });
   // The "did that help?" readings are English sentences; in another language the flow's own

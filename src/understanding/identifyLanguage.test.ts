@@ -94,7 +94,7 @@ describe('the identifier for the languages a deployment has', () => {
     expect(identify('ok', 'de')).toEqual({ language: 'de', switched: false });
   });
 
-  it('reads a language it has no analysis for as English', () => {
+  it('reads a conversation in a language the deployment does not have as English', () => {
     expect(identify('ok', 'xx')).toEqual({ language: 'en', switched: false });
   });
 });

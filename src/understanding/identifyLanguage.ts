@@ -54,10 +54,10 @@ const UNSUPPORTED_CONFIDENCE = 0.5;
 /** Detector answers that are noise on chat lines in our languages ("was soll ich … anziehen" → Latin). */
 const NEVER_UNSUPPORTED = new Set(['la', 'af', 'eo']);
 
-/** Our codes and tinyld's differ for Portuguese only. */
-const toDetector = (code: LanguageCode): string => (code === 'pt-BR' ? 'pt' : code);
-const fromDetector = (code: string): LanguageCode | undefined =>
-  LANGUAGE_CODES.find((ours) => toDetector(ours) === code);
+/** tinyld names languages without a region: our "pt-BR" is its "pt". */
+const toDetector = (code: LanguageCode): string => code.split('-')[0]!;
+const fromDetector = (code: string, supported: readonly LanguageCode[]): LanguageCode | undefined =>
+  supported.find((ours) => toDetector(ours) === code);
 
 /** Addresses, emails and tokens with digits or "_" (ids, error codes) are in no language. */
 function wordsOnly(text: string): string {
@@ -76,14 +76,14 @@ export function identifyLanguage(text: string, { prior, supported = LANGUAGE_COD
 
   if (letters >= UNSUPPORTED_LETTERS) {
     const [top] = detectAll(words);
-    const ours = top && fromDetector(top.lang);
+    const ours = top && fromDetector(top.lang, supported);
     if (top && !(ours && supported.includes(ours)) && !NEVER_UNSUPPORTED.has(top.lang) && top.accuracy >= UNSUPPORTED_CONFIDENCE) {
       return { ...kept, unsupported: top.lang };
     }
   }
 
   const [best] = detectAll(words, { only: supported.map(toDetector) });
-  const detected = best && fromDetector(best.lang);
+  const detected = best && fromDetector(best.lang, supported);
   if (!best || !detected || detected === prior || !supported.includes(detected)) return kept;
   const clear =
     prior === 'en' ? letters >= FROM_ENGLISH_LETTERS : letters >= FROM_OTHER_LETTERS && best.accuracy >= FROM_OTHER_CONFIDENCE;
@@ -108,6 +108,6 @@ export function createLanguageIdentifier(
 ): (text: string, prior: string) => LanguageGuess {
   const supported = languages.filter(isLanguageCode);
   return function identify(text, prior) {
-    return identifyLanguage(text, { prior: isLanguageCode(prior) ? prior : 'en', supported, ...(vocabularies && { vocabularies }) });
+    return identifyLanguage(text, { prior: supported.includes(prior) ? prior : 'en', supported, ...(vocabularies && { vocabularies }) });
   };
 }

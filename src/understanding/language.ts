@@ -21,11 +21,14 @@ export interface LanguageAnalysis {
   readonly inContext?: (words: string[]) => string[];
 }
 
-export const LANGUAGE_CODES = ['en', 'es', 'fr', 'de', 'pt-BR'] as const;
-export type LanguageCode = (typeof LANGUAGE_CODES)[number];
+/** A language's BCP 47 tag, as its folder in flows/locales is named: "en", "es", "pt-BR". */
+export type LanguageCode = string;
+
+/** The languages with an analysis written for them (src/understanding/languages/); any other is read generically. */
+export const LANGUAGE_CODES: readonly LanguageCode[] = ['en', 'es', 'fr', 'de', 'pt-BR'];
 
 export function isLanguageCode(code: string): code is LanguageCode {
-  return (LANGUAGE_CODES as readonly string[]).includes(code);
+  return /^[a-z]{2,3}(-[A-Z]{2})?$/.test(code);
 }
 
 /** A space-separated word list as a set. */

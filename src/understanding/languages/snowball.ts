@@ -16,3 +16,22 @@ const stemmers = {
 export function snowballStemmer(language: keyof typeof stemmers): Stemmer {
   return stemmers[language];
 }
+
+/**
+ * A Snowball stemmer for a language nobody wrote an analysis for yet ("it", "nl", "sv"), when
+ * @orama/stemmers has one: its files are named by the language's English name ("italian").
+ */
+export function snowballStemmerFor(code: string): Stemmer | undefined {
+  let name: string | undefined;
+  try {
+    name = new Intl.DisplayNames(['en'], { type: 'language' }).of(code.split('-')[0]!)?.toLowerCase();
+  } catch {
+    return undefined;
+  }
+  if (!name || !/^[a-z]+$/.test(name)) return undefined;
+  try {
+    return (require(`@orama/stemmers/${name}`) as { stemmer: Stemmer }).stemmer;
+  } catch {
+    return undefined;
+  }
+}
