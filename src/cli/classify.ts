@@ -50,7 +50,7 @@ function main(argv: string[]): void {
   if (evalMode) {
     const files = args.length > 0 ? args : defaultEvalFiles();
     const results = files.map((file) => {
-      const code = language ?? languageOfFile(file);
+      const code = language ?? languageOfFile(file, flows);
       return { file, code, result: evaluate(classifiers(code), parseLabelledTsv(readFileSync(file, 'utf8'))) };
     });
     for (const { file, code, result } of results) printEvaluation(file, code, result);
@@ -82,9 +82,10 @@ function trainClassifiers(flows: LocalizedFlows, withEnglish: boolean, options: 
   };
 }
 
-function languageOfFile(file: string): LanguageCode {
+/** test/languages/es.tsv is Spanish; any other file (dev.tsv, heldout.tsv) English. */
+function languageOfFile(file: string, flows: LocalizedFlows): LanguageCode {
   const name = basename(file).replace(/\.tsv$/, '');
-  return isLanguageCode(name) ? name : 'en';
+  return flows.byLanguage.has(name) ? name : 'en';
 }
 
 function defaultEvalFiles(): string[] {

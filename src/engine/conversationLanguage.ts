@@ -20,27 +20,32 @@ export function folded(text: string): string {
     .trim();
 }
 
-/** Words a request for a language may carry besides the language's name: "english please", "can you speak english?". */
-const MAX_EXTRA_WORDS = 3;
+/** Words a request for a language alone may carry besides the phrase: "english please", "can you speak english". */
+const MAX_EXTRA_WORDS = 2;
+/** A bare language name names the language asked for only in a short message: "my english is bad, …" asks nothing. */
+const MAX_WORDS_WITH_A_NAME = 5;
 
 /**
- * The language a message asks for ("English please", "en español", "auf Deutsch bitte"), when the
- * message is that request and little else: "my english is bad, the camera won't start" is not one.
+ * The language a message asks for ("English please", "en español", "auf Deutsch bitte"), and
+ * whether the message is only that request; "english please, my camera won't start" asks for
+ * English and says more. The longest phrase wins ("in english" over "english").
  */
-export function languageAskedFor(text: string, languages: readonly Language[]): string | undefined {
+export function languageAskedFor(text: string, languages: readonly Language[]): { language: string; only: boolean } | undefined {
   const message = folded(text);
   if (message === '') return undefined;
   const words = message.split(' ').length;
-  let best: { code: string; length: number } | undefined;
+  let best: { code: string; length: number; words: number } | undefined;
   for (const language of languages) {
     for (const phrase of language.switch) {
       const wanted = folded(phrase);
       if (!wanted || !` ${message} `.includes(` ${wanted} `)) continue;
-      if (words > wanted.split(' ').length + MAX_EXTRA_WORDS) continue;
-      if (!best || wanted.length > best.length) best = { code: language.code, length: wanted.length };
+      // A bare language name inside a longer message ("my english is bad") asks for nothing.
+      const phraseWords = wanted.split(' ').length;
+      if (phraseWords === 1 && words > MAX_WORDS_WITH_A_NAME) continue;
+      if (!best || wanted.length > best.length) best = { code: language.code, length: wanted.length, words: phraseWords };
     }
   }
-  return best?.code;
+  return best && { language: best.code, only: words <= best.words + MAX_EXTRA_WORDS };
 }
 
 /** "English, Español, Français, Deutsch and Português": the languages in their own names. */

@@ -123,6 +123,9 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
     const reading = readFormInput(node, part!, answer, understanding);
     if (reading.kind === 'event' && send(reading.event)) misses = 0;
     if (reading.kind === 'invalid') replies.push({ text: reading.problem });
+    // "the laptop, with chrome" at "which device?": the browser question is answered too.
+    const browser = part === 'device-type' && reading.kind === 'event' && answer.kind === 'text' ? understanding.details(answer.text).browser : undefined;
+    if (browser && positionOf(snapshot.value).part === 'device-browser') send({ type: `form.browser.${browser}` } as FlowEvent);
     fillKnown();
     const now = positionOf(snapshot.value);
     // Within the form only the next question is asked; leaving it says what the next node says.

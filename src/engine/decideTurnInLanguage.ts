@@ -40,15 +40,32 @@ export function decideTurnInLanguage(
   let language = known(saved?.language) ?? known(locale ? matchLanguage(locale, [...engines.byLanguage.keys()]) : undefined) ?? ENGLISH;
 
   if (input.kind === 'text') {
-    const asked = known(languageAskedFor(input.text, engines.languages));
-    if (asked) return answerIn(engineIn(asked), asked, saved);
-    const guess = engines.identify(input.text, language);
-    if (guess.unsupported && !saved?.toldLanguages) return otherLanguage(engines, engineIn(language), language, saved);
-    language = known(guess.language) ?? language;
+    const asked = languageAskedFor(input.text, engines.languages);
+    if (asked && known(asked.language)) {
+      const engine = engineIn(asked.language);
+      if (asked.only) return answerIn(engine, asked.language, saved);
+      // "English please, my camera won't start": the whole message read in the language asked for;
+      // if nothing in it but the request can be placed ("kann ich auch auf deutsch schreiben?"), only the switch.
+      const result = decideTurn(engine, saved, input, ticket);
+      if (result.state.misses > (saved?.misses ?? 0)) return answerIn(engine, asked.language, saved);
+      const replies = asked.language === language ? result.replies : [{ text: engine.flow.guide.languages.changed }, ...result.replies];
+      return { ...result, replies, state: { ...result.state, language: asked.language }, language: asked.language };
+    }
+    if (!answeringFormField(saved)) {
+      const guess = engines.identify(input.text, language);
+      if (guess.unsupported && !saved?.toldLanguages) return otherLanguage(engines, engineIn(language), language, saved);
+      language = known(guess.language) ?? language;
+    }
   }
 
   const result = decideTurn(engineIn(language), saved, input, ticket);
   return { ...result, state: { ...result.state, language }, language };
+}
+
+/** A name, an address, a job title or a company is in no language: "Zalando SE" never switches one. */
+function answeringFormField(saved: SavedConversation | undefined): boolean {
+  const part = saved && positionOf(saved.snapshot.value).part;
+  return part !== undefined && part.startsWith('ask-');
 }
 
 /** "En español, por favor": said in the new language, then where the candidate is, again in it. */

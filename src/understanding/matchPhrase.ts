@@ -65,12 +65,15 @@ export function matchPhrase<T extends string>(
   for (const occurrence of found) {
     // Phrases of one option may overlap ("already tried" + "tried that"); another option's may not.
     if (occurrence.positions.some((at) => explainedBy[at] !== undefined && explainedBy[at] !== occurrence.id)) continue;
+    let explainsMore = false;
     for (const at of occurrence.positions) {
       if (explainedBy[at] !== undefined) continue;
       explainedBy[at] = occurrence.id;
       explainedWeight.set(occurrence.id, (explainedWeight.get(occurrence.id) ?? 0) + tokens[at]!.weight);
+      explainsMore = true;
     }
-    typos += occurrence.typos;
+    // "si" read exactly is not made doubtful by "sip", a longer phrase of the same answer within a typo of it.
+    if (explainsMore) typos += occurrence.typos;
   }
   const ranked = [...explainedWeight].sort((a, b) => b[1] - a[1]);
   const [winner, runnerUp] = ranked;

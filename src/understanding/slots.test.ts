@@ -24,6 +24,22 @@ describe('details a candidate gives in passing are picked up', () => {
   });
 });
 
+test.each([
+  ['el portatil, con chrome', { deviceType: 'computer', browser: 'chrome' }],
+  ['ordenador', { deviceType: 'computer' }],
+  ['desde el móvil', { deviceType: 'phone' }],
+  ['celular', { deviceType: 'phone' }],
+  ['un ordinateur portable!!', { deviceType: 'computer' }],
+  ['ordi', { deviceType: 'computer' }],
+  ['sur mon portable', { deviceType: 'phone' }],
+  ['laptop mit firefox', { deviceType: 'computer', browser: 'firefox' }],
+  ['am Handy', { deviceType: 'phone' }],
+  ['no computador', { deviceType: 'computer' }],
+  ['tablet da samsung', { deviceType: 'tablet' }],
+])('a device named in the candidate\'s own language: %s', (text, slots) => {
+  expect(slotsIn(text)).toEqual(slots);
+});
+
 test('what privacy masking left in a message is not a detail: "[phone number hidden]" is no phone the candidate uses', () => {
   expect(slotsIn('the page wont load, call me on [phone number hidden] pls')).toEqual({});
 });

@@ -28,10 +28,16 @@ const COMPANY_PATTERNS = [
   new RegExp(String.raw`\b(?:position|role|job) (?:at|with) (${CAPITALISED})`, 'u'),
   new RegExp(String.raw`(?:^|, |applied (?:for|to) [^,.;\n]{2,60}?)\b(?:[A-Z][\p{L}-]* )*[A-Z][\p{L}-]* at (${CAPITALISED})`, 'u'),
 ];
+/**
+ * Devices in the words of every language the bot speaks: candidates name them in their own
+ * ("portátil", "ordi", "Handy", "celular") and mix in English. First match wins: "ordinateur
+ * portable" is a laptop before "portable" (French for a mobile phone) is a phone.
+ */
 const DEVICES: [RegExp, Slots['deviceType']][] = [
-  [/\b(ipad|tablet|galaxy tab)\b/i, 'tablet'],
-  [/\b(iphone|android|samsung|galaxy|pixel|phone|mobile|cell)\b/i, 'phone'],
-  [/\b(laptop|computer|pc|desktop|mac|macbook|imac|windows|chromebook|notebook)\b/i, 'computer'],
+  [/(?<!\p{L})(ipad|tablet|galaxy tab|tableta|tablette|tablete)(?!\p{L})/iu, 'tablet'],
+  [/(?<!\p{L})(ordinateur portable|pc portable|ordinateur|ordi|ordenador|port[aá]til|computadora|compu|computador|notebook|rechner|laptop)(?!\p{L})/iu, 'computer'],
+  [/(?<!\p{L})(iphone|android|samsung|galaxy|pixel|phone|mobile|cell|smartphone|m[oó]vil|celular|cel|tel[eé]fono|t[eé]l[eé]phone|portable|handy|telefon|telefone|telem[oó]vel)(?!\p{L})/iu, 'phone'],
+  [/(?<!\p{L})(computer|pc|desktop|mac|macbook|imac|windows|chromebook)(?!\p{L})/iu, 'computer'],
 ];
 const BROWSERS: [RegExp, Slots['browser']][] = [
   [/\bsamsung internet\b/i, 'samsung'],

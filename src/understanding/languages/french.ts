@@ -38,6 +38,6 @@ export const french: LanguageAnalysis = {
   fillers: new Set([
     ...ENGLISH_FILLERS,
     ...wordSet(`merci bien alors donc bon ben euh ok daccord svp stp plait le la les je j ai c est ca et ou mais aussi encore deja
-                 vraiment desole pardon mdr lol bonjour salut`),
+                 vraiment desole pardon mdr lol bonjour salut allez`),
   ]),
 };

@@ -36,6 +36,6 @@ export const spanish: LanguageAnalysis = {
   fillers: new Set([
     ...ENGLISH_FILLERS,
     ...wordSet(`gracias ya pues bueno vale ok porfa favor por la el lo me mi eso esto es y o pero tambien todavia aun solo
-                 perdon disculpa jaja hola`),
+                 perdon disculpa jaja hola si dale porfavor`),
   ]),
 };

@@ -1,0 +1,112 @@
+import { loadFlows } from '../flow';
+import { choiceEvent } from '../flow/events';
+import { decideTurnInLanguage, type Engines } from './decideTurnInLanguage';
+import { createLanguageIdentification, createUnderstanding } from './trainedUnderstanding';
+import type { CandidateInput, SavedConversation } from './types';
+
+const flows = loadFlows('flows');
+const engines: Engines = {
+  byLanguage: new Map([...flows.byLanguage].map(([code, flow]) => [code, { flow, understanding: createUnderstanding(flow, code) }])),
+  languages: flows.languages,
+  identify: createLanguageIdentification(flows.byLanguage),
+};
+const guide = (code: string) => flows.byLanguage.get(code)!.guide;
+const topic = (code: string, id: string) => flows.byLanguage.get(code)!.topics.get(id)!;
+const firstLine = (text: string) => text.split('\n')[0]!;
+
+/** A conversation as the turn runner holds it: each turn's state saved for the next. */
+function chat(locale?: string) {
+  let saved: SavedConversation | undefined;
+  let said = '';
+  const turn = (input: CandidateInput) => {
+    const result = decideTurnInLanguage(engines, saved, input, { locale });
+    saved = result.state;
+    said = result.replies.map((r) => r.text).join('\n\n');
+    return result;
+  };
+  turn({ kind: 'start' });
+  return {
+    says: (text: string) => turn({ kind: 'text', text }),
+    clicks: (id: string) => turn({ kind: 'choice', id }),
+    get text() {
+      return said;
+    },
+    get language() {
+      return saved?.language;
+    },
+  };
+}
+
+describe("the conversation's language", () => {
+  test('starts in the channel\'s locale: es-MX is Spanish, pt-PT the one Portuguese, it-IT English', () => {
+    expect(chat('es-MX').text).toContain(guide('es').welcome);
+    expect(chat('pt-PT').language).toBe('pt-BR');
+    expect(chat('it-IT').text).toContain(guide('en').welcome);
+  });
+
+  test('follows a message clearly in another language it speaks', () => {
+    const candidate = chat('en-US');
+    candidate.says('el enlace de mi entrevista ha caducado');
+    expect(candidate.language).toBe('es');
+    expect(candidate.text).toContain(firstLine((topic('es', 'link-expired').nodes['ask-fresh-link'] as { say: string }).say));
+  });
+
+  test('keeps it on "ok", "404", a browser name and a ticket number', () => {
+    const candidate = chat('de-DE');
+    for (const text of ['ok', '404', 'Chrome', 'CS-60312345', 'Samsung Galaxy S21']) {
+      candidate.says(text);
+      expect(candidate.language).toBe('de');
+    }
+  });
+
+  test('"English please" switches and shows where the candidate is, in English', () => {
+    const candidate = chat('es-ES');
+    candidate.says('English please');
+    expect(candidate.language).toBe('en');
+    expect(candidate.text).toContain(guide('en').languages.changed);
+    expect(candidate.text).toContain(guide('en').menu.say);
+  });
+
+  test('a request for a language inside a longer message switches, and the rest of it is answered', () => {
+    const candidate = chat('es-ES');
+    candidate.says('english please, my interview link has expired');
+    expect(candidate.language).toBe('en');
+    expect(candidate.text).toContain(guide('en').languages.changed);
+    expect(candidate.text).toContain(firstLine((topic('en', 'link-expired').nodes['ask-fresh-link'] as { say: string }).say));
+  });
+
+  test('"kann ich auch auf deutsch schreiben?" is only the request: the switch, not "didn\'t get that"', () => {
+    const candidate = chat('en-US');
+    candidate.says('kann ich auch auf deutsch schreiben?');
+    expect(candidate.language).toBe('de');
+    expect(candidate.text).toContain(guide('de').languages.changed);
+    expect(candidate.text).not.toContain(guide('de').notUnderstood);
+  });
+
+  test('"my english is bad" is no request for English', () => {
+    const candidate = chat('de-DE');
+    candidate.says('sorry my english is bad, the page stays white when i open the link');
+    expect(candidate.text).not.toContain(guide('en').languages.changed);
+  });
+
+  test('a company name answered in the form never switches the language ("Zalando SE")', () => {
+    const candidate = chat('en-US');
+    candidate.says('talk to a recruiter');
+    candidate.clicks(choiceEvent('send-ticket'));
+    candidate.says('Jonas Weber');
+    candidate.says('jonas.weber@example.com');
+    candidate.says('Lagerist');
+    candidate.says('Zalando SE');
+    expect(candidate.language).toBe('en');
+    expect(candidate.text).not.toContain(guide('pt-BR').notUnderstood);
+  });
+
+  test('a language it does not speak gets one English reply naming those it does, with buttons to go on', () => {
+    const candidate = chat('es-ES');
+    const told = candidate.says('buongiorno, il link del mio colloquio non funziona, cosa devo fare?');
+    expect(candidate.text).toBe(guide('en').languages.unsupported.replace('{languages}', 'English, Deutsch, Español, Français and Português'));
+    expect(told.replies.at(-1)?.choices?.length).toBeGreaterThan(0);
+    candidate.says('il link non funziona ancora, per favore aiutatemi');
+    expect(candidate.text).not.toContain('English, Deutsch');
+  });
+});
