@@ -45,6 +45,17 @@ async function startConversation(): Promise<Started> {
   return body as Started;
 }
 
+/** What the chat page sends once connected: the join event (its device and locale); the bot greets on it. */
+function join(started: Started, locale = 'en-US') {
+  return call('POST', `/conversations/${started.conversationId}/activities`, started.token, {
+    type: 'event',
+    name: 'webchat/join',
+    value: {},
+    locale,
+    from: { id: 'whatever-the-page-says', role: 'user' },
+  });
+}
+
 function say(started: Started, text: string, clientActivityID = `client-${Math.random()}`) {
   return call('POST', `/conversations/${started.conversationId}/activities`, started.token, {
     type: 'message',
@@ -107,8 +118,9 @@ function openStream(url: string) {
 }
 
 describe('a page chatting through the local Direct Line', () => {
-  test('starting a conversation greets the candidate with the topic menu', async () => {
+  test('starting a conversation greets the candidate with the topic menu once the page joins', async () => {
     const started = await startConversation();
+    await join(started);
     expect(started.streamUrl).toMatch(new RegExp(`^ws://127\\.0\\.0\\.1:\\d+/v3/directline/conversations/${started.conversationId}/stream\\?`));
     const { activities } = await pollUntil(started, '', (a) => fromBot(a).some((x) => (x.suggestedActions?.actions.length ?? 0) > 0));
     expect(texts(activities).join('\n')).toMatch(/interview link/i);
@@ -117,6 +129,7 @@ describe('a page chatting through the local Direct Line', () => {
 
   test('a message gets the guide\'s steps; polling from the watermark returns only what is new', async () => {
     const started = await startConversation();
+    await join(started);
     const greeting = await pollUntil(started, '', (a) => fromBot(a).some((x) => (x.suggestedActions?.actions.length ?? 0) > 0));
 
     const posted = await say(started, 'my link says 404', 'client-404');
@@ -157,6 +170,7 @@ describe('a page chatting through the local Direct Line', () => {
     const started = await startConversation();
     const stream = openStream(started.streamUrl);
     await stream.opened;
+    await join(started);
     await stream.waitFor((a) => texts(a).some((t) => t.includes('What happens when you click your interview link?')));
     await say(started, 'the link says it expired');
     const received = await stream.waitFor((a) => texts(a).includes(PASS_ON_QUESTION));
@@ -167,6 +181,7 @@ describe('a page chatting through the local Direct Line', () => {
 
   test('reconnecting after a reload returns a new token and a stream that replays the conversation', async () => {
     const started = await startConversation();
+    await join(started);
     await say(started, 'my link says 404');
     await pollUntil(started, '', (a) => texts(a).includes(PASS_ON_QUESTION));
 
@@ -205,6 +220,7 @@ describe('a page chatting through the local Direct Line', () => {
 describe('a candidate who asks the web chat to delete their data', () => {
   test('no longer has what they said replayed: polls and reconnects after "delete my data" show only the confirmation', async () => {
     const started = await startConversation();
+    await join(started);
     await pollUntil(started, '', (a) => fromBot(a).some((x) => (x.suggestedActions?.actions.length ?? 0) > 0));
     await say(started, 'my link says 404');
     await say(started, 'delete my data');

@@ -27,6 +27,9 @@ export function toCandidateInput(activity: Partial<Activity>): CandidateInput | 
     case 'conversationUpdate': {
       // Recruiters' channels and group chats get no candidate welcome.
       if (isGroupConversation(activity)) return undefined;
+      // Direct Line starts a Web Chat conversation without the page's locale; the page's join event,
+      // right behind it, carries it (and the device): that one greets, in the candidate's language.
+      if (activity.channelId === 'webchat' && !activity.locale) return undefined;
       const botId = activity.recipient?.id;
       // Installing the Teams app adds only the bot; the Emulator and Web Chat add the candidate.
       const joined =
