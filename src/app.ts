@@ -4,7 +4,7 @@ import { isAuthEnabled, readConfig, type Config } from './config/config';
 import { isLoopback } from './server/loopback';
 import { createLogger, type Logger } from './log';
 import { loadFlows, type CompiledFlow } from './flow';
-import { createLanguageIdentification, createUnderstanding } from './engine/trainedUnderstanding';
+import { createLanguageIdentification, createUnderstanding, lazyUnderstanding } from './engine/trainedUnderstanding';
 import { openStores } from './openStores';
 import type { KeyValueStore } from './storage/keyValueStore';
 import { createTurnRunner } from './conversation/turns';
@@ -78,7 +78,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   // Each language's classifier learns from its own examples (English's add nothing: see trainedUnderstanding.ts).
   const engines = {
     byLanguage: new Map(
-      [...flows.byLanguage].map(([code, localized]) => [code, { flow: localized, understanding: code === flow.language ? understanding : createUnderstanding(localized, code) }]),
+      [...flows.byLanguage].map(([code, localized]) => [code, { flow: localized, understanding: code === flow.language ? understanding : lazyUnderstanding(() => createUnderstanding(localized, code)) }]),
     ),
     languages: flows.languages,
     identify: createLanguageIdentification(flows.byLanguage),
@@ -211,6 +211,16 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     server.listen(config.PORT, config.HOST, () => resolve());
   });
   outbox.start();
+  // Language identification and the other languages' classifiers load once the server listens, one per tick: start-up waits for English only.
+  const warming = [
+    () => engines.identify('warming up the language model', flow.language),
+    ...[...engines.byLanguage.values()].flatMap(({ understanding: u }) => ('warm' in u ? [(u as ReturnType<typeof lazyUnderstanding>).warm] : [])),
+  ];
+  const warmNext = () => {
+    warming.shift()?.();
+    if (warming.length > 0) setImmediate(warmNext);
+  };
+  setImmediate(warmNext);
   await warnIfTicketsReachNobody(Object.keys(sinks), tickets, log);
   const stopRetention = scheduleRetention(
     { tickets, conversations: 'deleteOlderThan' in baseStore ? (baseStore as { deleteOlderThan(before: Date): number | Promise<number> }) : undefined },

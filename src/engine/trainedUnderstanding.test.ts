@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { loadFlows } from '../flow';
-import { createUnderstanding } from './trainedUnderstanding';
+import { createUnderstanding, lazyUnderstanding } from './trainedUnderstanding';
 
 const flows = loadFlows(join(__dirname, '../../flows'));
 
@@ -24,5 +24,21 @@ describe('understanding in the conversation\'s language', () => {
   it('reads a language nobody wrote an analysis for with its Snowball stemmer and accents folded', () => {
     const understanding = createUnderstanding(flows.english, 'it');
     expect(understanding.classify('my interview link has expired').topic).toBe('link-expired');
+  });
+});
+
+describe('a language whose classifier is trained on first use', () => {
+  it('is trained once, when first asked (or warmed), and answers as the trained one does', () => {
+    let trainings = 0;
+    const spanish = flows.byLanguage.get('es')!;
+    const lazy = lazyUnderstanding(() => {
+      trainings += 1;
+      return createUnderstanding(spanish, 'es');
+    });
+    expect(trainings).toBe(0);
+    expect(lazy.classify('el enlace ha caducado').topic).toBe(createUnderstanding(spanish, 'es').classify('el enlace ha caducado').topic);
+    lazy.warm();
+    lazy.matchPhrase('sí', [{ id: 'yes', phrases: ['sí'] }]);
+    expect(trainings).toBe(1);
   });
 });

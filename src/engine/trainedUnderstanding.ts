@@ -41,6 +41,28 @@ export function createUnderstanding(flow: TrainingFlow, language = 'en', english
   };
 }
 
+/**
+ * An understanding trained the first time it is asked anything. Each language's classifier takes
+ * ~250 ms to train; start-up trains English only, the others are warmed once the server listens
+ * (`warm`), and a message in a language still cold trains it then.
+ */
+export function lazyUnderstanding(train: () => Understanding): Understanding & { warm(): void } {
+  let trained: Understanding | undefined;
+  const get = () => (trained ??= train());
+  return {
+    classify: (text) => get().classify(text),
+    matchPhrase: (text, options) => get().matchPhrase(text, options),
+    details: (text) => get().details(text),
+    isName: (text) => get().isName(text),
+    saysNotHelped: (text) => get().saysNotHelped(text),
+    saysHelped: (text) => get().saysHelped(text),
+    get threshold() {
+      return get().threshold;
+    },
+    warm: () => void get(),
+  };
+}
+
 /** What the classifier of `language` learns from: its flow's examples and keywords (and English's examples). */
 export function trainingFor(flow: TrainingFlow, language: string, english?: TrainingFlow): UnderstandingTraining {
   const own = trainingFrom(flow.understanding, flow.topics.values());

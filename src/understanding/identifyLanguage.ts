@@ -1,4 +1,4 @@
-import { detectAll } from 'tinyld';
+import type { detectAll as DetectAll } from 'tinyld';
 import { isLanguageCode, LANGUAGE_CODES, type LanguageCode } from './language';
 import { foldedWords } from './languages/foldedWords';
 
@@ -53,6 +53,16 @@ const UNSUPPORTED_LETTERS = 14;
 const UNSUPPORTED_CONFIDENCE = 0.5;
 /** Detector answers that are noise on chat lines in our languages ("was soll ich … anziehen" → Latin). */
 const NEVER_UNSUPPORTED = new Set(['la', 'af', 'eo']);
+
+/**
+ * tinyld's model takes ~300 ms to load: loaded on the first message that needs it (the server
+ * warms it once it listens), not while the bot starts.
+ */
+let detector: typeof DetectAll | undefined;
+const detectAll: typeof DetectAll = (...args) => {
+  detector ??= (require('tinyld') as { detectAll: typeof DetectAll }).detectAll;
+  return detector(...args);
+};
 
 /** tinyld names languages without a region: our "pt-BR" is its "pt". */
 const toDetector = (code: LanguageCode): string => code.split('-')[0]!;
