@@ -136,3 +136,44 @@ describe('the language of the conversation', () => {
     expect(candidate.text).not.toMatch(/English, Español/);
   });
 });
+
+describe('typed answers as the critics typed them, in their language', () => {
+  const toReview = async (candidate: Candidate, language: string, device: string) => {
+    const guide = words(language, 'guide.yaml');
+    await candidate.opensChat();
+    await candidate.says(guide.commands.human[0]);
+    await candidate.clicks(words(language, 'topics/contact-recruiter.yaml').nodes['send-or-email'].choices['send-ticket'].label);
+    for (const answer of ['Guadalupe Hernández', 'lupe.hernandez@example.com', 'Dependiente', 'Zara', 'no carga la página']) await candidate.says(answer);
+    await candidate.says(device);
+    return words(language, 'topics/contact-recruiter.yaml').nodes.details;
+  };
+
+  it('es: "el portatil, con chrome" answers the device and the browser; "si, envialo" sends it', async () => {
+    const candidate = new Candidate(bot.url, undefined, 'es-ES');
+    const form = await toReview(candidate, 'es', 'el portatil, con chrome');
+    expect(candidate.text).toContain(form.review);
+    await candidate.says('si, envialo');
+    expect(candidate.text).toMatch(/CS-\d{6,}/);
+  });
+
+  it('pt-BR: "celular" answers the device; "blz, envia ai" sends it', async () => {
+    const candidate = new Candidate(bot.url, undefined, 'pt-BR');
+    const form = await toReview(candidate, 'pt-BR', 'celular');
+    expect(candidate.text).toContain(form.device.askBrowser);
+    await candidate.says('chrome');
+    await candidate.says('blz, envia ai');
+    expect(candidate.text).toMatch(/CS-\d{6,}/);
+  });
+
+  it('fr: "un ordinateur portable!!" is a computer; "non je vais leur écrire moi-même" is no ticket', async () => {
+    const candidate = new Candidate(bot.url, undefined, 'fr-FR');
+    const form = await toReview(candidate, 'fr', 'un ordinateur portable!!');
+    expect(candidate.text).toContain(form.device.askBrowser);
+    const other = new Candidate(bot.url, undefined, 'fr-FR');
+    await other.opensChat();
+    await other.says('mon lien a expiré');
+    await other.says('non je vais leur écrire moi-même');
+    expect(other.text).not.toMatch(/CS-\d{6,}/);
+    expect(other.text).toContain(firstLine(words('fr', 'topics/contact-recruiter.yaml').nodes['reach-out'].say));
+  });
+});

@@ -101,6 +101,16 @@ describe("the conversation's language", () => {
     expect(candidate.text).not.toContain(guide('pt-BR').notUnderstood);
   });
 
+  test('"can we continue in english?" inside the form switches and asks the same question again, in English', () => {
+    const candidate = chat('de-DE');
+    candidate.says('mit einem recruiter sprechen');
+    candidate.clicks(choiceEvent('send-ticket'));
+    candidate.says('can we continue in english?');
+    expect(candidate.language).toBe('en');
+    const form = flows.english.topics.get('contact-recruiter')!.nodes.details as { fields: { ask: string }[] };
+    expect(candidate.text).toBe(`${guide('en').languages.changed}\n\n${form.fields[0]!.ask}`);
+  });
+
   test('a language it does not speak gets one English reply naming those it does, with buttons to go on', () => {
     const candidate = chat('es-ES');
     const told = candidate.says('buongiorno, il link del mio colloquio non funziona, cosa devo fare?');

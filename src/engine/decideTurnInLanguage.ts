@@ -43,7 +43,8 @@ export function decideTurnInLanguage(
     const asked = languageAskedFor(input.text, engines.languages);
     if (asked && known(asked.language)) {
       const engine = engineIn(asked.language);
-      if (asked.only) return answerIn(engine, asked.language, saved);
+      // Inside the form a message answers a question: "can we continue in english?" is the request alone.
+      if (asked.only || inForm(saved)) return answerIn(engine, asked.language, saved);
       // "English please, my camera won't start": the whole message read in the language asked for;
       // if nothing in it but the request can be placed ("kann ich auch auf deutsch schreiben?"), only the switch.
       const result = decideTurn(engine, saved, input, ticket);
@@ -60,6 +61,10 @@ export function decideTurnInLanguage(
 
   const result = decideTurn(engineIn(language), saved, input, ticket);
   return { ...result, state: { ...result.state, language }, language };
+}
+
+function inForm(saved: SavedConversation | undefined): boolean {
+  return saved !== undefined && positionOf(saved.snapshot.value).part !== undefined;
 }
 
 /** A name, an address, a job title or a company is in no language: "Zalando SE" never switches one. */
