@@ -22,7 +22,7 @@ export { parseTeamsClientInfo } from './teamsClientInfo';
 export { DeviceAnswers, fromAnswers } from './fromAnswers';
 export { mergeDeviceSources } from './mergeDeviceSources';
 export { toFacts } from './toFacts';
-export { describeDevice } from './describeDevice';
+export { describeDevice, ENGLISH_DEVICE_NAMES, type DeviceNames } from './describeDevice';
 export { IN_APP_BROWSERS } from './inAppBrowsers';
 export { MINIMUM_BROWSER_VERSIONS, MINIMUM_OS_VERSIONS } from './minimumVersions';
 export { describeForCandidate } from './describeForCandidate';

@@ -129,7 +129,7 @@ export function decideTurn(engine: Engine, saved: SavedConversation | undefined,
     fillKnown();
     const now = positionOf(snapshot.value);
     // Within the form only the next question is asked; leaving it says what the next node says.
-    replies.push(...(now.node === formNode && now.part ? formQuestion(node, now.part, snapshot.context) : renderState(flow, state(), snapshot.context)));
+    replies.push(...(now.node === formNode && now.part ? formQuestion(node, now.part, snapshot.context, flow.guide.deviceNames) : renderState(flow, state(), snapshot.context)));
   };
 
   /** Answers the form's questions the candidate already answered in passing, so none is asked twice. */

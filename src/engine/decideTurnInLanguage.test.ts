@@ -3,6 +3,8 @@ import { choiceEvent } from '../flow/events';
 import { decideTurnInLanguage, type Engines } from './decideTurnInLanguage';
 import { createLanguageIdentification, createUnderstanding } from './trainedUnderstanding';
 import type { CandidateInput, SavedConversation } from './types';
+import { parseUserAgent, toFacts } from '../device';
+import { USER_AGENTS } from '../device/fixtures/userAgents';
 
 const flows = loadFlows('flows');
 const engines: Engines = {
@@ -109,6 +111,22 @@ describe("the conversation's language", () => {
     expect(candidate.language).toBe('en');
     const form = flows.english.topics.get('contact-recruiter')!.nodes.details as { fields: { ask: string }[] };
     expect(candidate.text).toBe(`${guide('en').languages.changed}\n\n${form.fields[0]!.ask}`);
+  });
+
+  test('the form names the candidate\'s device in their language: "Chrome 129 en computadora Windows 10"', () => {
+    let saved: SavedConversation | undefined;
+    const turn = (input: CandidateInput) => {
+      const result = decideTurnInLanguage(engines, saved, input, { locale: 'es-ES' });
+      saved = result.state;
+      return result.replies.map((r) => r.text).join('\n');
+    };
+    turn({ kind: 'start', device: toFacts(parseUserAgent(USER_AGENTS.chromeWindows)) });
+    turn({ kind: 'text', text: 'hablar con un reclutador' });
+    turn({ kind: 'choice', id: choiceEvent('send-ticket') });
+    for (const answer of ['María García', 'maria@example.com', 'Analista', 'Acme']) turn({ kind: 'text', text: answer });
+    const confirm = turn({ kind: 'text', text: 'la página se queda en blanco' });
+    expect(confirm).toMatch(/Chrome \d+ en computadora Windows/);
+    expect(confirm).not.toMatch(/ on |computer/);
   });
 
   test('a language it does not speak gets one English reply naming those it does, with buttons to go on', () => {

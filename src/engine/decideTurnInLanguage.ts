@@ -100,6 +100,6 @@ function otherLanguage(engines: Engines, engine: Engine, language: string, saved
 function whereTheyAre(engine: Engine, state: FlowStateValue, context: Parameters<typeof renderState>[2]): Reply[] {
   const { node, part } = positionOf(state);
   const at = engine.flow.nodes.get(node)?.node;
-  if (at?.type === 'form' && part) return formQuestion(at as FormNode, part, context);
+  if (at?.type === 'form' && part) return formQuestion(at as FormNode, part, context, engine.flow.guide.deviceNames);
   return renderState(engine.flow, state, context);
 }

@@ -1,24 +1,27 @@
 import type { FormNode } from '../flow/schema';
 import type { ConversationContext, FormDeviceAnswers } from '../flow/context';
 import { fieldOf, type FormPart } from '../flow/formStates';
-import { describeForCandidate } from '../device';
+import { describeForCandidate, type DeviceNames } from '../device';
 import type { Reply, ReplyChoice } from './types';
 import { shownAsTyped } from './shownAsTyped';
 
-/** What the bot asks at a state of the escalation form, with its buttons (always including Cancel). */
-export function formQuestion(form: FormNode, part: FormPart, context: ConversationContext | undefined): Reply[] {
+/**
+ * What the bot asks at a state of the escalation form, with its buttons (always including Cancel).
+ * `names`: how the candidate's device is named, in the conversation's language (guide `deviceNames`).
+ */
+export function formQuestion(form: FormNode, part: FormPart, context: ConversationContext | undefined, names: DeviceNames): Reply[] {
   const choices = [...formChoices(form, part), cancelChoice(form)];
   const field = fieldOf(part);
   if (field) return [{ text: form.fields.find((f) => f.id === field)!.ask, choices }];
   switch (part) {
     case 'device-confirm':
-      return [{ text: form.device.confirm.replaceAll('{device}', describeForCandidate(context?.device)), choices }];
+      return [{ text: form.device.confirm.replaceAll('{device}', describeForCandidate(context?.device, names)), choices }];
     case 'device-type':
       return [{ text: form.device.askType, choices }];
     case 'device-browser':
       return [{ text: form.device.askBrowser, choices }];
     case 'review':
-      return [{ text: `${form.review}\n\n${summary(form, context)}`, choices }];
+      return [{ text: `${form.review}\n\n${summary(form, context, names)}`, choices }];
     default:
       return [{ text: form.change, choices }];
   }
@@ -50,15 +53,15 @@ export function formChoices(form: FormNode, part: FormPart): ReplyChoice[] {
   }
 }
 
-function summary(form: FormNode, context: ConversationContext | undefined): string {
+function summary(form: FormNode, context: ConversationContext | undefined, names: DeviceNames): string {
   const answers = context?.form?.fields ?? {};
   const lines = form.fields.map((f) => `**${f.label}:** ${shownAsTyped(answers[f.id] ?? '')}`);
-  lines.push(`**${form.device.label}:** ${deviceLine(form, context?.form?.device, context)}`);
+  lines.push(`**${form.device.label}:** ${deviceLine(form, context?.form?.device, context, names)}`);
   return lines.join('\n\n');
 }
 
-function deviceLine(form: FormNode, device: FormDeviceAnswers | undefined, context: ConversationContext | undefined): string {
-  if (device?.confirmed) return describeForCandidate(context?.device);
+function deviceLine(form: FormNode, device: FormDeviceAnswers | undefined, context: ConversationContext | undefined, names: DeviceNames): string {
+  if (device?.confirmed) return describeForCandidate(context?.device, names);
   const type = device?.deviceType ? form.device.types[device.deviceType] : undefined;
   const browser = device?.browser ? form.device.browsers[device.browser as keyof FormNode['device']['browsers']] : undefined;
   return [type, browser].filter(Boolean).join(', ');

@@ -21,8 +21,8 @@ export function renderState(flow: CompiledFlow, state: FlowStateValue, context?:
   if (id === RESOLVED) return [{ text: flow.guide.resolved, choices: [commandChoice(flow, 'menu')] }];
   const at = flow.nodes.get(id);
   if (!at) return [menuReply(flow)];
-  if (at.node.type === 'form') return [{ text: at.node.say }, ...formQuestion(at.node, part ?? askPart(at.node.fields[0]!.id), context)];
-  return renderNode(flow, at.node, (text) => fillPlaceholders(text, context));
+  if (at.node.type === 'form') return [{ text: at.node.say }, ...formQuestion(at.node, part ?? askPart(at.node.fields[0]!.id), context, flow.guide.deviceNames)];
+  return renderNode(flow, at.node, (text) => fillPlaceholders(text, context, flow));
 }
 
 /** The first thing a candidate reads: the welcome opens the menu's message, so its question is asked once. */
@@ -35,8 +35,8 @@ export function welcomeReplies(flow: CompiledFlow, state: FlowStateValue, contex
 }
 
 /** Flow texts may name what the bot knows: `{device}` becomes "Safari on iPhone (iOS 17.5)". */
-function fillPlaceholders(text: string, context: ConversationContext | undefined): string {
-  return text.includes('{device}') ? text.replaceAll('{device}', describeForCandidate(context?.device)) : text;
+function fillPlaceholders(text: string, context: ConversationContext | undefined, flow: CompiledFlow): string {
+  return text.includes('{device}') ? text.replaceAll('{device}', describeForCandidate(context?.device, flow.guide.deviceNames)) : text;
 }
 
 /** The answers a state accepts, as buttons: typed text is matched against the same list. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DeviceNames } from '../device';
 
 /**
  * The shape of the files in `flows/`. This is the only description of the format: the loader
@@ -271,6 +272,15 @@ export const GuideFile = z.strictObject({
       followUp: Phrases.min(1).describe('words that tie a message to the ticket ("the new link", "still", "again"): it goes to the recruiter even when it also names a guide problem'),
     })
     .describe("the candidate's side of an open ticket: later messages go to the recruiter"),
+  deviceNames: z
+    .strictObject(
+      Object.fromEntries(
+        ['on', 'unknown', 'builtIn', 'inApp', 'teamsApp', 'teamsWeb', 'anotherBrowser', 'computer', 'phone', 'tablet', 'device', 'aComputer', 'aPhone', 'aTablet', 'outdated'].map(
+          (key) => [key, z.string().trim().min(1).max(80)],
+        ),
+      ) as Record<keyof DeviceNames, z.ZodString>,
+    )
+    .describe('how `{device}` names the candidate\'s device in the bot\'s messages ("{browser} on {device}", "{system} computer"); tickets keep English'),
   languages: z
     .strictObject({
       changed: Text.describe('said, in the new language, when the candidate asks for another language ("English please", "en español")'),
