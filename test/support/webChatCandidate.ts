@@ -31,19 +31,25 @@ export class WebChatCandidate {
     if (response.status !== 201) throw new Error(`starting a conversation answered ${response.status}`);
     const { conversationId, token } = (await response.json()) as { conversationId: string; token: string };
     const candidate = new WebChatCandidate(baseUrl, conversationId, token);
+    // As the page does once connected: the join event (its device and language), which the bot greets.
+    await candidate.post({ type: 'event', name: 'webchat/join', value: {}, locale: 'en-US', from: { id: 'page' } }, 'the join event');
     await candidate.waitFor((activities) => activities.some((a) => a.from.role === 'bot'));
     return candidate;
   }
 
   async says(text: string): Promise<DirectLineActivity[]> {
+    await this.post({ type: 'message', text, from: { id: 'page' } }, `"${text}"`);
+    this.last = (await this.read()).filter((a) => a.from.role === 'bot');
+    return this.last;
+  }
+
+  private async post(activity: Record<string, unknown>, what: string): Promise<void> {
     const response = await fetch(`${this.baseUrl}/v3/directline/conversations/${this.conversationId}/activities`, {
       method: 'POST',
       headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'message', text, from: { id: 'page' } }),
+      body: JSON.stringify(activity),
     });
-    if (response.status !== 200) throw new Error(`posting "${text}" answered ${response.status}`);
-    this.last = (await this.read()).filter((a) => a.from.role === 'bot');
-    return this.last;
+    if (response.status !== 200) throw new Error(`posting ${what} answered ${response.status}`);
   }
 
   /** What arrived since the last read. */
