@@ -62,8 +62,9 @@ test('a bad translation of the page or the emails stops start-up with every prob
 });
 
 test('a bad configuration stops start-up with every problem listed', async () => {
-  const result = await runBotProcessToExit({ PORT: 'eighty', HOST: 'everywhere', MicrosoftAppType: 'Sometimes', LOG_LEVEL: 'loud' });
+  const result = await runBotProcessToExit({ PORT: 'eighty', HOST: 'everywhere', MicrosoftAppType: 'Sometimes', LOG_LEVEL: 'loud', RECRUITER_LOCALE: 'es' });
   expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/RECRUITER_LOCALE: tickets can only be written in en so far/);
   expect(result.stderr).toMatch(/PORT/);
   expect(result.stderr).toMatch(/HOST: must be an IP address/);
   expect(result.stderr).toMatch(/MicrosoftAppType/);

@@ -37,6 +37,11 @@ const ConfigFields = z
     /** How long an instance's claim on a ticket delivery holds; a crashed instance's claims are retried after it. */
     OUTBOX_CLAIM_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     FLOWS_DIR: z.string().trim().min(1).default('./flows'),
+    /**
+     * The language tickets, cards and emails to recruiters are written in. Only English has
+     * recruiter wording so far; the candidate's language is named on every ticket, their words quoted as typed.
+     */
+    RECRUITER_LOCALE: z.enum(['en'], { error: 'tickets can only be written in en so far: the recruiter-facing words (ticket layout, topic summaries, card buttons) are not translated yet' }).default('en'),
     RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(30),
     RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(1),
     /** Open connections one client address may hold; more are closed at once (see src/server/connectionLimits.ts). */
