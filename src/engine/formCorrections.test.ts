@@ -1,3 +1,4 @@
+import { withoutFiller } from './formFill';
 import { join } from 'node:path';
 import { loadFlow } from '../flow';
 import { createUnderstanding } from './trainedUnderstanding';
@@ -54,5 +55,18 @@ describe('an earlier answer fixed while another question is asked', () => {
 
   test('a "not" that names nothing given before is no fix', () => {
     expect(earlierAnswerFixIn('the page is not loading', answers, 'position')).toBeUndefined();
+  });
+});
+
+describe('what people put before an answer, in every language the bot speaks', () => {
+  test.each([
+    ['soy Guadalupe Hernandez', 'Guadalupe Hernandez'],
+    ["je m'appelle Élodie Lefèvre", 'Élodie Lefèvre'],
+    ['ich heiße Jürgen Müller', 'Jürgen Müller'],
+    ['meu nome é João Conceição', 'João Conceição'],
+    ["I'm Jo Marsh", 'Jo Marsh'],
+    ['Soyeon Park', 'Soyeon Park'],
+  ])('%s', (text, answer) => {
+    expect(withoutFiller(text)).toBe(answer);
   });
 });

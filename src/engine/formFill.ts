@@ -31,8 +31,22 @@ function deviceAnswered(part: FormPart, answered: FormAnswers | undefined): bool
   return false;
 }
 
-/** "It's …", "I just told you. …", "my name is …": what people put before an answer. */
-const FILLER = /^(?:(?:i (?:just |already )?(?:told|gave) you(?: that)?|as i said|like i said|i said|it'?s|it is|that'?s|that is|my (?:full )?name is|my (?:e-?mail|email address) is|the (?:name|e-?mail|position|company) is|name|e-?mail|position|company|i'?m|i am|this is|sure|ok(?:ay)?|yes)[\s.,:;!-]+)+/i;
+/**
+ * "It's …", "I just told you. …", "my name is …": what people put before an answer, in English and
+ * in the other languages the bot speaks ("soy …", "je m'appelle …", "ich heiße …", "meu nome é …").
+ */
+const FILLER = new RegExp(
+  '^(?:(?:' +
+    [
+      "i (?:just |already )?(?:told|gave) you(?: that)?|as i said|like i said|i said|it'?s|it is|that'?s|that is|my (?:full )?name is|my (?:e-?mail|email address) is|the (?:name|e-?mail|position|company) is|name|e-?mail|position|company|i'?m|i am|this is|sure|ok(?:ay)?|yes",
+      'soy|me llamo|mi nombre(?: completo)? es|mi correo(?: electr[oó]nico)? es|ya te (?:lo )?dije|como (?:te )?dije',
+      "je m'appelle|je suis|mon nom(?: complet)? est|mon (?:adresse )?e-?mail est|c'est",
+      'ich bin|ich hei(?:ß|ss)e|mein (?:voller )?name ist|meine e-?mail(?:-adresse)? ist|das ist',
+      'sou|me chamo|meu nome(?: completo)? [eé]|meu e-?mail [eé]|(?:eu )?j[aá] (?:te )?disse',
+    ].join('|') +
+    ')[\\s.,:;!-]+)+',
+  'iu',
+);
 
 export function withoutFiller(text: string): string {
   return text.replace(FILLER, '').trim();
