@@ -129,6 +129,20 @@ describe("the conversation's language", () => {
     expect(confirm).not.toMatch(/ on |computer/);
   });
 
+  test.each(['en', 'de', 'es', 'fr', 'pt-BR'])('%s: typing the review\'s "Change something" (as Web Chat sends a click) asks what to change, never leaves the form', (code) => {
+    const candidate = chat(code);
+    const form = flows.byLanguage.get(code)!.topics.get('contact-recruiter')!.nodes.details as unknown as {
+      labels: Record<string, string>; change: string; device: { types: Record<string, string>; browsers: Record<string, string> };
+    };
+    candidate.says(guide(code).commands.human[0]!);
+    candidate.clicks(choiceEvent('send-ticket'));
+    for (const answer of ['Jonas Weber', 'jonas.weber@example.com', 'Lagerist', 'Zalando SE', 'la page reste blanche / blank page']) candidate.says(answer);
+    candidate.says(form.device.types.computer!);
+    candidate.says(form.device.browsers.chrome!);
+    candidate.says(form.labels.change!);
+    expect(candidate.text).toContain(form.change);
+  });
+
   test('a language it does not speak gets one English reply naming those it does, with buttons to go on', () => {
     const candidate = chat('es-ES');
     const told = candidate.says('buongiorno, il link del mio colloquio non funziona, cosa devo fare?');

@@ -13,6 +13,7 @@ import { answersAt, commandIn, ANSWER_CONFIDENCE, type Intent } from './interpre
 import { beyondIn, plainWords, socialIn } from './beyondGuide';
 import { correctionIn, withoutFiller } from './formFill';
 import { menuReply, renderState } from './render';
+import { formChoices } from './formQuestions';
 import { asksWhatNext } from '../understanding/outcome';
 import { splitSentences } from '../understanding/splitSentences';
 import type { Understanding } from './understanding';
@@ -196,10 +197,13 @@ export type InsideForm =
  * before the half-filled form is dropped. Anything else is the answer to the question.
  */
 export function readInsideForm(flow: CompiledFlow, understanding: Understanding, value: FlowStateValue, text: string, answered?: FormAnswers): InsideForm {
-  const command = commandIn(flow, understanding, text, ['restart', 'menu']);
-  if (command) return { kind: 'move', event: command };
   const { node, part } = positionOf(value);
   const form = flow.nodes.get(node)!.node as FormNode;
+  // A button of the question, typed or clicked, before any command: "Etwas ändern" is within a typo of "Etwas anderes".
+  const button = understanding.matchPhrase(text, formChoices(form, part!).map((c) => ({ id: c.id, phrases: [c.label] })));
+  if (button?.confidence === 1) return { kind: 'answer' };
+  const command = commandIn(flow, understanding, text, ['restart', 'menu']);
+  if (command) return { kind: 'move', event: command };
   const labels = [...flow.topics.values()].map((t) => ({ id: topicEvent(t.id), phrases: [t.label] }));
   const clicked = understanding.matchPhrase(text, [...labels, { id: 'stay', phrases: [form.leave.stay] }]);
   if (clicked?.confidence === 1) return clicked.id === 'stay' ? { kind: 'stay' } : { kind: 'move', event: clicked.id };

@@ -14,10 +14,16 @@ describe('understanding in the conversation\'s language', () => {
     expect(createUnderstanding(flows.byLanguage.get(language)!, language).classify(text).topic).toBe(topic);
   });
 
-  it('reads "did that help?" in English words only in English, leaving other languages to the flow\'s phrases', () => {
-    const spanish = createUnderstanding(flows.byLanguage.get('es')!, 'es');
-    expect(spanish.saysNotHelped('still not working')).toBe(false);
-    expect(spanish.saysHelped('it works now')).toBe(false);
+  it('reads "did that help?" inside a longer answer from the language\'s own yes and no phrases', () => {
+    const portuguese = createUnderstanding(flows.byLanguage.get('pt-BR')!, 'pt-BR');
+    expect(portuguese.saysNotHelped('nao, ja cliquei direto no email')).toBe(true);
+    expect(portuguese.saysNotHelped('continua sem funcionar no chrome')).toBe(true);
+    expect(portuguese.saysHelped('nao, ja cliquei direto no email')).toBe(false);
+    const german = createUnderstanding(flows.byLanguage.get('de')!, 'de');
+    expect(german.saysHelped('funktioniert mit chrome!! danke')).toBe(true);
+    expect(german.saysHelped('ja, aber es geht immer noch nicht')).toBe(false);
+    expect(german.saysNotHelped('ja, aber es geht immer noch nicht')).toBe(true);
+    expect(german.saysNotHelped('Chrome')).toBe(false);
     expect(createUnderstanding(flows.english).saysNotHelped('still not working')).toBe(true);
   });
 

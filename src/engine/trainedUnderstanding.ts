@@ -24,21 +24,46 @@ type TrainingFlow = Pick<CompiledFlow, 'understanding' | 'topics'>;
  * language's flow, plus answer matching. `english`, for another language, adds the English
  * examples of each topic to its training (see `withEnglishExamples`; measured, it gains nothing).
  */
-export function createUnderstanding(flow: TrainingFlow, language = 'en', english?: TrainingFlow): Understanding {
+export function createUnderstanding(flow: TrainingFlow & Partial<Pick<CompiledFlow, 'guide'>>, language = 'en', english?: TrainingFlow): Understanding {
   const analysis = analysisFor(language);
   const classifier = createClassifier(trainingFor(flow, language, english), { language: analysis });
-  // The "did that help?" readings are English sentences; in another language the flow's own
-  // phrases (`synonyms` of yes and no) answer instead.
-  const inEnglish = language === 'en';
+  // The "did that help?" readings are English patterns; another language reads its own yes and no phrases.
+  const outcome = language === 'en' || !flow.guide ? { saysHelped, saysNotHelped } : outcomeFromPhrases(flow.guide.didItHelp, analysis);
   return {
     classify: (text) => classifier.classify(text.slice(0, MAX_READ_CHARS)),
     matchPhrase: (text, options) => matchPhrase(text.slice(0, MAX_READ_CHARS), options, analysis),
     details: (text) => slotsIn(text.slice(0, MAX_READ_CHARS)),
     isName: looksLikeName,
-    saysNotHelped: (text) => inEnglish && saysNotHelped(text.slice(0, MAX_READ_CHARS)),
-    saysHelped: (text) => inEnglish && saysHelped(text.slice(0, MAX_READ_CHARS)),
+    saysNotHelped: (text) => outcome.saysNotHelped(text.slice(0, MAX_READ_CHARS)),
+    saysHelped: (text) => outcome.saysHelped(text.slice(0, MAX_READ_CHARS)),
     threshold: classifier.threshold,
   };
+}
+
+/**
+ * "Nao, ja cliquei direto no email", "funktioniert mit chrome!! danke": yes or no inside a longer
+ * answer, in a language with no patterns of its own. A message opening with one of its one-word
+ * answers ("nao", "nein", "si") or holding one of its longer ones ("sigue sin funcionar") says it;
+ * a no anywhere outranks a yes ("si, pero sigue igual").
+ */
+function outcomeFromPhrases(
+  { yes, no }: CompiledFlow['guide']['didItHelp'],
+  analysis: ReturnType<typeof analysisFor>,
+): Pick<Understanding, 'saysHelped' | 'saysNotHelped'> {
+  const fold = (text: string) => analysis.words(text).join(' ');
+  const reader = (phrases: string[]) => {
+    const folded = phrases.map(fold).filter((p) => p !== '');
+    const single = new Set(folded.filter((p) => !p.includes(' ')));
+    const longer = folded.filter((p) => p.includes(' '));
+    return (text: string) => {
+      const message = fold(text);
+      const words = message.split(' ');
+      return (words.length > 1 && single.has(words[0]!)) || longer.some((p) => ` ${message} `.includes(` ${p} `));
+    };
+  };
+  const saysNo = reader(no.synonyms);
+  const saysYes = reader(yes.synonyms);
+  return { saysNotHelped: saysNo, saysHelped: (text) => !saysNo(text) && saysYes(text) };
 }
 
 /**

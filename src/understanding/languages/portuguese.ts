@@ -36,6 +36,6 @@ export const portuguese: LanguageAnalysis = {
   commonWords: new Set(),
   fillers: new Set([
     ...ENGLISH_FILLERS,
-    ...wordSet(`obrigado obrigada valeu ok entao bom ja eu o a e mas tambem ainda agora porfavor por favor desculpa kkk rs oi ola blz beleza ai pode`),
+    ...wordSet(`obrigado obrigada valeu ok entao bom ja eu o a e mas tambem ainda agora porfavor por favor desculpa kkk rs oi ola blz beleza ai pode pf pfv`),
   ]),
 };
