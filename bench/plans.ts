@@ -2,7 +2,7 @@ import type { CompiledFlow } from '../src/flow';
 import { MENU, RESOLVED } from '../src/flow/targets';
 import { positionOf } from '../src/flow/position';
 import { fieldOf } from '../src/flow/formStates';
-import { decideTurn, type Engine } from '../src/engine/decideTurn';
+import { decideTurnInLanguage, type Engines } from '../src/engine/decideTurnInLanguage';
 import type { CandidateInput, Reply, SavedConversation } from '../src/engine/types';
 import { mergeDeviceSources, parseWebChatJoin, toFacts, type DeviceProfile } from '../src/device';
 import { appendTurn, candidateSaid, type StoredTranscript } from '../src/conversation/transcript';
@@ -29,6 +29,8 @@ export type Outcome = 'resolved' | 'emailed-recruiter' | 'ticket' | 'gave-up';
 
 /** One candidate's conversation, decided in advance so the bot and the echo bot get the same activities. */
 export interface Plan {
+  /** The browser's language, sent as every activity's locale (bench/driver.ts). */
+  locale: string;
   turns: PlannedTurn[];
   outcome: Outcome;
   /** What the server has stored once the conversation is over: the shape the large-store scenario writes. */
@@ -50,13 +52,14 @@ export interface PlanOptions {
  * typing or clicking. The bot layer's own mapping is reproduced (join event → start with device facts,
  * a clicked button → its label as text), so the server must give the same buttons at every turn.
  */
-export function planConversations(engine: Engine, { count, escalationShare, seed = 7, maxTurns = 30 }: PlanOptions): Plan[] {
+export function planConversations(engines: Engines, { count, escalationShare, seed = 7, maxTurns = 30 }: PlanOptions): Plan[] {
   const random = seededRandom(seed);
-  return Array.from({ length: count }, (_, serial) => planOne(engine, random, serial, random() < escalationShare, maxTurns));
+  return Array.from({ length: count }, (_, serial) => planOne(engines, random, serial, random() < escalationShare, maxTurns));
 }
 
-function planOne(engine: Engine, random: Random, serial: number, escalates: boolean, maxTurns: number): Plan {
-  const { flow } = engine;
+function planOne(engines: Engines, random: Random, serial: number, escalates: boolean, maxTurns: number): Plan {
+  // The candidate's browser language picks the bot's (as Web Chat's locale does), and what they type may change it.
+  let flow = engines.byLanguage.get('en')!.flow;
   const turns: PlannedTurn[] = [];
   let saved: SavedConversation | undefined;
   let transcript: StoredTranscript | undefined;
@@ -64,7 +67,8 @@ function planOne(engine: Engine, random: Random, serial: number, escalates: bool
   const at = new Date(Date.UTC(2025, 0, 1) + serial * 60_000);
 
   const take = (send: Sent, input: CandidateInput) => {
-    const result = decideTurn(engine, saved, input);
+    const result = decideTurnInLanguage(engines, saved, input, { locale });
+    flow = engines.byLanguage.get(result.language)!.flow;
     // The server saves JSON; planning from the round-tripped state keeps both on the same path.
     saved = JSON.parse(JSON.stringify(result.state)) as SavedConversation;
     transcript = appendTurn(transcript, candidateSaid(input, at.toISOString()), result.replies, at.toISOString());
@@ -74,6 +78,7 @@ function planOne(engine: Engine, random: Random, serial: number, escalates: bool
   const say = (text: string) => take({ type: 'message', text }, { kind: 'text', text });
 
   const join = joinEventValue(random);
+  const locale = String(join.language ?? 'en-US');
   const profile = parseWebChatJoin(join);
   const merged = mergeDeviceSources(profile);
   take({ type: 'event', name: WEBCHAT_JOIN, value: join }, { kind: 'start', ...(merged && { device: toFacts(merged) }) });
@@ -122,6 +127,7 @@ function planOne(engine: Engine, random: Random, serial: number, escalates: bool
     }
   }
   return {
+    locale,
     turns,
     outcome,
     stored: { state: saved!, transcript: transcript!, ...(profile && { device: { webchat: profile } }) },

@@ -46,12 +46,12 @@ async function main(argv: string[]): Promise<void> {
   try {
     say('setup')(`${options.mode} run on ${os.cpus().length} cores`);
     // In-process first, while nothing else competes for the cores.
-    const { engine, ms: buildMs } = buildEngine();
+    const { engine, engines, ms: buildMs } = buildEngine();
     const classification = timeClassification(engine, options.classificationRepetitions);
     say('classification')(`p50 ${classification.ms.p50} ms, p99 ${classification.ms.p99} ms over ${classification.calls} calls`);
-    const plans = planConversations(engine, { count: options.plans, escalationShare: options.escalationShare });
-    const escalating = planConversations(engine, { count: options.escalations.conversations, escalationShare: 1, seed: 13 });
-    const step = timeEngineStep(engine, plans.slice(0, 300));
+    const plans = planConversations(engines, { count: options.plans, escalationShare: options.escalationShare });
+    const escalating = planConversations(engines, { count: options.escalations.conversations, escalationShare: 1, seed: 13 });
+    const step = timeEngineStep(engines, plans.slice(0, 300));
     say('engine')(`step p50 ${step.ms.p50} ms, p99 ${step.ms.p99} ms`);
 
     const cold = await coldStart(options.coldStartRuns, plans[0]!.turns[0]!);

@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import { loadFlow } from '../../src/flow';
-import { createUnderstanding } from '../../src/engine/trainedUnderstanding';
-import { decideTurn, type Engine } from '../../src/engine/decideTurn';
+import { loadFlows } from '../../src/flow';
+import { createLanguageIdentification, createUnderstanding } from '../../src/engine/trainedUnderstanding';
+import type { Engine } from '../../src/engine/decideTurn';
+import { decideTurnInLanguage, type Engines } from '../../src/engine/decideTurnInLanguage';
 import type { CandidateInput, SavedConversation } from '../../src/engine/types';
 import { mergeDeviceSources, parseWebChatJoin, toFacts } from '../../src/device';
 import { FLOWS_DIR } from '../processes';
@@ -11,12 +12,19 @@ import { median, round, summarize } from '../stats';
 import { FIRST_MESSAGES, PREFIXES, SUFFIXES } from '../utterances';
 import { roundAll } from '../loadResult';
 
-/** The engine as the server builds it (src/app.ts), and how long building it took. */
-export function buildEngine(): { engine: Engine; ms: number } {
+/**
+ * The engines as the server builds them (src/app.ts), every language trained here at once, and how
+ * long that took; `engine` is English's, for classification timings.
+ */
+export function buildEngine(): { engine: Engine; engines: Engines; ms: number } {
   const started = performance.now();
-  const flow = loadFlow(FLOWS_DIR);
-  const engine = { flow, understanding: createUnderstanding(flow) };
-  return { engine, ms: round(performance.now() - started) };
+  const flows = loadFlows(FLOWS_DIR);
+  const engines: Engines = {
+    byLanguage: new Map([...flows.byLanguage].map(([code, flow]) => [code, { flow, understanding: createUnderstanding(flow, code) }])),
+    languages: flows.languages,
+    identify: createLanguageIdentification(flows.byLanguage),
+  };
+  return { engine: engines.byLanguage.get('en')!, engines, ms: round(performance.now() - started) };
 }
 
 /**
@@ -47,16 +55,17 @@ export function timeClassification(engine: Engine, repetitions: number) {
   };
 }
 
-/** The pure engine (decideTurn) alone, replaying planned conversations: the bot's own work per turn, without HTTP or storage. */
-export function timeEngineStep(engine: Engine, plans: readonly Plan[]) {
+/** The pure engine (its language chosen, then decideTurn) alone, replaying planned conversations: the bot's own work per turn, without HTTP or storage. */
+export function timeEngineStep(engines: Engines, plans: readonly Plan[]) {
   const times: number[] = [];
   for (const pass of [0, 1]) {
     for (const plan of plans) {
       let saved: SavedConversation | undefined;
+      const locale = plan.locale;
       for (const turn of plan.turns) {
         const input = toInput(turn.send);
         const started = performance.now();
-        const result = decideTurn(engine, saved, input);
+        const result = decideTurnInLanguage(engines, saved, input, { locale });
         if (pass === 1) times.push(performance.now() - started);
         saved = JSON.parse(JSON.stringify(result.state)) as SavedConversation;
       }

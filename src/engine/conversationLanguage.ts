@@ -35,17 +35,26 @@ export function languageAskedFor(text: string, languages: readonly Language[]): 
   if (message === '') return undefined;
   const words = message.split(' ').length;
   let best: { code: string; length: number; words: number } | undefined;
-  for (const language of languages) {
-    for (const phrase of language.switch) {
-      const wanted = folded(phrase);
-      if (!wanted || !` ${message} `.includes(` ${wanted} `)) continue;
-      // A bare language name inside a longer message ("my english is bad") asks for nothing.
-      const phraseWords = wanted.split(' ').length;
-      if (phraseWords === 1 && words > MAX_WORDS_WITH_A_NAME) continue;
-      if (!best || wanted.length > best.length) best = { code: language.code, length: wanted.length, words: phraseWords };
-    }
+  for (const { code, phrase, words: phraseWords } of switchPhrasesOf(languages)) {
+    if (!` ${message} `.includes(` ${phrase} `)) continue;
+    // A bare language name inside a longer message ("my english is bad") asks for nothing.
+    if (phraseWords === 1 && words > MAX_WORDS_WITH_A_NAME) continue;
+    if (!best || phrase.length > best.length) best = { code, length: phrase.length, words: phraseWords };
   }
   return best && { language: best.code, only: words <= best.words + MAX_EXTRA_WORDS };
+}
+
+/** Every language's switch phrases, folded once: the same few hundred on every message. */
+const foldedSwitches = new WeakMap<readonly Language[], { code: string; phrase: string; words: number }[]>();
+function switchPhrasesOf(languages: readonly Language[]): { code: string; phrase: string; words: number }[] {
+  let phrases = foldedSwitches.get(languages);
+  if (!phrases) {
+    phrases = languages.flatMap(({ code, switch: said }) =>
+      said.map((p) => folded(p)).filter((p) => p !== '').map((phrase) => ({ code, phrase, words: phrase.split(' ').length })),
+    );
+    foldedSwitches.set(languages, phrases);
+  }
+  return phrases;
 }
 
 /** "English, Español, Français, Deutsch and Português": the languages in their own names. */

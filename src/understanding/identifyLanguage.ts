@@ -1,4 +1,5 @@
 import type { detectAll as DetectAll } from 'tinyld';
+import { LruCache } from '../lruCache';
 import { isLanguageCode, LANGUAGE_CODES, type LanguageCode } from './language';
 import { foldedWords } from './languages/foldedWords';
 
@@ -117,7 +118,20 @@ export function createLanguageIdentifier(
   vocabularies?: ReadonlyMap<LanguageCode, ReadonlySet<string>>,
 ): (text: string, prior: string) => LanguageGuess {
   const supported = languages.filter(isLanguageCode);
+  // A clicked button arrives as its label's text: the same few hundred messages, over and over.
+  const remembered = new LruCache<string, LanguageGuess>(REMEMBERED_MESSAGES);
   return function identify(text, prior) {
-    return identifyLanguage(text, { prior: supported.includes(prior) ? prior : 'en', supported, ...(vocabularies && { vocabularies }) });
+    const known = supported.includes(prior) ? prior : 'en';
+    const key = `${known}\u0000${text}`;
+    let guess = text.length <= MAX_REMEMBERED_LENGTH ? remembered.get(key) : undefined;
+    if (!guess) {
+      guess = identifyLanguage(text, { prior: known, supported, ...(vocabularies && { vocabularies }) });
+      if (text.length <= MAX_REMEMBERED_LENGTH) remembered.set(key, guess);
+    }
+    return guess;
   };
 }
+
+/** Button labels and short answers repeat across conversations; long messages rarely do. */
+const REMEMBERED_MESSAGES = 2_000;
+const MAX_REMEMBERED_LENGTH = 60;
