@@ -16,7 +16,7 @@ const LAYERS = {
   languages: [],
   device: ['lruCache'],
   understanding: ['lruCache'],
-  flow: ['device', 'understanding'],
+  flow: ['device', 'understanding', 'languages'],
   engine: ['flow', 'device', 'understanding', 'languages'],
   storage: ['log'],
   server: ['log'],

@@ -1,4 +1,5 @@
 import type { Language } from '../flow';
+import { foldedWords } from '../understanding/languages/foldedWords';
 
 /** What language identification (src/understanding) says about one message, given the conversation's language. */
 export interface LanguageGuess {
@@ -10,14 +11,9 @@ export interface LanguageGuess {
 
 export type IdentifyLanguage = (text: string, prior: string) => LanguageGuess;
 
-/** Lowercase letters and digits without accents: "En Español!" → "en espanol". */
-export function folded(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+/** Lowercase words without accents, as the understanding reads them: "En Español!" → "en espanol". */
+function folded(text: string): string {
+  return foldedWords(text).join(' ');
 }
 
 /** Words a request for a language alone may carry besides the phrase: "english please", "can you speak english". */

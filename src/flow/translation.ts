@@ -4,6 +4,7 @@
  * phrase lists add the language's own phrases to the English ones (a Spanish speaker may still
  * type "ok" or "404 not found"), and everything structural comes from English.
  */
+import { placeholders } from '../languages';
 
 /** Keys whose value is never a translator's: ids, targets, guards, effects, recruiter-facing words. */
 const STRUCTURE = new Set([
@@ -26,11 +27,6 @@ export interface TranslationOutcome {
   missing: string[][];
   /** Keys that can't be used: English has no such text, or the value isn't a text where English has one. */
   problems: { at: (string | number)[]; message: string }[];
-}
-
-/** A text's `{placeholders}`, sorted: a translation must name the same ones. */
-export function placeholdersOf(text: string): string[] {
-  return [...new Set(text.match(/\{[A-Za-z]+\}/g) ?? [])].sort();
 }
 
 export function translate(english: unknown, translation: unknown, file: FileKind): TranslationOutcome {
@@ -57,8 +53,8 @@ export function translate(english: unknown, translation: unknown, file: FileKind
     if (typeof en === 'string') {
       if (tr === undefined) return missing(path, en);
       if (typeof tr !== 'string' || tr.trim() === '') return wrong(path, 'should be a text', en);
-      const want = placeholdersOf(en).join(' ');
-      const got = placeholdersOf(tr).join(' ');
+      const want = placeholders(en).join(' ');
+      const got = placeholders(tr).join(' ');
       if (want !== got) problem(path, `placeholders differ from English: English has ${want || 'none'}, this has ${got || 'none'}`);
       return tr;
     }
