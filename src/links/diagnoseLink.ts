@@ -20,9 +20,9 @@ interface Candidate {
 
 /**
  * Finds, cleans, unwraps and judges the interview link in a candidate's message. With several
- * links, the one diagnosed is the one that looks most like the interview link: on a platform host
- * first, then a look-alike of one, then one a wrapper hid, then the first; the rest are counted
- * (`more-links`). Pure: no network, no clock.
+ * links, the one diagnosed is the one that looks most like the interview link: a look-alike of a
+ * platform host first (a warning must never hide behind a help link), then one on a platform host,
+ * then one a wrapper hid, then the first; the rest are counted (`more-links`). Pure: no network, no clock.
  */
 export function diagnose(message: string, options: DiagnoseOptions): Diagnosis {
   const candidates = findLinks(message).flatMap((found): Candidate[] => {
@@ -49,8 +49,8 @@ function mostLikeInterviewLink(candidates: Candidate[], hosts: readonly string[]
   const platformHosts = hosts.map(normalHost);
   const rank = ({ url, unwrapped }: Candidate): number => {
     const host = normalHost(url.hostname);
-    if (platformHosts.includes(host)) return 0;
-    if (lookAlikeOf(host, platformHosts)) return 1;
+    if (lookAlikeOf(host, platformHosts)) return 0;
+    if (platformHosts.includes(host)) return 1;
     if (unwrapped.wrappers.length > 0 || unwrapped.stuck) return 2;
     return 3;
   };
