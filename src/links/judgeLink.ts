@@ -1,4 +1,4 @@
-import { editDistance } from './editDistance';
+import { damerauLevenshtein } from '../understanding/damerauLevenshtein';
 import type { Finding, LookAlike } from './finding';
 import { hostParts } from './registrableDomain';
 
@@ -39,7 +39,8 @@ export function lookAlikeOf(host: string, platformHosts: readonly string[]): { o
     if (parts.name === real.name) return { of: listed, how: 'other-suffix' };
     if (parts.name.includes('-') && squash(parts) === squash(real)) return { of: listed, how: 'hyphen' };
     if (parts.name.replace(/-/g, '') === real.name) return { of: listed, how: 'hyphen' };
-    if (editDistance(parts.name, real.name) <= allowedTypos(real.name)) return { of: listed, how: 'spelling' };
+    const typos = allowedTypos(real.name);
+    if (damerauLevenshtein(parts.name, real.name, typos) <= typos) return { of: listed, how: 'spelling' };
   }
   return null;
 }
