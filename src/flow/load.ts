@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative, basename } from 'node:path';
-import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
 import { GuideFile, TopicFile } from './schema';
 import { UnderstandingFile } from './understandingSchema';
 import { FlowError, type FlowProblem } from './problems';
+import { readYaml } from '../yamlFile';
 
 /** The flow files as parsed and schema-checked, before cross-references are checked. */
 export interface FlowSource {
@@ -68,31 +68,6 @@ export function loadFlowSource(flowsDir: string): FlowSource {
   return { guide, topics, understanding, topicFiles, raw, guideFile: show(guideFile), parsed: { guide: parsedGuide, topics: parsedTopics } };
 }
 
-/** A YAML file parsed, or its problems recorded; `lineOf` finds a key's line for a problem report. */
-export function readYaml(
-  file: string,
-  shown: string,
-  problems: FlowProblem[],
-): { data: unknown; lineOf: (path: (string | number)[]) => number | undefined } | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    problems.push({ file: shown, at: '', message: 'file not found or unreadable' });
-    return undefined;
-  }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
-      problems.push({ file: shown, at: '', line, message: `not valid YAML: ${firstLine(error.message)}` });
-    }
-    return undefined;
-  }
-  return { data: doc.toJS(), lineOf: (path) => lineOf(doc, lineCounter, path) };
-}
-
 function parseFile<S extends z.ZodType>(
   file: string,
   schema: S,
@@ -111,17 +86,4 @@ function parseFile<S extends z.ZodType>(
     problems.push({ file: shown, at: path.join('.'), line: read.lineOf(path), message: issue.message });
   }
   return undefined;
-}
-
-/** The line of the deepest part of `path` that exists in the document (a missing key points at its parent). */
-function lineOf(doc: ReturnType<typeof parseDocument>, lines: LineCounter, path: (string | number)[]): number | undefined {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
-    if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
-  }
-  return undefined;
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
 }

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
 import type { FlowSource } from './load';
-import { readYaml } from './load';
+import { readYaml } from '../yamlFile';
 import { GuideFile, TopicFile } from './schema';
 import { UnderstandingFile } from './understandingSchema';
 import type { FlowProblem } from './problems';

@@ -1,11 +1,7 @@
+import type { FileProblem } from '../yamlFile';
+
 /** One thing wrong with the flow files, located precisely enough for an author to fix it. */
-export interface FlowProblem {
-  file: string;
-  /** Where in the file: "nodes.check-link.notHelped" (and the line, when known). */
-  at: string;
-  line?: number;
-  message: string;
-}
+export type FlowProblem = FileProblem;
 
 /** Thrown when `flows/` can't be used; carries every problem found, not just the first. */
 export class FlowError extends Error {

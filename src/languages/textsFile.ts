@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { readYaml } from '../yamlFile';
 import { TextsError, type TextsProblem } from './textsProblems';
 
 /** A file's texts, flat: "check.outcome.ok" → "Your camera and microphone work in this browser." */
@@ -77,41 +77,28 @@ type Located = Record<string, { text: string; line?: number }>;
 
 function readTexts(file: string, problems: TextsProblem[]): Located | undefined {
   const shown = show(file);
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch {
-    problems.push({ file: shown, at: '', message: 'file not found or unreadable' });
-    return undefined;
-  }
-  const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      problems.push({ file: shown, at: '', line: lines.linePos(error.pos[0]).line, message: `not valid YAML: ${error.message.split('\n')[0]}` });
-    }
-    return undefined;
-  }
-  if (!isMap(doc.contents)) {
+  const read = readYaml(file, shown, problems);
+  if (!read) return undefined;
+  if (!isRecord(read.data)) {
     problems.push({ file: shown, at: '', message: 'expected keys with texts under them' });
     return undefined;
   }
   const found: Located = {};
-  const visit = (node: Node | null | undefined, path: string[]): void => {
-    const line = node?.range ? lines.linePos(node.range[0]).line : undefined;
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        visit(pair.value as Node | null, [...path, key]);
-      }
-    } else if (isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '') {
-      found[path.join('.')] = { text: node.value, line };
+  const visit = (value: unknown, path: string[]): void => {
+    if (isRecord(value)) {
+      for (const [key, inner] of Object.entries(value)) visit(inner, [...path, key]);
+    } else if (typeof value === 'string' && value.trim() !== '') {
+      found[path.join('.')] = { text: value, line: read.lineOf(path) };
     } else {
-      problems.push({ file: shown, at: path.join('.'), line, message: 'expected a text (or keys with texts under them)' });
+      problems.push({ file: shown, at: path.join('.'), line: read.lineOf(path), message: 'expected a text (or keys with texts under them)' });
     }
   };
-  visit(doc.contents, []);
+  visit(read.data, []);
   return found;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The folders of flows/locales other than English's, sorted. */

@@ -1,11 +1,7 @@
-/** One thing wrong with a texts file (flows/page.yaml, flows/email.yaml or a translation of one). */
-export interface TextsProblem {
-  file: string;
-  /** The key: "check.outcome.ok". */
-  at: string;
-  line?: number;
-  message: string;
-}
+import type { FileProblem } from '../yamlFile';
+
+/** One thing wrong with a texts file (flows/page.yaml, flows/email.yaml or a translation of one); `at` is the key: "check.outcome.ok". */
+export type TextsProblem = FileProblem;
 
 /** Thrown at start-up when a texts file can't be used; carries every problem found. */
 export class TextsError extends Error {
