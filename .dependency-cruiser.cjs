@@ -5,7 +5,7 @@
  * LAYERS is the "depends on" column of the layer table: each folder (or top-level file) may import
  * only itself and the ones it lists. The order it encodes, lowest first:
  *   log, lruCache, clip, yamlFile < languages < device, understanding < links, flow < engine
- *   log < storage, server (the HTTP toolkit) < tickets, deviceCheck, directline < web
+ *   log < storage, server (the HTTP toolkit) < tickets, deviceCheck, directline < web;  links < tickets
  *   engine, storage, tickets < conversation;  tickets, web, server < config (it composes their shapes)
  *   conversation, config < bot;  everything < app.ts, index.ts, openStores.ts, postgresMigrations.ts, retention.ts, cli/
  */
@@ -19,14 +19,14 @@ const LAYERS = {
   device: ['lruCache'],
   understanding: ['lruCache'],
   flow: ['device', 'understanding', 'languages', 'yamlFile'],
-  engine: ['flow', 'device', 'understanding', 'languages'],
+  engine: ['flow', 'device', 'understanding', 'languages', 'links'],
   storage: ['log'],
   server: ['log'],
-  tickets: ['storage', 'server', 'device', 'log', 'clip', 'languages'],
+  tickets: ['storage', 'server', 'device', 'log', 'clip', 'languages', 'links'],
   deviceCheck: ['server', 'device', 'log'],
   directline: ['server', 'log'],
   web: ['deviceCheck', 'server', 'log', 'languages'],
-  conversation: ['engine', 'flow', 'device', 'storage', 'tickets', 'log', 'clip'],
+  conversation: ['engine', 'flow', 'device', 'storage', 'tickets', 'log', 'clip', 'links'],
   config: ['tickets', 'web', 'server'],
   bot: ['conversation', 'config', 'engine', 'flow', 'device', 'deviceCheck', 'tickets', 'log', 'lruCache'],
   teams: [],

@@ -8,6 +8,7 @@ import { createLanguageIdentification, createUnderstanding, lazyUnderstanding } 
 import { openStores } from './openStores';
 import type { KeyValueStore } from './storage/keyValueStore';
 import { createTurnRunner } from './conversation/turns';
+import { createLinkReader, type LiveCheckOptions } from './links';
 import { createDeviceProfiles } from './conversation/deviceProfiles';
 import { createEffectPerformer } from './conversation/performEffects';
 import { createTurnHandler } from './conversation/handleTurn';
@@ -59,6 +60,8 @@ export interface AppOptions {
   store?: KeyValueStore & { close?(): void };
   /** Wraps the real stores (fault-injection tests: a store that fails once, a crash between two writes). */
   wrapStores?: { state?: (store: KeyValueStore) => KeyValueStore; tickets?: (tickets: TicketStore) => TicketStore };
+  /** Test-only, never from the environment: lets LINK_CHECK reach a test server on loopback, and counts the checks. */
+  linkCheck?: Pick<LiveCheckOptions, 'allowLoopback' | 'resolve'>;
 }
 
 /**
@@ -126,7 +129,13 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     candidateSide,
     log,
   });
-  const turns = createTurnRunner({ engines, store, performEffects, openTicketOf: (key) => tickets.activeTicket(key) });
+  const readLink = createLinkReader({
+    hosts: config.INTERVIEW_LINK_HOSTS,
+    ...(config.INTERVIEW_LINK_SHAPE && { linkShape: config.INTERVIEW_LINK_SHAPE }),
+    ...(config.LINK_CHECK && { live: { ...options.linkCheck } }),
+    onChecked: ({ outcome, status, refused, failed }) => log.info({ outcome, status, refused, failed }, 'interview link checked'),
+  });
+  const turns = createTurnRunner({ engines, store, performEffects, readLink, openTicketOf: (key) => tickets.activeTicket(key) });
   // The local Direct Line replays a conversation's messages on reload: erasure must reach them too.
   const localChatHistory = {
     erase: (channelId: string, conversationId: string) => {

@@ -13,7 +13,8 @@ beforeAll(async () => {
     res.end('secret');
   });
   await new Promise<void>((r) => internal.listen(0, '127.0.0.1', r));
-  bot = await startTestBot();
+  // The live link check on, and this very machine named as the interview platform: still never asked.
+  bot = await startTestBot({ LINK_CHECK: 'on', INTERVIEW_LINK_HOSTS: '127.0.0.1,localhost' });
 });
 afterAll(async () => {
   await bot.close();

@@ -42,6 +42,33 @@ const ConfigFields = z
      * recruiter wording so far; the candidate's language is named on every ticket, their words quoted as typed.
      */
     RECRUITER_LOCALE: z.enum(['en'], { error: 'tickets can only be written in en so far: the recruiter-facing words (ticket layout, topic summaries, card buttons) are not translated yet' }).default('en'),
+    /**
+     * The interview platform's hosts, comma-separated (`app.hirevire.com,hirevire.com`): a pasted link
+     * on another host is warned about (a look-alike above all). Unset: hosts aren't judged.
+     */
+    INTERVIEW_LINK_HOSTS: optional.pipe(
+      z
+        .string()
+        .default('')
+        .transform((v) => v.split(',').map((host) => host.trim().toLowerCase().replace(/\.$/, '')).filter((host) => host !== ''))
+        .superRefine((hosts, ctx) => {
+          const wrong = hosts.filter((host) => !HOST_NAME.test(host));
+          if (wrong.length > 0) ctx.addIssue({ code: 'custom', message: `${wrong.join(', ')}: host names only, comma-separated (app.hirevire.com,hirevire.com): no scheme, path or port` });
+        }),
+    ),
+    /** What a whole interview link looks like, as a regular expression on the full URL; a platform link that doesn't match is "cut short". */
+    INTERVIEW_LINK_SHAPE: optional.pipe(
+      z
+        .string()
+        .refine(isRegExp, 'must be a regular expression, e.g. ^https://app\\.hirevire\\.com/i/[A-Za-z0-9]{8,}$')
+        .transform((v) => new RegExp(v))
+        .optional(),
+    ),
+    /**
+     * on: a pasted platform link is asked with one HEAD request (never GET: a single-use link stays
+     * unused), only on INTERVIEW_LINK_HOSTS, never on a private address, 3 s at most. Off by default.
+     */
+    LINK_CHECK: optional.pipe(z.enum(['on', 'off'], { error: 'must be on or off' }).default('off')).transform((v) => v === 'on'),
     RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(30),
     RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(1),
     /** Open connections one client address may hold; more are closed at once (see src/server/connectionLimits.ts). */
@@ -70,6 +97,9 @@ const ConfigSchema = ConfigFields
   )
   .superRefine((c, ctx) => {
     checkTicketConfig(c, ctx);
+    if (c.LINK_CHECK && c.INTERVIEW_LINK_HOSTS.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['LINK_CHECK'], message: 'on needs INTERVIEW_LINK_HOSTS: the check only ever asks the interview platform\'s own hosts' });
+    }
     if (c.STORAGE === 'postgres' && !c.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'required when STORAGE=postgres (e.g. postgres://bot:secret@db.internal:5432/bot)' });
     }
@@ -81,6 +111,17 @@ const ConfigSchema = ConfigFields
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `required when MicrosoftAppType is ${c.MicrosoftAppType}` });
     }
   });
+
+const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
+
+function isRegExp(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** HOST resolved: loopback while unauthenticated, every interface once authenticated. */
 const ResolvedConfigSchema = ConfigSchema.transform((c) => ({ ...c, HOST: c.HOST ?? (c.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1') }));

@@ -89,6 +89,8 @@ export function createEffectPerformer({ flow, flowIn = () => undefined, tickets,
           language,
           timezone: profile?.timezone,
           ...(effect.check && { deviceCheck: { outcome: effect.check } }),
+          // The link as the link doctor read it: clean, and what had been done to it (wrapped, cut short, not the platform's).
+          ...(effect.link && { interviewLink: effect.link }),
           conversationReference: { ...origin.reference() },
           // The bot's lines as the recruiter reads them: the candidate saw Markdown, a helpdesk shows text.
           transcript: transcript.map((line) => (line.from === 'bot' ? { ...line, text: plainText(line.text) } : line)),

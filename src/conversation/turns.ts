@@ -5,6 +5,7 @@ import { KeyedQueue } from './keyedQueue';
 import { fillValues } from './replyValues';
 import { appendTurn, candidateSaid, linesOf, needsPersonalDataNotice, transcriptKey, type TranscriptLine } from './transcript';
 import type { TurnOrigin } from './turnOrigin';
+import type { Diagnosis } from '../links';
 import { positionName } from '../flow/position';
 
 export interface TurnOutcome {
@@ -26,6 +27,8 @@ export interface TurnRunnerOptions {
   engines: Engines;
   store: KeyValueStore;
   performEffects: PerformEffects;
+  /** Reads the interview link in a message (src/links/: cleaned, unwrapped, judged, maybe asked live); none when it has no link. */
+  readLink?: (text: string) => Promise<Diagnosis | undefined>;
   /** The conversation's ticket still being worked on; asked only of conversations that opened one. */
   openTicketOf?: (conversationKey: string) => Promise<OpenTicket | undefined>;
   /** How often a turn that lost a write race is re-run on the fresh state. */
@@ -44,7 +47,7 @@ const NEW_CONVERSATION_ETAG = 'new-conversation';
  * it read, so a turn that raced another writer re-runs on the fresh state instead of overwriting it;
  * turns of one conversation in this process queue behind each other.
  */
-export function createTurnRunner({ engines, store, performEffects, openTicketOf, maxAttempts = 5, now = () => new Date() }: TurnRunnerOptions) {
+export function createTurnRunner({ engines, store, performEffects, readLink, openTicketOf, maxAttempts = 5, now = () => new Date() }: TurnRunnerOptions) {
   const queue = new KeyedQueue();
 
   async function attempt(origin: TurnOrigin, input: CandidateInput): Promise<TurnOutcome> {
@@ -73,8 +76,11 @@ export function createTurnRunner({ engines, store, performEffects, openTicketOf,
   }
 
   return {
-    run: function runTurn(origin: TurnOrigin, input: CandidateInput): Promise<TurnOutcome> {
+    run: function runTurn(origin: TurnOrigin, given: CandidateInput): Promise<TurnOutcome> {
       return queue.run(origin.key, async () => {
+        // In the queue, so messages keep their order; once, so a retry doesn't ask the platform again.
+        const link = given.kind === 'text' ? await readLink?.(given.text) : undefined;
+        const input = link?.url && given.kind === 'text' ? { ...given, link } : given;
         for (let tries = 1; ; tries++) {
           try {
             return await attempt(origin, input);

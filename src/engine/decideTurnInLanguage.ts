@@ -1,6 +1,8 @@
 import { ENGLISH, type Language } from '../flow';
 import { positionOf, type FlowStateValue } from '../flow/position';
 import { decideTurn, type Engine } from './decideTurn';
+import { decideTurnWithLink } from './pastedLink';
+import { withoutLinks } from '../links';
 import { matchLanguage } from '../languages';
 import { languageAskedFor, languageList, type IdentifyLanguage } from './conversationLanguage';
 import { formQuestion } from './formQuestions';
@@ -47,19 +49,20 @@ export function decideTurnInLanguage(
       if (asked.only || inForm(saved)) return answerIn(engine, asked.language, saved);
       // "English please, my camera won't start": the whole message read in the language asked for;
       // if nothing in it but the request can be placed ("kann ich auch auf deutsch schreiben?"), only the switch.
-      const result = decideTurn(engine, saved, input, ticket);
+      const result = decideTurnWithLink(engine, saved, input, ticket);
       if (result.state.misses > (saved?.misses ?? 0)) return answerIn(engine, asked.language, saved);
       const replies = asked.language === language ? result.replies : [{ text: engine.flow.guide.languages.changed }, ...result.replies];
       return { ...result, replies, state: { ...result.state, language: asked.language }, language: asked.language };
     }
     if (!answeringFormField(saved)) {
-      const guess = engines.identify(input.text, language);
+      // A link's letters are in no language: "https://app.hirevire.com/…" never switches one.
+      const guess = engines.identify(withoutLinks(input.text), language);
       if (guess.unsupported && !saved?.toldLanguages) return otherLanguage(engines, engineIn(language), language, saved);
       language = known(guess.language) ?? language;
     }
   }
 
-  const result = decideTurn(engineIn(language), saved, input, ticket);
+  const result = decideTurnWithLink(engineIn(language), saved, input, ticket);
   return { ...result, state: { ...result.state, language }, language };
 }
 

@@ -4,6 +4,10 @@ import type { FlowStateValue } from '../flow/position';
 import type { SentForm } from '../flow/formActions';
 import type { DeviceCheckResult } from '../device/checkResult';
 import type { Details } from './understanding';
+import type { Diagnosis } from '../links';
+
+/** The interview link the candidate pasted, as the link doctor read it (src/links/): cleaned, unwrapped, judged. */
+export type PastedLink = Diagnosis & { url: string };
 
 /** What is saved per conversation between turns. Small and JSON-only: it is written every turn. */
 export interface SavedConversation {
@@ -29,6 +33,8 @@ export interface SavedConversation {
   language?: string;
   /** The candidate was told which languages the bot speaks (once: they wrote in another one). */
   toldLanguages?: boolean;
+  /** The last interview link the candidate pasted, with what was found: for the ticket, and so advice stops asking for it. */
+  link?: PastedLink;
 }
 
 export interface PersistedSnapshot {
@@ -40,7 +46,8 @@ export interface PersistedSnapshot {
 /** What the candidate did this turn, already stripped of channel details by the bot layer. */
 export type CandidateInput =
   | { kind: 'start'; device?: DeviceFacts }
-  | { kind: 'text'; text: string }
+  /** `link`: the link in the text, read before the turn (the engine does no I/O; a live check may have asked the platform). */
+  | { kind: 'text'; text: string; link?: Diagnosis }
   /** A clicked button or card submit; `id` is the choice's id as rendered in a Reply. */
   | { kind: 'choice'; id: string }
   | { kind: 'device'; device: DeviceFacts }
@@ -65,9 +72,9 @@ export type Effect =
   | { type: 'request-device-check'; topic: string | null; path: string[] }
   /**
    * `topic` is the problem the candidate came with, not "contact-recruiter"; `check`, what the last
-   * camera and microphone check found, if one ran; the rest is the form's answers.
+   * camera and microphone check found, if one ran; `link`, the interview link the candidate pasted; the rest is the form's answers.
    */
-  | ({ type: 'open-ticket'; topic: string; path: string[]; check?: CheckOutcome } & SentForm)
+  | ({ type: 'open-ticket'; topic: string; path: string[]; check?: CheckOutcome; link?: PastedLink } & SentForm)
   | { type: 'restarted'; reason: 'flow-updated' }
   /** The candidate's message about their open ticket, as the transcript keeps it (personal data masked): for the recruiter. */
   | { type: 'ticket-reply'; ticketId: string; text: string }

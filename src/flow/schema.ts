@@ -65,6 +65,10 @@ const AdviceNode = z.strictObject({
     })
     .optional()
     .describe('for advice that IS "contact the recruiter": asks the guide\'s `passOn` question instead of "Did that help?"'),
+  invitesLink: z
+    .boolean()
+    .default(false)
+    .describe("advice about the link itself: the guide's `link.invite` follows it (\"paste it here and I'll check it\") until the candidate has pasted one"),
   actions: Actions,
 });
 
@@ -287,6 +291,25 @@ export const GuideFile = z.strictObject({
       unsupported: Text.describe('always English: said once when the candidate writes in a language the bot doesn\'t speak; {languages} lists the ones it does'),
     })
     .describe('switching the language of the conversation (flows/locales/<language>/)'),
+  link: z
+    .strictObject({
+      invite: Text.describe("said after advice with `invitesLink` until a link was pasted: paste it here and I'll check it"),
+      yourLink: Text.describe('the cleaned, unwrapped link shown back; {url} is it'),
+      wrapped: Text.describe('a link-protection service had wrapped it and it was taken off; {wrapper} names the service'),
+      rejoined: Text.describe('it was split over two lines and was joined back'),
+      cannotUnwrap: Text.describe('{wrapper} keeps the real address on its servers (Mimecast), or its wrapping is damaged: open it from the invitation instead'),
+      insecure: Text.describe('it starts with http:, interview links with https:'),
+      cutShort: Text.describe('it looks cut short: copy the whole link'),
+      lookAlike: Text.describe('a warning: {host} only imitates {platform}, the real interview site: no personal or bank details there'),
+      notPlatform: Text.describe('a warning: the link is not on {platform}, the interview site: no personal or bank details there'),
+      scanner: Text.describe('the link was wrapped and the candidate says it expired or was used: a mail scanner may have opened a single-use link first'),
+      gone: Text.describe('the live check: the interview site says the link no longer exists (404/410): ask for a new one'),
+      works: Text.describe('the live check: the link opens from here, so the problem is the browser or device; the page-won\'t-load steps follow'),
+      looksRight: Text.describe('nothing wrong found with the link itself'),
+      whatHappens: Text.describe('asked after a link pasted on its own, with the topic buttons: what happens when they open it?'),
+      presenting: Phrases.min(1).describe('words that only present a pasted link ("here is my link"): the link is then read on its own, not as a problem named'),
+    })
+    .describe('the link doctor: what the bot says about a link the candidate pasted (src/links/)'),
   labels: z
     .strictObject({
       restart: z.string().min(1).max(40),

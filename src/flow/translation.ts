@@ -15,7 +15,7 @@ const STRUCTURE = new Set([
 /** Lists of what a candidate may type: the language's own phrases, not a translation of the English ones. */
 const PHRASES = new Set([
   'keywords', 'synonyms', 'cues', 'words', 'restart', 'menu', 'human', 'cancelWords', 'sendWords', 'changeWords',
-  'stayWords', 'followUp', 'delete',
+  'stayWords', 'followUp', 'delete', 'presenting',
 ]);
 
 export type FileKind = 'guide' | 'topic';

@@ -1,4 +1,4 @@
-import { findLinks } from './findLinks';
+import { withoutLinks, findLinks } from './findLinks';
 
 const urls = (message: string) => findLinks(message).map((link) => link.url);
 
@@ -18,7 +18,7 @@ describe('the link a candidate pastes is found in whatever they wrote around it'
 
   it('a link plain-text mail broke across two lines is joined again', () => {
     const [link] = findLinks('Your interview: https://app.hirevire.com/i/7Gx2Qk?invite=\nab12cd34&lang=en\nGood luck!');
-    expect(link).toEqual({ url: 'https://app.hirevire.com/i/7Gx2Qk?invite=ab12cd34&lang=en', schemeWritten: true, rejoined: true });
+    expect(link).toMatchObject({ url: 'https://app.hirevire.com/i/7Gx2Qk?invite=ab12cd34&lang=en', schemeWritten: true, rejoined: true });
   });
 
   it('a link broken after a slash, in a quoted reply, is joined again', () => {
@@ -36,6 +36,12 @@ describe('the link a candidate pastes is found in whatever they wrote around it'
   });
 
   it('http is kept as written', () => {
-    expect(findLinks('http://app.hirevire.com/i/7Gx2Qk')).toEqual([{ url: 'http://app.hirevire.com/i/7Gx2Qk', schemeWritten: true, rejoined: false }]);
+    expect(findLinks('http://app.hirevire.com/i/7Gx2Qk')).toEqual([{ url: 'http://app.hirevire.com/i/7Gx2Qk', schemeWritten: true, rejoined: false, start: 0, end: 32 }]);
+  });
+
+  it('what the candidate said around the links is kept, the links taken out', () => {
+    expect(withoutLinks('my link https://app.hirevire.com/i/7Gx2Qk?invite=\nab12cd34 says 404')).toBe('my link says 404');
+    expect(withoutLinks('see https://a.example/x and https://b.example/y please')).toBe('see and please');
+    expect(withoutLinks('no link here')).toBe('no link here');
   });
 });

@@ -8,6 +8,9 @@ export interface FoundLink {
   schemeWritten: boolean;
   /** The link went on on the next line (plain-text mail wraps long lines) and was joined again. */
   rejoined: boolean;
+  /** Where the link stood in the message, `end` exclusive (its next-line rest included). */
+  start: number;
+  end: number;
 }
 
 const linkify = new LinkifyIt().set({ fuzzyEmail: false, fuzzyIP: false });
@@ -46,9 +49,20 @@ export function findLinks(message: string): FoundLink[] {
     const cleaned = clean(raw);
     if (cleaned === '') continue;
     const schemeWritten = /^https?:\/\//i.test(cleaned);
-    links.push({ url: schemeWritten ? cleaned : `https://${cleaned.replace(/^\/\//, '')}`, schemeWritten, rejoined });
+    links.push({ url: schemeWritten ? cleaned : `https://${cleaned.replace(/^\/\//, '')}`, schemeWritten, rejoined, start: match.index, end });
   }
   return links;
+}
+
+/** The message with its links taken out: what the candidate said around them ("404 again <link>" → "404 again"). */
+export function withoutLinks(message: string): string {
+  let rest = '';
+  let from = 0;
+  for (const link of findLinks(message)) {
+    rest += `${message.slice(from, link.start)} `;
+    from = link.end;
+  }
+  return `${rest}${message.slice(from)}`.replace(/[ \t]+/g, ' ').trim();
 }
 
 function continues(link: string, token: string): boolean {

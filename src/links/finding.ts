@@ -22,7 +22,17 @@ export type Finding =
   /** The link looks cut short. */
   | { kind: 'cut-short'; why: CutShort }
   /** The message has more links than the one diagnosed. */
-  | { kind: 'more-links'; count: number };
+  | { kind: 'more-links'; count: number }
+  /**
+   * The link was wrapped by a link-protection service and the candidate says it is expired or already used:
+   * the service's scanner may have opened a single-use link before they did (the conversation adds this).
+   */
+  | { kind: 'scanner-suspected'; by: Wrapper }
+  /** What a HEAD request to the platform answered (LINK_CHECK=on): the link is gone, it works, or we couldn't tell. */
+  | { kind: 'checked'; outcome: LiveOutcome; status?: number };
+
+/** `gone`: 404 or 410. `works`: 2xx. `unknown`: anything else, a refusal (an address or a redirect we won't follow) or no answer in time. */
+export type LiveOutcome = 'gone' | 'works' | 'unknown';
 
 export type LookAlike = 'spelling' | 'other-suffix' | 'hyphen' | 'real-host-in-front';
 export type CutShort = 'host-only' | 'ends-with-separator' | 'unlike-platform-links';

@@ -1,5 +1,5 @@
 import { aDraft } from './fixtures/drafts';
-import { browserDetails, createdLine, renderText, subjectLine } from './renderTicket';
+import { browserDetails, createdLine, escapeHtml, renderHtml, renderText, subjectLine } from './renderTicket';
 import { Ticket, type TicketDraftInput } from './ticket';
 
 function ticketWith(overrides: Partial<TicketDraftInput>): Ticket {
@@ -79,4 +79,72 @@ test('a device check, when the ticket has one, is listed with what it found', ()
 test('a check the conversation ran shows as what it found, in words', () => {
   expect(renderText(ticketWith({ deviceCheck: { outcome: 'blocked' } }))).toContain('Device check:           the browser blocks the camera or microphone\n');
   expect(renderText(ticketWith({}))).not.toContain('Device check:');
+});
+
+describe('the interview link the candidate pasted', () => {
+  const WRAPPED_AND_CUT = {
+    url: 'https://app.hirevire.com/i/',
+    host: 'app.hirevire.com',
+    findings: [
+      { kind: 'wrapped', by: 'Microsoft Safe Links' },
+      { kind: 'cut-short', why: 'ends-with-separator' },
+    ],
+  };
+  const FINDINGS = 'wrapped by Microsoft Safe Links (taken off); looks cut short: it ends in a separator such as / ? = or -';
+
+  test('shows cleaned, with what was found, just after the device check', () => {
+    const text = renderText(ticketWith({ deviceCheck: { outcome: 'blocked' }, interviewLink: WRAPPED_AND_CUT }));
+    expect(text).toContain(
+      [
+        'Device check:           the browser blocks the camera or microphone',
+        '',
+        'Interview link:         https://app.hirevire.com/i/',
+        `Link findings:          ${FINDINGS}`,
+        '',
+        'Browser details:',
+      ].join('\n'),
+    );
+    const html = renderHtml(ticketWith({ interviewLink: WRAPPED_AND_CUT }));
+    expect(html).toContain('<h3>Interview link</h3>');
+    expect(html).toContain('<tr><th align="left" valign="top">Interview link</th><td>https://app.hirevire.com/i/</td></tr>');
+    expect(html).toContain(`<tr><th align="left" valign="top">Link findings</th><td>${escapeHtml(FINDINGS)}</td></tr>`);
+  });
+
+  test('a look-alike of the platform’s host is the first thing the findings say', () => {
+    const lookAlike = {
+      url: 'http://app-hirevire.com/i/abc',
+      host: 'app-hirevire.com',
+      findings: [{ kind: 'insecure' }, { kind: 'look-alike', host: 'app-hirevire.com', of: 'app.hirevire.com', how: 'hyphen' }],
+    };
+    expect(renderText(ticketWith({ interviewLink: lookAlike }))).toContain(
+      'Link findings:          possible phishing: app-hirevire.com imitates app.hirevire.com (its name with a hyphen added or moved); starts with http:, not https:\n',
+    );
+    expect(renderHtml(ticketWith({ interviewLink: lookAlike }))).toContain('<td>possible phishing: app-hirevire.com imitates');
+  });
+
+  test('is text that can’t become markup or fake a line: escaped in HTML, one line in text', () => {
+    const hostile = { url: 'https://evil.example/"><a href="https://evil.example">Reset</a>\nCandidate: CEO', host: 'evil.example', findings: [{ kind: 'not-platform-host', host: '<b>evil</b>', expected: [] }] };
+    const html = renderHtml(ticketWith({ interviewLink: hostile }));
+    expect(html).not.toContain('<a href');
+    expect(html).not.toContain('<b>evil');
+    expect(html).toContain('<td>https://evil.example/&#34;&#62;&#60;a href=&#34;https://evil.example&#34;&#62;Reset&#60;/a&#62; Candidate: CEO</td>');
+    expect(html).toContain('<td>not on the platform&#39;s host (&#60;b&#62;evil&#60;/b&#62;)</td>');
+    const lines = renderText(ticketWith({ interviewLink: hostile })).split('\n');
+    expect(lines.filter((line) => line.startsWith('Candidate:'))).toEqual(['Candidate:              Zoë Quartermaine']);
+  });
+
+  test('a finding of a kind this version doesn’t know still shows', () => {
+    const newer = { url: 'https://app.hirevire.com/i/abc', host: 'app.hirevire.com', findings: [{ kind: 'redirects', to: 'elsewhere.example' }] };
+    expect(renderText(ticketWith({ interviewLink: newer }))).toContain('Link findings:          redirects (to: elsewhere.example)\n');
+    expect(renderHtml(ticketWith({ interviewLink: newer }))).toContain('<td>redirects (to: elsewhere.example)</td>');
+  });
+
+  test('a ticket without one reads exactly as before: the link adds its lines and nothing else', () => {
+    const without = ticketWith({});
+    const withLink = ticketWith({ interviewLink: WRAPPED_AND_CUT });
+    expect(renderText(without)).not.toMatch(/Interview link|Link findings/);
+    expect(renderHtml(without)).not.toMatch(/Interview link|Link findings/);
+    expect(renderText(withLink).replace(`Interview link:         https://app.hirevire.com/i/\nLink findings:          ${FINDINGS}\n\n`, '')).toBe(renderText(without));
+    expect(renderHtml(withLink).replace(/<h3>Interview link<\/h3>\n<table cellpadding="4">\n.*\n.*\n<\/table>\n/, '')).toBe(renderHtml(without));
+  });
 });

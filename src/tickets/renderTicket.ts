@@ -1,11 +1,12 @@
 import { neutraliseLine, neutralisedLines, neutraliseText } from './neutralise';
 import { deviceCheckLine } from './deviceCheckLine';
+import { interviewLinkLine } from './interviewLinkLine';
 import { plainText } from './plainText';
 import { languageName } from './languageName';
 import { stepLabels, summarySentence } from './summarySentence';
 import type { Ticket, TranscriptLine } from './ticket';
 
-export { deviceCheckLine, stepLabels, summarySentence };
+export { deviceCheckLine, interviewLinkLine, stepLabels, summarySentence };
 
 /**
  * A ticket as the recruiter reads it, shared by the email and Teams sinks. Everything the candidate
@@ -67,6 +68,19 @@ export function browserDetails(ticket: Ticket): Fact[] {
   return facts.filter((fact): fact is [string, string] => fact[1] !== undefined).map(([label, value]) => ({ label, value }));
 }
 
+/**
+ * The link the candidate pasted, cleaned, and what was found about it (warnings first); none on older
+ * tickets. The link is text, never a link: a look-alike of the platform's host may be phishing.
+ */
+export function interviewLinkFacts(ticket: Ticket): Fact[] {
+  const findings = interviewLinkLine(ticket);
+  if (!ticket.interviewLink || findings === undefined) return [];
+  return [
+    { label: 'Interview link', value: oneLine(ticket.interviewLink.url) || '(none given)' },
+    { label: 'Link findings', value: findings },
+  ];
+}
+
 /** When the ticket was opened, in UTC and in the candidate's own time zone when known. */
 export function createdLine(ticket: Ticket): string {
   const created = new Date(ticket.createdAt);
@@ -80,6 +94,7 @@ export function renderText(ticket: Ticket): string {
   const facts = (list: Fact[], indent = '') => list.map(({ label, value }) => `${indent}${`${label}:`.padEnd(24 - indent.length)}${value}`);
   const action = suggestedAction(ticket);
   const check = deviceCheckLine(ticket);
+  const link = interviewLinkFacts(ticket);
   const labels = stepLabels(ticket);
   const lines = [
     summarySentence(ticket),
@@ -96,6 +111,7 @@ export function renderText(ticket: Ticket): string {
     ...quoted(ticket.errorText),
     '',
     ...(check ? [...facts([{ label: 'Device check', value: check }]), ''] : []),
+    ...(link.length > 0 ? [...facts(link), ''] : []),
     'Browser details:',
     ...facts(browserDetails(ticket), '  '),
     ...(browserDetails(ticket).length === 0 ? ['  (nothing detected)'] : []),
@@ -123,6 +139,7 @@ export function renderHtml(ticket: Ticket): string {
     list.map(({ label, value }) => `<tr><th align="left" valign="top">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`).join('\n');
   const action = suggestedAction(ticket);
   const check = deviceCheckLine(ticket);
+  const link = interviewLinkFacts(ticket);
   const labels = stepLabels(ticket);
   const steps = stepTexts(ticket).map((text) => `<li>${blocksHtml(text)}</li>`).join('\n');
   const transcript = ticket.transcript
@@ -144,6 +161,7 @@ export function renderHtml(ticket: Ticket): string {
     '<h3>Error, exactly as the candidate typed it</h3>',
     `<pre style="white-space: pre-wrap">${escapeHtml(neutraliseText(ticket.errorText)) || '(none given)'}</pre>`,
     ...(check ? ['<h3>Device check</h3>', `<p>${escapeHtml(check)}</p>`] : []),
+    ...(link.length > 0 ? ['<h3>Interview link</h3>', `<table cellpadding="4">\n${rows(link)}\n</table>`] : []),
     '<h3>Browser details</h3>',
     browserDetails(ticket).length > 0 ? `<table cellpadding="4">\n${rows(browserDetails(ticket))}\n</table>` : '<p>Nothing detected.</p>',
     '<table cellpadding="4">',

@@ -54,6 +54,20 @@ export const TicketDevice = z.object({
 });
 export type TicketDevice = z.output<typeof TicketDevice>;
 
+/**
+ * The interview link the candidate pasted, as the link doctor (src/links) cleaned, unwrapped and
+ * judged it. A finding is checked only for its `kind` and kept whole: tickets outlive the kinds
+ * and fields of their day, so an older or newer finding still parses (interviewLinkLine.ts words it).
+ */
+export const TicketInterviewLink = z.object({
+  /** The cleaned link; it came from the candidate, so it is stored inert like their one-line text. */
+  url: clipped(2000, neutraliseLine),
+  host: OneLineText.nullable(),
+  /** In the order found; the link doctor gives 17 at most (10 wrappers, one of each other kind). */
+  findings: z.array(z.looseObject({ kind: ShortText })).max(20),
+});
+export type TicketInterviewLink = z.output<typeof TicketInterviewLink>;
+
 /** What the bot supplies when it opens a ticket. */
 export const TicketDraft = z.object({
   /** Identifies the conversation; with `topic`, what makes two tickets the same. */
@@ -86,6 +100,8 @@ export const TicketDraft = z.object({
   timezone: OneLineText.optional(),
   /** Results of an in-browser device check (a later issue); passed through as given. */
   deviceCheck: z.unknown().optional(),
+  /** The link the candidate pasted and what the link doctor found; absent on older tickets and when none was pasted. */
+  interviewLink: TicketInterviewLink.optional(),
   /** Bot Framework ConversationReference, so a recruiter's reply can reach the candidate later. */
   conversationReference: JsonObject,
   transcript: z.array(TranscriptLine).max(500),

@@ -82,6 +82,41 @@ test('a right-to-left override or zero-width character the candidate typed shows
   expect(linesOf(sent[0]!.activity)).toEqual(expect.arrayContaining(['Candidate: Eve<U+200D>', 'Email: eve@example.org<U+202E>', 'Company: Acme <U+202E>gpj.exe']));
 });
 
+test('the interview link shows on the card as plain text after the device check, with what was found, a possible phishing link first', async () => {
+  const { sent, send } = recordingSend();
+  const withLink = Ticket.parse({
+    ...ticket,
+    deviceCheck: { outcome: 'blocked' },
+    interviewLink: {
+      url: 'https://app-hirevire.com/i/',
+      host: 'app-hirevire.com',
+      findings: [
+        { kind: 'wrapped', by: 'Microsoft Safe Links' },
+        { kind: 'look-alike', host: 'app-hirevire.com', of: 'app.hirevire.com', how: 'hyphen' },
+        { kind: 'cut-short', why: 'ends-with-separator' },
+      ],
+    },
+  });
+  await teamsSink({ channels: async () => [channelA], send }).deliver(withLink);
+  const lines = linesOf(sent[0]!.activity);
+  const at = lines.indexOf('Device check: the browser blocks the camera or microphone');
+  expect(lines.slice(at + 1, at + 3)).toEqual([
+    'Interview link: https://app-hirevire.com/i/',
+    'Link findings: possible phishing: app-hirevire.com imitates app.hirevire.com (its name with a hyphen added or moved); wrapped by Microsoft Safe Links (taken off); looks cut short: it ends in a separator such as / ? = or -',
+  ]);
+  const { body } = sent[0]!.activity.attachments[0]!.content;
+  const linkRun = (body[at + 1]!.inlines as Array<Record<string, unknown>>)[1];
+  // A TextRun with nothing but text: no selectAction, no Markdown link, nothing a click opens.
+  expect(linkRun).toEqual({ type: 'TextRun', text: 'https://app-hirevire.com/i/' });
+  expect(JSON.stringify(body)).not.toMatch(/\]\(https?:|selectAction|Action\.OpenUrl/);
+});
+
+test('a ticket without an interview link has a card without one', async () => {
+  const { sent, send } = recordingSend();
+  await teamsSink({ channels: async () => [channelA], send }).deliver(ticket);
+  expect(linesOf(sent[0]!.activity).filter((line) => /^(Interview link|Link findings):/.test(line))).toEqual([]);
+});
+
 test('a ticket at every limit (100 long steps, 500 long transcript lines) still makes a card Teams accepts (under 28 KB)', async () => {
   const { sent, send } = recordingSend();
   const long = 'x'.repeat(4000);
@@ -90,6 +125,7 @@ test('a ticket at every limit (100 long steps, 500 long transcript lines) still 
     errorText: long,
     stepsTried: Array.from({ length: 100 }, (_, i) => ({ id: `step-${i}`, label: `trying thing ${i} `.repeat(20), text: `${long}\n- ${long}` })),
     transcript: Array.from({ length: 500 }, (_, i) => ({ from: i % 2 ? 'bot' : 'candidate', text: long, at: '2025-03-04T10:00:00.000Z' })),
+    interviewLink: { url: long, host: long, findings: Array.from({ length: 20 }, () => ({ kind: 'look-alike', host: long, of: long, how: long })) },
   });
   await teamsSink({ channels: async () => [channelA], send }).deliver(huge);
   const card = sent[0]!.activity.attachments[0]!.content;

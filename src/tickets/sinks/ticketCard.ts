@@ -1,6 +1,7 @@
 import {
   createdLine,
   deviceCheckLine,
+  interviewLinkFacts,
   stepLabels,
   stepTexts,
   suggestedAction,
@@ -61,6 +62,9 @@ const MAX_CARD_LABELS = 20;
 const MAX_CARD_STEP_LENGTH = 600;
 const MAX_CARD_TRANSCRIPT_LINES = 12;
 const MAX_CARD_TRANSCRIPT_LINE_LENGTH = 300;
+/** A real interview link fits whole; a link and 20 findings at their limits would not (warnings come first, so they stay). */
+const MAX_CARD_LINK_LENGTH = 500;
+const MAX_CARD_FINDINGS_LENGTH = 1000;
 
 /**
  * An Adaptive Card 1.5 for a recruiter channel: the summary sentence, the suggested action and the
@@ -90,6 +94,7 @@ export function ticketCard(ticket: Ticket, lifecycle: TicketLifecycle = NEW_TICK
         fact(label, label === 'Error' ? clip(value, MAX_CARD_ERROR_LENGTH) : value),
       ),
       ...(check ? [fact('Device check', check)] : []),
+      ...interviewLinkFacts(ticket).map(({ label, value }) => fact(label, clip(value, label === 'Interview link' ? MAX_CARD_LINK_LENGTH : MAX_CARD_FINDINGS_LENGTH))),
       line([run('Steps the bot already suggested, in full', { weight: 'Bolder' })], 'Large'),
       ...(steps.length > 0 ? steps.slice(0, MAX_CARD_STEPS).flatMap((text, i) => stepLines(clip(text, MAX_CARD_STEP_LENGTH), i)) : [line([run('None.')], 'None')]),
       ...(steps.length > MAX_CARD_STEPS ? [line([run(`${steps.length - MAX_CARD_STEPS} more in the email and the API.`, { isSubtle: true })])] : []),

@@ -46,6 +46,19 @@ test('a helpdesk gets a plain summary to show first, and each step tried with it
   ]);
 });
 
+test('a helpdesk gets the interview link as data: the cleaned link, its host and each finding as the link doctor gave it', async () => {
+  const interviewLink = {
+    url: 'https://app.hirevire.com/i/',
+    host: 'app.hirevire.com',
+    findings: [
+      { kind: 'wrapped', by: 'Microsoft Safe Links' },
+      { kind: 'cut-short', why: 'ends-with-separator' },
+    ],
+  };
+  await webhookSink({ url: receiver.url, secret: SECRET }).deliver(Ticket.parse({ ...ticket, interviewLink }));
+  expect((JSON.parse(receiver.requests[0]!.rawBody) as { ticket: Ticket }).ticket.interviewLink).toEqual(interviewLink);
+});
+
 test('a receiver that prints the raw body shows no bidi or invisible characters, yet parses exactly the stored ticket', async () => {
   const disguised = Ticket.parse({ ...ticket, transcript: [{ from: 'candidate', text: 'see \u202egpj.exe\u200b\u2028', at: '2025-03-04T10:00:00.000Z' }] });
   await webhookSink({ url: receiver.url, secret: SECRET }).deliver(disguised);
