@@ -5,7 +5,7 @@
  * LAYERS is the "depends on" column of the layer table: each folder (or top-level file) may import
  * only itself and the ones it lists. The order it encodes, lowest first:
  *   log, lruCache, clip, yamlFile < languages < device, understanding < links, flow < engine
- *   log < storage, server (the HTTP toolkit) < tickets, deviceCheck, directline < web;  links < tickets
+ *   log < storage, server (the HTTP toolkit) < tickets, deviceCheck, directline < web
  *   engine, storage, tickets < conversation;  tickets, web, server < config (it composes their shapes)
  *   conversation, config < bot;  everything < app.ts, index.ts, openStores.ts, postgresMigrations.ts, retention.ts, cli/
  */
@@ -22,7 +22,7 @@ const LAYERS = {
   engine: ['flow', 'device', 'understanding', 'languages', 'links'],
   storage: ['log'],
   server: ['log'],
-  tickets: ['storage', 'server', 'device', 'log', 'clip', 'languages', 'links'],
+  tickets: ['storage', 'server', 'device', 'log', 'clip', 'languages'],
   deviceCheck: ['server', 'device', 'log'],
   directline: ['server', 'log'],
   web: ['deviceCheck', 'server', 'log', 'languages'],

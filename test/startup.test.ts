@@ -62,13 +62,32 @@ test('a bad translation of the page or the emails stops start-up with every prob
 });
 
 test('a bad configuration stops start-up with every problem listed', async () => {
-  const result = await runBotProcessToExit({ PORT: 'eighty', HOST: 'everywhere', MicrosoftAppType: 'Sometimes', LOG_LEVEL: 'loud', RECRUITER_LOCALE: 'es' });
+  const result = await runBotProcessToExit({
+    PORT: 'eighty',
+    HOST: 'everywhere',
+    MicrosoftAppType: 'Sometimes',
+    LOG_LEVEL: 'loud',
+    RECRUITER_LOCALE: 'es',
+    INTERVIEW_LINK_HOSTS: 'https://app.hirevire.com/i, hirevire.com',
+    INTERVIEW_LINK_SHAPE: '^https://app.hirevire.com/i/([',
+    LINK_CHECK: 'yes',
+  });
   expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/INTERVIEW_LINK_HOSTS: https:\/\/app\.hirevire\.com\/i: host names only/);
+  expect(result.stderr).toMatch(/INTERVIEW_LINK_SHAPE: must be a regular expression/);
+  expect(result.stderr).toMatch(/LINK_CHECK: must be on or off/);
   expect(result.stderr).toMatch(/RECRUITER_LOCALE: tickets can only be written in en so far/);
   expect(result.stderr).toMatch(/PORT/);
   expect(result.stderr).toMatch(/HOST: must be an IP address/);
   expect(result.stderr).toMatch(/MicrosoftAppType/);
   expect(result.stderr).toMatch(/LOG_LEVEL/);
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+});
+
+test('the live link check without the platform\'s hosts stops start-up, saying what it needs', async () => {
+  const result = await runBotProcessToExit({ LINK_CHECK: 'on', DATA_DIR: mkdtempSync(join(tmpdir(), 'bot-')) });
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/LINK_CHECK: on needs INTERVIEW_LINK_HOSTS/);
   expect(result.stderr).not.toMatch(/^\s+at /m);
 });
 

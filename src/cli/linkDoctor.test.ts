@@ -32,4 +32,11 @@ describe('npm run link-doctor -- FILE', () => {
     expect(code).toBe(2);
     expect(err).toMatch(/usage: link-doctor/);
   });
+
+  it('a platform link unlike INTERVIEW_LINK_SHAPE is cut short; a shape that is no regular expression exits 2', () => {
+    const env = { INTERVIEW_LINK_HOSTS: 'app.hirevire.com', INTERVIEW_LINK_SHAPE: '^https://app\\.hirevire\\.com/i/[A-Za-z0-9]{8,}$' };
+    const { lines } = run([], 'https://app.hirevire.com/i/7Gx2\nhttps://app.hirevire.com/i/7Gx2QkAb12\n', env);
+    expect(lines.map((line) => (line as { findings: unknown[] }).findings)).toEqual([[{ kind: 'cut-short', why: 'unlike-platform-links' }], []]);
+    expect(run([], 'x', { INTERVIEW_LINK_SHAPE: '([' }).code).toBe(2);
+  });
 });

@@ -4,7 +4,8 @@ import { diagnose } from '../links';
 /**
  * link-doctor [--hosts a,b] [FILE]   one candidate message per line (stdin without FILE) → one JSON line each:
  *                                    { "url": cleaned link or null, "host": …, "findings": [ … ] }
- * The platform's hosts come from --hosts, else INTERVIEW_LINK_HOSTS (comma-separated). Offline: no link is opened.
+ * The platform's hosts come from --hosts, else INTERVIEW_LINK_HOSTS (comma-separated); the shape of a whole link from
+ * INTERVIEW_LINK_SHAPE, as the bot reads them. Offline: no link is opened.
  * A developer tool: it prints the messages' links, so feed it test data, never real conversations.
  */
 
@@ -31,9 +32,16 @@ export function runLinkDoctor(argv: readonly string[], io: LinkDoctorIo): number
   }
   if (args.length > 1 || args.some((arg) => arg.startsWith('--'))) return usage(io, `unexpected ${args.join(' ')}`);
   const hosts = hostsList.split(',').map((host) => host.trim()).filter((host) => host !== '');
+  const shape = io.env['INTERVIEW_LINK_SHAPE']?.trim();
+  let linkShape: RegExp | undefined;
+  try {
+    linkShape = shape ? new RegExp(shape) : undefined;
+  } catch {
+    return usage(io, 'INTERVIEW_LINK_SHAPE must be a regular expression');
+  }
   const lines = io.read(args[0]).split(/\r?\n/);
   if (lines.at(-1) === '') lines.pop();
-  for (const line of lines) io.out(`${JSON.stringify(diagnose(line, { hosts }))}\n`);
+  for (const line of lines) io.out(`${JSON.stringify(diagnose(line, { hosts, ...(linkShape && { linkShape }) }))}\n`);
   return 0;
 }
 
