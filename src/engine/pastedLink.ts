@@ -2,7 +2,8 @@ import type { CompiledFlow } from '../flow';
 import { topicEvent } from '../flow/events';
 import { positionOf } from '../flow/position';
 import { MENU } from '../flow/targets';
-import { withoutLinks, type Diagnosis, type Finding } from '../links';
+import { textAroundLinks, type Diagnosis, type Finding } from '../links';
+import { formQuestion } from './formQuestions';
 import { decideTurn, type Engine } from './decideTurn';
 import { menuReply, renderState } from './render';
 import type { CandidateInput, OpenTicket, PastedLink, Reply, SavedConversation, TurnDecision } from './types';
@@ -29,26 +30,36 @@ export function decideTurnWithLink(engine: Engine, saved: SavedConversation | un
   if (!pasted) return remembered(flow, saved, decideTurn(engine, saved, input, ticket), saved?.link);
 
   let link = pasted;
+  // "Here is my link:" only presents it, "404 again" says something of its own: what is left is read as usual.
+  const presents = (piece: string) => (engine.understanding.matchPhrase(piece, [{ id: 'link', phrases: flow.guide.link.presenting }])?.confidence ?? 0) >= PRESENTING_CONFIDENCE;
+  const rest = textAroundLinks(input.kind === 'text' ? input.text : '')
+    .map((piece) => withoutPresenting(piece, flow.guide.link.presenting))
+    .filter((piece) => /\p{L}{2}/u.test(piece) && !presents(piece))
+    .join(' ');
   const inForm = saved !== undefined && positionOf(saved.snapshot.value).part !== undefined;
-  // Inside the form the message answers its question, link and all; only a warning is said before it.
   if (inForm) {
-    const result = decideTurn(engine, saved, input, ticket);
-    const warning = hostWarning(flow, link);
-    return remembered(flow, saved, { ...result, replies: [...(warning ? [{ text: warning }] : []), ...result.replies] }, link);
+    // The form's question is answered by the words around the link ("maria lopez, the link is …" is a name);
+    // a link alone answers none of them, so the question is asked again after what was found.
+    const result = rest !== '' ? decideTurn(engine, saved, { kind: 'text', text: rest }, ticket) : { state: saved!, replies: formQuestionAgain(engine, saved!), effects: [] };
+    return remembered(flow, saved, { ...result, replies: [{ text: linkSays(flow, link) }, ...result.replies] }, link, true);
   }
-  const rest = withoutLinks(input.kind === 'text' ? input.text : '');
-  // "Here is my link:" only presents it; "404 again" says something of its own.
-  const presented = !/\p{L}{2}/u.test(rest) || (engine.understanding.matchPhrase(rest, [{ id: 'link', phrases: flow.guide.link.presenting }])?.confidence ?? 0) >= PRESENTING_CONFIDENCE;
   // A message about the open ticket goes to the recruiter whole: the link is what they need.
-  const said = !presented || ticket ? decideTurn(engine, saved, ticket ? input : { kind: 'text', text: rest }, ticket) : undefined;
+  const said = rest !== '' || ticket ? decideTurn(engine, saved, ticket ? input : { kind: 'text', text: rest }, ticket) : undefined;
   const placed = said && said.state.misses <= (saved?.misses ?? 0) ? said : undefined;
-  const result = placed ?? onItsOwn(engine, saved, link);
+  const repeated = !placed && saved?.link?.url === link.url;
+  const result = placed ?? onItsOwn(engine, saved, link, repeated);
   link = withScanner(link, result.state);
-  return remembered(flow, saved, { ...result, replies: [{ text: linkSays(flow, link) }, ...result.replies] }, link, true);
+  // A link that isn't the platform's, on its own: the way on is offered with the warning, never "what happens when you open it?".
+  const warned = !placed && hostWarning(flow, link) !== undefined && result.replies.length === 1 && result.replies[0]?.text === flow.guide.link.whatHappens;
+  const replies = warned ? [{ text: linkSays(flow, link), choices: result.replies[0]!.choices }] : [{ text: linkSays(flow, link) }, ...result.replies];
+  return remembered(flow, saved, { ...result, replies }, link, true);
 }
 
-/** A link and nothing the bot can place around it: where the live check points, else back where the candidate was. */
-function onItsOwn(engine: Engine, saved: SavedConversation | undefined, link: PastedLink): TurnDecision {
+/**
+ * A link and nothing the bot can place around it: where the live check points, else back where the
+ * candidate was. The same link again, with nothing new: the recruiter is offered rather than the same answer.
+ */
+function onItsOwn(engine: Engine, saved: SavedConversation | undefined, link: PastedLink, repeated: boolean): TurnDecision {
   const { flow } = engine;
   const outcome = checked(link)?.outcome;
   const topic = outcome === 'gone' ? LINK_GONE_TOPIC : outcome === 'works' ? PAGE_WONT_LOAD_TOPIC : undefined;
@@ -56,22 +67,52 @@ function onItsOwn(engine: Engine, saved: SavedConversation | undefined, link: Pa
   if (topic && flow.topics.has(topic) && flow.nodes.get(here)?.topic !== topic) return decideTurn(engine, saved, { kind: 'choice', id: topicEvent(topic) });
   // Nothing moves: the link was understood (no miss), and a first message still counts as welcomed.
   const stay = saved ? { state: { ...saved, misses: 0 }, replies: [], effects: [] } : decideTurn(engine, undefined, { kind: 'start' });
+  if (repeated) return { ...stay, state: { ...stay.state, offeredRecruiter: true }, replies: [menuReply(flow, flow.guide.offerRecruiter, true)] };
   const node = flow.nodes.get(here)?.node;
   const waiting = node?.type === 'advice' || node?.type === 'question' || node?.type === 'check';
   const question = waiting ? renderState(flow, saved!.snapshot.value as never, saved!.snapshot.context).findLast((reply) => reply.choices !== undefined) : undefined;
-  return { ...stay, replies: [question ?? menuReply(flow, flow.guide.link.whatHappens)] };
+  return { ...stay, replies: [question ?? menuReply(flow, flow.guide.link.whatHappens, hostWarning(flow, link) !== undefined)] };
+}
+
+/** "maria lopez, the link is" → "maria lopez": words that lead up to the link are not part of the answer. */
+function withoutPresenting(piece: string, presenting: readonly string[]): string {
+  const lower = piece.toLowerCase().replace(/[\s:,.;-]+$/u, '');
+  const lead = [...presenting].filter((phrase) => phrase.includes(' ')).sort((a, b) => b.length - a.length).find((phrase) => lower.endsWith(` ${phrase.toLowerCase()}`));
+  return lead ? piece.slice(0, lower.length - lead.length).replace(/[\s:,;-]+$/u, '') : piece;
+}
+
+/** The form's current question, asked again as it was. */
+function formQuestionAgain(engine: Engine, saved: SavedConversation): Reply[] {
+  const { node, part } = positionOf(saved.snapshot.value);
+  const form = engine.flow.nodes.get(node)?.node;
+  return form?.type === 'form' && part ? formQuestion(form, part, saved.snapshot.context, engine.flow.guide.deviceNames) : [];
 }
 
 /** The link kept with the conversation and put on a ticket opened this turn; advice about the link invites one until then. */
 function remembered(flow: CompiledFlow, saved: SavedConversation | undefined, result: TurnDecision, link: PastedLink | undefined, pastedNow = false): TurnDecision {
   let replies = result.replies;
-  if (!link && arrivedAtInvitingAdvice(flow, saved, result)) replies = [...replies.slice(0, -1), { text: flow.guide.link.invite }, ...replies.slice(-1)];
+  if (!link && arrivedAtInvitingAdvice(flow, saved, result)) replies = beforeQuestion(replies, flow.guide.link.invite);
   // Already known, the link may tell more once the candidate names the problem ("it says expired").
-  const known = link && !pastedNow ? withScanner(link, result.state) : link;
-  if (known && !pastedNow && known !== link) replies = [...replies.slice(0, -1), { text: flow.guide.link.scanner }, ...replies.slice(-1)];
+  // The same link pasted again, clean this time, keeps what the first paste showed (it was wrapped).
+  const known = link && !pastedNow ? withScanner(link, result.state) : link && saved?.link?.url === link.url ? { ...link, findings: merged(saved.link.findings, link.findings) } : link;
+  if (known && !pastedNow && known !== link) replies = beforeQuestion(replies, flow.guide.link.scanner);
   if (!known) return { ...result, replies };
   const effects = result.effects.map((effect) => (effect.type === 'open-ticket' ? { ...effect, link: known } : effect));
   return { state: { ...result.state, link: known }, replies, effects };
+}
+
+/** A paragraph added to the message before the closing question: one bubble more would push the buttons off a phone's screen. */
+function beforeQuestion(replies: Reply[], paragraph: string): Reply[] {
+  if (replies.length < 2) return [{ text: paragraph }, ...replies];
+  const at = replies.length - 2;
+  return replies.map((reply, i) => (i === at ? { ...reply, text: `${reply.text}\n\n${paragraph}` } : reply));
+}
+
+/** Both pastes' findings, each once; a newer live check replaces the older one. */
+function merged(before: Finding[], now: Finding[]): Finding[] {
+  const seen = new Set(now.map((finding) => JSON.stringify(finding)));
+  const checkedNow = now.some((finding) => finding.kind === 'checked');
+  return [...before.filter((finding) => !seen.has(JSON.stringify(finding)) && !(checkedNow && finding.kind === 'checked')), ...now];
 }
 
 function arrivedAtInvitingAdvice(flow: CompiledFlow, saved: SavedConversation | undefined, result: TurnDecision): boolean {
@@ -99,7 +140,9 @@ export function linkSays(flow: CompiledFlow, link: PastedLink): string {
   if (warning) lines.push(warning);
   const wrappers = link.findings.flatMap((finding) => (finding.kind === 'wrapped' ? [finding.by] : []));
   const rejoined = has(link, 'rejoined');
-  if (!warning && (wrappers.length > 0 || rejoined)) lines.push(words.yourLink.replaceAll('{url}', link.url));
+  // Shown when what the candidate pasted isn't simply it: unwrapped, mended, one of several, or http: (shown as https:).
+  const insecure = has(link, 'insecure');
+  if (!warning && (wrappers.length > 0 || rejoined || insecure || has(link, 'more-links'))) lines.push(words.yourLink.replaceAll('{url}', insecure ? link.url.replace(/^http:/, 'https:') : link.url));
   if (wrappers.length > 0) lines.push(words.wrapped.replaceAll('{wrapper}', [...new Set(wrappers)].join(' + ')));
   if (rejoined) lines.push(words.rejoined);
   for (const finding of link.findings) {

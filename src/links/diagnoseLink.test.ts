@@ -71,4 +71,17 @@ describe('with several links, the interview link is chosen', () => {
     expect(doctor(`see https://careers.example.com/jobs/42 and ${INTERVIEW}`).url).toBe(INTERVIEW);
     expect(doctor(`https://careers.example.com/jobs/42 or ${googleRedirect('https://jobs.example.net/x/1')}`).url).toBe('https://jobs.example.net/x/1');
   });
+
+  it('a link an app showed shortened ("…") and that was copied so is cut short', () => {
+    for (const message of ['link is https://app.hirevire.com/i/abc123?invite=xyz...', 'https://app.hirevire.com/i/abc123?invite=xyz… help', '(https://app.hirevire.com/i/abc1...)']) {
+      expect(doctor(message).findings).toEqual([{ kind: 'cut-short', why: 'ellipsis' }]);
+    }
+    expect(doctor("my link https://app.hirevire.com/i/abc123. thanks...").findings).toEqual([]);
+  });
+
+  it('a Mimecast link that names a look-alike domain is warned about, though it stays wrapped', () => {
+    const { findings } = doctor("https://protect-us.mimecast.com/s/AbCdEfGh?domain=app.hirewire.com");
+    expect(findings[0]).toEqual({ kind: 'look-alike', host: 'app.hirewire.com', of: 'app.hirevire.com', how: 'spelling' });
+    expect(findings[1]).toMatchObject({ kind: 'cannot-unwrap', by: 'Mimecast' });
+  });
 });

@@ -41,6 +41,10 @@ export function diagnose(message: string, options: DiagnoseOptions): Diagnosis {
   // A link still wrapped: the wrapper's own host and shape say nothing about the interview link's.
   const judged = judgeLink(url, options).filter((finding) => !stillWrapped || finding.kind === 'insecure');
   findings.push(...judged);
+  // Mimecast names the target's domain: a look-alike there is warned about even though the link stays wrapped.
+  const hinted = unwrapped.stuck?.domain ? lookAlikeOf(normalHost(unwrapped.stuck.domain), options.hosts.map(normalHost)) : null;
+  if (hinted && unwrapped.stuck?.domain) findings.unshift({ kind: 'look-alike', host: normalHost(unwrapped.stuck.domain), ...hinted });
+  if (found.ellipsis && !findings.some((finding) => finding.kind === 'cut-short')) findings.push({ kind: 'cut-short', why: 'ellipsis' });
   if (candidates.length > 1) findings.push({ kind: 'more-links', count: candidates.length - 1 });
   return { url: url.href, host: url.hostname, findings };
 }

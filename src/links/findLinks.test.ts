@@ -36,7 +36,7 @@ describe('the link a candidate pastes is found in whatever they wrote around it'
   });
 
   it('http is kept as written', () => {
-    expect(findLinks('http://app.hirevire.com/i/7Gx2Qk')).toEqual([{ url: 'http://app.hirevire.com/i/7Gx2Qk', schemeWritten: true, rejoined: false, start: 0, end: 32 }]);
+    expect(findLinks('http://app.hirevire.com/i/7Gx2Qk')).toEqual([{ url: 'http://app.hirevire.com/i/7Gx2Qk', schemeWritten: true, rejoined: false, ellipsis: false, start: 0, end: 32 }]);
   });
 
   it('what the candidate said around the links is kept, the links taken out', () => {

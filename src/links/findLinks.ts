@@ -8,6 +8,8 @@ export interface FoundLink {
   schemeWritten: boolean;
   /** The link went on on the next line (plain-text mail wraps long lines) and was joined again. */
   rejoined: boolean;
+  /** It ended in "..." or "…": an app showed it shortened, and the copy kept only that much. */
+  ellipsis: boolean;
   /** Where the link stood in the message, `end` exclusive (its next-line rest included). */
   start: number;
   end: number;
@@ -48,21 +50,28 @@ export function findLinks(message: string): FoundLink[] {
     consumedUpTo = end;
     const cleaned = clean(raw);
     if (cleaned === '') continue;
+    const ellipsis = /(\.{3}|…)$/u.test(raw) || /^(\.{3}|…)/u.test(message.slice(end));
     const schemeWritten = /^https?:\/\//i.test(cleaned);
-    links.push({ url: schemeWritten ? cleaned : `https://${cleaned.replace(/^\/\//, '')}`, schemeWritten, rejoined, start: match.index, end });
+    links.push({ url: schemeWritten ? cleaned : `https://${cleaned.replace(/^\/\//, '')}`, schemeWritten, rejoined, ellipsis, start: match.index, end });
   }
   return links;
 }
 
 /** The message with its links taken out: what the candidate said around them ("404 again <link>" → "404 again"). */
 export function withoutLinks(message: string): string {
-  let rest = '';
+  return textAroundLinks(message).join(' ');
+}
+
+/** What the candidate said before, between and after the links, each piece trimmed; empty pieces left out. */
+export function textAroundLinks(message: string): string[] {
+  const pieces: string[] = [];
   let from = 0;
   for (const link of findLinks(message)) {
-    rest += `${message.slice(from, link.start)} `;
+    pieces.push(message.slice(from, link.start));
     from = link.end;
   }
-  return `${rest}${message.slice(from)}`.replace(/[ \t]+/g, ' ').trim();
+  pieces.push(message.slice(from));
+  return pieces.map((piece) => piece.replace(/\s+/g, ' ').trim()).filter((piece) => piece !== '');
 }
 
 function continues(link: string, token: string): boolean {

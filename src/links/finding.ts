@@ -35,5 +35,6 @@ export type Finding =
 export type LiveOutcome = 'gone' | 'works' | 'unknown';
 
 export type LookAlike = 'spelling' | 'other-suffix' | 'hyphen' | 'real-host-in-front';
-export type CutShort = 'host-only' | 'ends-with-separator' | 'unlike-platform-links';
+/** `ellipsis`: a mail or chat app showed the link shortened ("…/i/7Gx2…") and that was copied. */
+export type CutShort = 'host-only' | 'ends-with-separator' | 'unlike-platform-links' | 'ellipsis';
 export type FindingKind = Finding['kind'];

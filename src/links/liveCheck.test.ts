@@ -42,7 +42,11 @@ async function platform(answer: (request: http.IncomingMessage, response: http.S
 }
 
 function answering(status: number, headers: http.OutgoingHttpHeaders = {}) {
-  return (_request: http.IncomingMessage, response: http.ServerResponse) => response.writeHead(status, headers).end();
+  // Not chained: restify, loaded by another test in the same worker, patches writeHead to return nothing.
+  return (_request: http.IncomingMessage, response: http.ServerResponse) => {
+    response.writeHead(status, headers);
+    response.end();
+  };
 }
 
 async function listen(server: http.Server | net.Server | tls.Server): Promise<number> {

@@ -41,6 +41,7 @@ test.each<[string, FindingInput, string]>([
   ['cut-short, the host only', { kind: 'cut-short', why: 'host-only' }, "looks cut short: only the site's address, nothing after it"],
   ['cut-short, ending in a separator', { kind: 'cut-short', why: 'ends-with-separator' }, 'looks cut short: it ends in a separator such as / ? = or -'],
   ['cut-short, unlike the platform’s links', { kind: 'cut-short', why: 'unlike-platform-links' }, "looks cut short: it isn't shaped like the platform's interview links"],
+  ['cut-short, shortened by an app', { kind: 'cut-short', why: 'ellipsis' }, 'looks cut short: it ends in "…", as an app shows a shortened link'],
   ['more-links, one', { kind: 'more-links', count: 1 }, 'the message had 1 other link'],
   ['more-links, several', { kind: 'more-links', count: 3 }, 'the message had 3 other links'],
   [

@@ -21,6 +21,7 @@ const CUT_SHORT: Readonly<Record<string, string>> = {
   'host-only': "only the site's address, nothing after it",
   'ends-with-separator': 'it ends in a separator such as / ? = or -',
   'unlike-platform-links': "it isn't shaped like the platform's interview links",
+  ellipsis: 'it ends in "…", as an app shows a shortened link',
 };
 
 const CHECK_OUTCOMES: Readonly<Record<string, string>> = {
