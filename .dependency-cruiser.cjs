@@ -4,7 +4,7 @@
  *
  * LAYERS is the "depends on" column of the layer table: each folder (or top-level file) may import
  * only itself and the ones it lists. The order it encodes, lowest first:
- *   log, lruCache, clip, yamlFile < languages < device, understanding < links, flow < engine
+ *   log, lruCache, clip, yamlFile < languages < device, understanding < links, flow < engine < insights
  *   log < storage, server (the HTTP toolkit) < tickets, deviceCheck, directline < web
  *   engine, storage, tickets < conversation;  tickets, web, server < config (it composes their shapes)
  *   conversation, config < bot;  everything < app.ts, index.ts, openStores.ts, postgresMigrations.ts, retention.ts, cli/
@@ -20,6 +20,7 @@ const LAYERS = {
   understanding: ['lruCache'],
   flow: ['device', 'understanding', 'languages', 'yamlFile'],
   engine: ['flow', 'device', 'understanding', 'languages', 'links'],
+  insights: ['engine', 'flow', 'clip'],
   storage: ['log'],
   server: ['log'],
   tickets: ['storage', 'server', 'device', 'log', 'clip', 'languages'],

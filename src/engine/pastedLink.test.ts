@@ -69,7 +69,7 @@ describe('a candidate who pastes their link while typing', () => {
     const candidate = chat();
     candidate.says(LINK);
     const said = candidate.says(LINK);
-    expect(said).toContain(guide.offerRecruiter);
+    expect(said).toContain(guide.link.again);
     expect(candidate.says('yes please')).toMatch(/full name/);
   });
 
@@ -98,6 +98,36 @@ describe('a candidate who pastes their link while typing', () => {
   });
 });
 
+describe('a candidate who pastes their link, second round of a critic typing', () => {
+  it('"<link> 404" is the 404 problem: a number around the link counts', () => {
+    const candidate = chat();
+    candidate.says(`${LINK} 404`);
+    expect(candidate.state.snapshot.context.topic).toBe('link-not-found');
+  });
+
+  it('a look-alike with "won\'t load" is not sent to open it again from the email', () => {
+    const candidate = chat();
+    const said = candidate.says('this link wont load https://app.hirevire.com.login-check.ru/i/abc');
+    expect(said).toMatch(/^⚠️/);
+    expect(candidate.state.snapshot.context.topic).toBeNull();
+    expect(candidate.buttons).toContain('Talk to a recruiter');
+  });
+
+  it('a French look-alike that "expired" hears no scanner hint: the link is not theirs', () => {
+    const candidate = chat('fr-FR');
+    candidate.says('mon lien a expiré');
+    const said = candidate.says(`https://urldefense.com/v3/__https://hirevire.co/i/abc__;!!XyZ!abc$`);
+    expect(said).not.toContain(flows.byLanguage.get('fr')!.guide.link.scanner);
+  });
+
+  it('"y ahora qué hago?" after Spanish advice is no "yes, it worked"', () => {
+    const candidate = chat('es-ES');
+    candidate.says('la página no carga');
+    candidate.says('y ahora que hago?');
+    expect(candidate.state.snapshot.value).not.toBe('resolved');
+  });
+});
+
 describe('a link pasted in the middle of the ticket form', () => {
   function inForm() {
     const candidate = chat();
@@ -112,6 +142,20 @@ describe('a link pasted in the middle of the ticket form', () => {
     expect(said).not.toMatch(/doesn't look like a name/);
     expect(candidate.state.snapshot.context.form?.fields.name).toMatch(/maria lopez/i);
     expect(candidate.state.link?.url).toBe(LINK);
+  });
+
+  it('"my name is Priya Shah and my link is <link>": the name, without the words that led to the link', () => {
+    const candidate = inForm();
+    candidate.says(`my name is Priya Shah and my link is ${LINK}`);
+    expect(candidate.state.snapshot.context.form?.fields.name).toBe('Priya Shah');
+  });
+
+  it('"me llamo Carlos Ruiz, mi enlace es <link>" in Spanish: the name alone', () => {
+    const candidate = chat('es-ES');
+    candidate.says('mi enlace caducó, quiero hablar con el reclutador');
+    candidate.says('sí');
+    candidate.says(`me llamo Carlos Ruiz, mi enlace es ${LINK}`);
+    expect(candidate.state.snapshot.context.form?.fields.name).toBe('Carlos Ruiz');
   });
 
   it('an email followed by a wrapped link: no part of the link becomes the name, and the real link is shown', () => {

@@ -11,10 +11,12 @@ import type { CandidateInput, OpenTicket, PastedLink, Reply, SavedConversation, 
 /** The topic a link the platform no longer knows belongs to, and the one for a link that opens fine from here. */
 const LINK_GONE_TOPIC = 'link-not-found';
 const PAGE_WONT_LOAD_TOPIC = 'page-wont-load';
-/** How surely the words around a link only present it ("here's my link"): the whole of them, give or take a typo. */
-const PRESENTING_CONFIDENCE = 0.8;
 /** Where a wrapped link that "expired" points at a scanner that opened a single-use link first. */
 const EXPIRED_TOPIC = 'link-expired';
+/** The topics whose advice is about opening the link again. */
+const LINK_TOPICS = new Set([LINK_GONE_TOPIC, PAGE_WONT_LOAD_TOPIC, EXPIRED_TOPIC]);
+/** How surely the words around a link only present it ("here's my link"): the whole of them, give or take a typo. */
+const PRESENTING_CONFIDENCE = 0.8;
 
 /**
  * A turn that may carry the candidate's interview link, pure. The link was read before the turn
@@ -34,7 +36,7 @@ export function decideTurnWithLink(engine: Engine, saved: SavedConversation | un
   const presents = (piece: string) => (engine.understanding.matchPhrase(piece, [{ id: 'link', phrases: flow.guide.link.presenting }])?.confidence ?? 0) >= PRESENTING_CONFIDENCE;
   const rest = textAroundLinks(input.kind === 'text' ? input.text : '')
     .map((piece) => withoutPresenting(piece, flow.guide.link.presenting))
-    .filter((piece) => /\p{L}{2}/u.test(piece) && !presents(piece))
+    .filter((piece) => /[\p{L}\p{N}]{2}/u.test(piece) && !presents(piece))
     .join(' ');
   const inForm = saved !== undefined && positionOf(saved.snapshot.value).part !== undefined;
   if (inForm) {
@@ -45,7 +47,9 @@ export function decideTurnWithLink(engine: Engine, saved: SavedConversation | un
   }
   // A message about the open ticket goes to the recruiter whole: the link is what they need.
   const said = rest !== '' || ticket ? decideTurn(engine, saved, ticket ? input : { kind: 'text', text: rest }, ticket) : undefined;
-  const placed = said && said.state.misses <= (saved?.misses ?? 0) ? said : undefined;
+  // A link that isn't the platform's: its 404, expiry or loading steps would send the candidate back to it.
+  const intoLinkAdvice = (result: TurnDecision) => hostWarning(flow, link) !== undefined && LINK_TOPICS.has(result.state.snapshot.context.topic ?? '');
+  const placed = said && said.state.misses <= (saved?.misses ?? 0) && !intoLinkAdvice(said) ? said : undefined;
   const repeated = !placed && saved?.link?.url === link.url;
   const result = placed ?? onItsOwn(engine, saved, link, repeated);
   link = withScanner(link, result.state);
@@ -67,7 +71,7 @@ function onItsOwn(engine: Engine, saved: SavedConversation | undefined, link: Pa
   if (topic && flow.topics.has(topic) && flow.nodes.get(here)?.topic !== topic) return decideTurn(engine, saved, { kind: 'choice', id: topicEvent(topic) });
   // Nothing moves: the link was understood (no miss), and a first message still counts as welcomed.
   const stay = saved ? { state: { ...saved, misses: 0 }, replies: [], effects: [] } : decideTurn(engine, undefined, { kind: 'start' });
-  if (repeated) return { ...stay, state: { ...stay.state, offeredRecruiter: true }, replies: [menuReply(flow, flow.guide.offerRecruiter, true)] };
+  if (repeated) return { ...stay, state: { ...stay.state, offeredRecruiter: true }, replies: [menuReply(flow, flow.guide.link.again, true)] };
   const node = flow.nodes.get(here)?.node;
   const waiting = node?.type === 'advice' || node?.type === 'question' || node?.type === 'check';
   const question = waiting ? renderState(flow, saved!.snapshot.value as never, saved!.snapshot.context).findLast((reply) => reply.choices !== undefined) : undefined;
@@ -76,9 +80,13 @@ function onItsOwn(engine: Engine, saved: SavedConversation | undefined, link: Pa
 
 /** "maria lopez, the link is" → "maria lopez": words that lead up to the link are not part of the answer. */
 function withoutPresenting(piece: string, presenting: readonly string[]): string {
-  const lower = piece.toLowerCase().replace(/[\s:,.;-]+$/u, '');
-  const lead = [...presenting].filter((phrase) => phrase.includes(' ')).sort((a, b) => b.length - a.length).find((phrase) => lower.endsWith(` ${phrase.toLowerCase()}`));
-  return lead ? piece.slice(0, lower.length - lead.length).replace(/[\s:,;-]+$/u, '') : piece;
+  // What a link stood in: quotes, brackets, a colon, a dash.
+  const bare = piece.replace(/^[\s"'“”‘’«»<>()[\]:,-]+|[\s"'“”‘’«»<>()[\]:,;-]+$/gu, '');
+  const lower = bare.toLowerCase();
+  const lead = [...presenting].sort((a, b) => b.length - a.length).find((phrase) => lower.endsWith(` ${phrase.toLowerCase()}`));
+  if (!lead) return bare;
+  // "…Priya Shah and my link is" → "…Priya Shah": the word that joined the two goes with the link.
+  return bare.slice(0, lower.length - lead.length).replace(/[\s:,;-]+$/u, '').replace(/\s+(and|y|et|und|e|&)$/iu, '');
 }
 
 /** The form's current question, asked again as it was. */
@@ -125,7 +133,7 @@ function arrivedAtInvitingAdvice(flow: CompiledFlow, saved: SavedConversation | 
 /** "It expired" about a link a mail security service wrapped: its scanner may have opened a single-use link first. */
 function withScanner(link: PastedLink, state: SavedConversation): PastedLink {
   const wrapped = link.findings.find((finding) => finding.kind === 'wrapped');
-  if (!wrapped || state.snapshot.context.topic !== EXPIRED_TOPIC || link.findings.some((finding) => finding.kind === 'scanner-suspected')) return link;
+  if (!wrapped || link.findings.some((finding) => finding.kind === 'look-alike' || finding.kind === 'not-platform-host') || state.snapshot.context.topic !== EXPIRED_TOPIC || link.findings.some((finding) => finding.kind === 'scanner-suspected')) return link;
   return { ...link, findings: [...link.findings, { kind: 'scanner-suspected', by: wrapped.by }] };
 }
 

@@ -53,7 +53,8 @@ function outcomeFromPhrases(
   const fold = (text: string) => analysis.words(text).join(' ');
   const reader = (phrases: string[]) => {
     const folded = phrases.map(fold).filter((p) => p !== '');
-    const single = new Set(folded.filter((p) => !p.includes(' ')));
+    // One letter ("y", "e", "o") is English shorthand for yes but "and" or "or" here: "y ahora que hago?" is no yes.
+    const single = new Set(folded.filter((p) => !p.includes(' ') && p.length > 1));
     const longer = folded.filter((p) => p.includes(' '));
     return (text: string) => {
       const message = fold(text);

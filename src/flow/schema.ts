@@ -307,6 +307,7 @@ export const GuideFile = z.strictObject({
       works: Text.describe('the live check: the link opens from here, so the problem is the browser or device; the page-won\'t-load steps follow'),
       looksRight: Text.describe('nothing wrong found with the link itself'),
       whatHappens: Text.describe('asked after a link pasted on its own, with the topic buttons: what happens when they open it?'),
+      again: Text.describe('the same link pasted again with nothing new: already read; what happens when they open it, or the recruiter (the buttons follow)'),
       presenting: Phrases.min(1).describe('words that only present a pasted link ("here is my link"): the link is then read on its own, not as a problem named'),
     })
     .describe('the link doctor: what the bot says about a link the candidate pasted (src/links/)'),

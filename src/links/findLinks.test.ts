@@ -44,4 +44,9 @@ describe('the link a candidate pastes is found in whatever they wrote around it'
     expect(withoutLinks('see https://a.example/x and https://b.example/y please')).toBe('see and please');
     expect(withoutLinks('no link here')).toBe('no link here');
   });
+
+  it('"Questions?" on the line after a link is prose, not the link\'s rest', () => {
+    expect(findLinks('Your interview: https://app.hirevire.com/i/Ab12Cd\nQuestions? Reply to this email.').map((l) => [l.url, l.rejoined])).toEqual([['https://app.hirevire.com/i/Ab12Cd', false]]);
+    expect(findLinks('https://app.hirevire.com/i/Ab12Cd\nPreguntas? escríbanos').map((l) => l.url)).toEqual(['https://app.hirevire.com/i/Ab12Cd']);
+  });
 });

@@ -76,6 +76,8 @@ export function textAroundLinks(message: string): string[] {
 
 function continues(link: string, token: string): boolean {
   if (linkify.test(token) && /^(https?:)?\/\//i.test(token)) return false;
+  // "Questions?" or "Thanks!" on the next line is prose: its only URL character is the punctuation that ends it.
+  if (!URL_LIKE.test(token.replace(/[.,;:!?]+$/, ''))) return false;
   return BREAKS_AFTER.test(link) ? URL_LIKE.test(token) || /[=&%\-_]$/.test(link) : URL_LIKE.test(token) && !/[.,;:!?]$/.test(link);
 }
 
