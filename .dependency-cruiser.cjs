@@ -27,7 +27,7 @@ const LAYERS = {
   deviceCheck: ['server', 'device', 'log'],
   directline: ['server', 'log'],
   web: ['deviceCheck', 'server', 'log', 'languages'],
-  conversation: ['engine', 'flow', 'device', 'storage', 'tickets', 'log', 'clip', 'links'],
+  conversation: ['engine', 'flow', 'device', 'storage', 'tickets', 'log', 'clip', 'links', 'insights'],
   config: ['tickets', 'web', 'server'],
   bot: ['conversation', 'config', 'engine', 'flow', 'device', 'deviceCheck', 'tickets', 'log', 'lruCache'],
   teams: [],

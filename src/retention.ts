@@ -18,7 +18,7 @@ export interface PurgeReport {
   conversationItems: number;
 }
 
-/** Deletes tickets, transcripts and conversation state older than the retention period. */
+/** Deletes tickets (with the insight events kept beside them), transcripts and conversation state older than the retention period. */
 export async function purgeExpired(targets: RetentionTargets, days: number, now: Date = new Date()): Promise<PurgeReport> {
   const before = new Date(now.getTime() - days * DAY_MS);
   const { tickets, undelivered } = await targets.tickets.purgeOlderThan(before);

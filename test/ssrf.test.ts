@@ -27,7 +27,7 @@ test('links and attachments a candidate sends are never fetched by the bot', asy
   await candidate.says(`my interview link ${url} shows 404`);
   await candidate.send({ type: 'message', text: url, attachments: [{ contentType: 'image/png', contentUrl: url }, { contentType: 'text/html', contentUrl: url }] });
   await candidate.send({ type: 'event', name: 'webchat/join', value: { userAgent: url, clientHints: { model: url } } });
-  expect(await candidate.filesTicket(['Eve', 'eve@example.com', url, url, `see ${url}`])).toMatch(/CS-\d{6,}/);
+  expect(await candidate.filesTicket(['Eve', 'eve@example.com', 'Designer', 'Acme', `see ${url}`])).toMatch(/CS-\d{6,}/);
   await new Promise((r) => setTimeout(r, 300));
   expect(hits).toBe(0);
 });

@@ -69,6 +69,8 @@ const ConfigFields = z
      * unused), only on INTERVIEW_LINK_HOSTS, never on a private address, 3 s at most. Off by default.
      */
     LINK_CHECK: optional.pipe(z.enum(['on', 'off'], { error: 'must be on or off' }).default('off')).transform((v) => v === 'on'),
+    /** Insights: a session ends after this many minutes without a message (Copilot Studio's default, so numbers compare). */
+    SESSION_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
     RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(30),
     RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(1),
     /** Open connections one client address may hold; more are closed at once (see src/server/connectionLimits.ts). */
@@ -149,10 +151,10 @@ export function isAuthEnabled(config: Config): boolean {
 }
 
 /**
- * The settings a command-line tool needs to reach the stores (`npm run tickets`): the same schema
+ * The settings a command-line tool needs to reach the stores (`npm run tickets`, `npm run insights`): the same schema
  * as readConfig, picked, so the CLI and the server never read the environment differently.
  */
-const StoresConfigSchema = ConfigFields.pick({ STORAGE: true, DATABASE_URL: true, DATA_DIR: true, TICKET_RETENTION_DAYS: true });
+const StoresConfigSchema = ConfigFields.pick({ STORAGE: true, DATABASE_URL: true, DATA_DIR: true, TICKET_RETENTION_DAYS: true, SESSION_TIMEOUT_MINUTES: true });
 
 export type StoresConfig = z.output<typeof StoresConfigSchema>;
 

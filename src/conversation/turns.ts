@@ -6,6 +6,7 @@ import { fillValues } from './replyValues';
 import { appendTurn, candidateSaid, linesOf, needsPersonalDataNotice, transcriptKey, type TranscriptLine } from './transcript';
 import type { TurnOrigin } from './turnOrigin';
 import type { Diagnosis } from '../links';
+import { turnEvents, type InsightFact } from '../insights';
 import { positionName } from '../flow/position';
 
 export interface TurnOutcome {
@@ -29,6 +30,11 @@ export interface TurnRunnerOptions {
   performEffects: PerformEffects;
   /** Reads the interview link in a message (src/links/: cleaned, unwrapped, judged, maybe asked live); none when it has no link. */
   readLink?: (text: string) => Promise<Diagnosis | undefined>;
+  /**
+   * Keeps what the turn tells the insights (src/insights/: nodes entered, fallback, outcome; no personal data),
+   * once the turn is saved. It must not throw: the insights never cost a candidate their turn.
+   */
+  recordInsights?: (conversationKey: string, facts: InsightFact[], at: Date) => Promise<void>;
   /** The conversation's ticket still being worked on; asked only of conversations that opened one. */
   openTicketOf?: (conversationKey: string) => Promise<OpenTicket | undefined>;
   /** How often a turn that lost a write race is re-run on the fresh state. */
@@ -47,7 +53,7 @@ const NEW_CONVERSATION_ETAG = 'new-conversation';
  * it read, so a turn that raced another writer re-runs on the fresh state instead of overwriting it;
  * turns of one conversation in this process queue behind each other.
  */
-export function createTurnRunner({ engines, store, performEffects, readLink, openTicketOf, maxAttempts = 5, now = () => new Date() }: TurnRunnerOptions) {
+export function createTurnRunner({ engines, store, performEffects, readLink, recordInsights, openTicketOf, maxAttempts = 5, now = () => new Date() }: TurnRunnerOptions) {
   const queue = new KeyedQueue();
 
   async function attempt(origin: TurnOrigin, input: CandidateInput): Promise<TurnOutcome> {
@@ -72,6 +78,10 @@ export function createTurnRunner({ engines, store, performEffects, readLink, ope
     // conversation has no eTag yet; '*' or none would overwrite a racing first turn on another
     // instance, so it sends one no stored item has: the write succeeds only while the key is absent.
     await store.write({ [key]: { ...result.state, eTag: eTag ?? NEW_CONVERSATION_ETAG }, [transcriptKey(key)]: transcript });
+    if (recordInsights) {
+      const flow = engines.byLanguage.get(result.language)!.flow;
+      await recordInsights(key, turnEvents(flow, stored ? (saved as SavedConversation) : undefined, result.state, input, result.effects, said.text), new Date(at));
+    }
     return { replies, effects: result.effects, state: positionName(result.state.snapshot.value) };
   }
 

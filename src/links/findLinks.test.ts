@@ -49,4 +49,9 @@ describe('the link a candidate pastes is found in whatever they wrote around it'
     expect(findLinks('Your interview: https://app.hirevire.com/i/Ab12Cd\nQuestions? Reply to this email.').map((l) => [l.url, l.rejoined])).toEqual([['https://app.hirevire.com/i/Ab12Cd', false]]);
     expect(findLinks('https://app.hirevire.com/i/Ab12Cd\nPreguntas? escríbanos').map((l) => l.url)).toEqual(['https://app.hirevire.com/i/Ab12Cd']);
   });
+
+  it('a name with a dot ("Booking.com", "ASP.NET") is no pasted link; the same with a scheme or a path is', () => {
+    expect(urls('I applied at Booking.com and used ASP.NET')).toEqual([]);
+    expect(urls('https://booking.com and app.hirevire.com/i/7Gx2Qk')).toEqual(['https://booking.com', 'https://app.hirevire.com/i/7Gx2Qk']);
+  });
 });

@@ -52,6 +52,8 @@ export function findLinks(message: string): FoundLink[] {
     if (cleaned === '') continue;
     const ellipsis = /(\.{3}|…)$/u.test(raw) || /^(\.{3}|…)/u.test(message.slice(end));
     const schemeWritten = /^https?:\/\//i.test(cleaned);
+    // "Booking.com", "ASP.NET": a name with a dot, not a link someone pasted (one has a scheme or a path).
+    if (!schemeWritten && !/^[^/?#]+[/?#]./.test(cleaned.replace(/^\/\//, ''))) continue;
     links.push({ url: schemeWritten ? cleaned : `https://${cleaned.replace(/^\/\//, '')}`, schemeWritten, rejoined, ellipsis, start: match.index, end });
   }
   return links;

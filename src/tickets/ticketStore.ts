@@ -69,6 +69,17 @@ export interface LifecycleChange {
   answer?: { key: string; response: StoredResponse };
 }
 
+/** One insight event as stored (src/insights/event.ts): no personal data; `fact` is its JSON ({ kind, … }). */
+export interface InsightRow { conversation: string; at: number; fact: string }
+
+/** The insight events, beside the tickets and under the same retention. */
+export interface InsightLog {
+  /** Appends rows in one transaction (an empty list does nothing). */
+  append(rows: InsightRow[]): Promise<void>;
+  /** Rows with from <= at <= to, oldest first; equal times in the order appended. */
+  between(from: number, to: number): Promise<InsightRow[]>;
+}
+
 export interface PurgeResult {
   tickets: number;
   /** Of those, tickets some sink never received: retention wins, but the operator should know. */
@@ -86,6 +97,8 @@ export interface PurgeResult {
 export interface TicketStore {
   /** The outbox rows; used by the outbox (delivery) and by the API and CLI to show progress. */
   readonly deliveries: DeliveryQueue;
+  /** The insight events (what operators report outcomes from); purged with the tickets. */
+  readonly insights: InsightLog;
   /**
    * Saves a ticket and one outbox row per sink, in one transaction. Opening again for the same
    * conversation and topic (even concurrently, from another instance) returns the first ticket, with
@@ -113,7 +126,10 @@ export interface TicketStore {
   registerRecruiterChannel(key: string, reference: Record<string, unknown>): Promise<void>;
   unregisterRecruiterChannel(key: string): Promise<boolean>;
   recruiterChannels(): Promise<RecruiterChannel[]>;
-  /** Deletes tickets created before `date`, with their outbox rows, history and stored responses (retention). */
+  /**
+   * Deletes tickets created before `date`, with their outbox rows, history and stored responses, and
+   * the insight events from before `date` (retention). `PurgeResult` counts the tickets only.
+   */
   purgeOlderThan(date: Date): Promise<PurgeResult>;
   close(): Promise<void>;
 }

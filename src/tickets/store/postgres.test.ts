@@ -6,6 +6,7 @@ import { POSTGRES_MIGRATIONS } from '../../postgresMigrations';
 import { aDraft, manualClock } from '../fixtures/drafts';
 import { PostgresTicketStore } from './postgres';
 import { ticketLifecycleContract } from './lifecycle.contract';
+import { insightLogContract } from './insights.contract';
 
 let db: TestPostgres;
 let pools: Pool[] = [];
@@ -27,7 +28,7 @@ describeWithPostgres('PostgresTicketStore', () => {
   }, 60_000);
   afterEach(async () => {
     const pool = createPostgresPool(db.url);
-    await pool.query("TRUNCATE tickets, outbox, recruiter_channels, ticket_events, ticket_requests; ALTER SEQUENCE ticket_number RESTART");
+    await pool.query("TRUNCATE tickets, outbox, recruiter_channels, ticket_events, ticket_requests, insight_events; ALTER SEQUENCE ticket_number RESTART");
     await pool.end();
     await Promise.all(pools.splice(0).map((p) => p.end()));
   });
@@ -150,6 +151,35 @@ describeWithPostgres('PostgresTicketStore', () => {
       );
       expect(rows[0]).toEqual({ events: 0, requests: 0 });
     });
+  });
+
+  describe('insight events', () => {
+    insightLogContract(instance);
+
+    test('a database from before insight events (schema version 3) migrates with its tickets intact', async () => {
+      const older = await startTestPostgres();
+      const pool = createPostgresPool(older.url);
+      try {
+        // A database as the previous build left it, with one ticket in it; then this build's migrations.
+        await migratePostgres(pool, POSTGRES_MIGRATIONS.slice(0, 3));
+        const createdAt = Date.parse('2025-02-01T09:30:00.000Z');
+        const ticket = { ...aDraft(), id: 'CS-000042', createdAt: new Date(createdAt).toISOString() };
+        await pool.query('INSERT INTO tickets (id, seq, created_at, conversation_key, topic, channel, body) VALUES ($1, 42, $2, $3, $4, $5, $6)', [
+          ticket.id, createdAt, ticket.conversationKey, ticket.topic, ticket.channel, JSON.stringify(ticket),
+        ]);
+        await pool.query("INSERT INTO ticket_events (ticket_id, at, event) VALUES ($1, $2, '{\"by\":\"bot\",\"type\":\"created\"}')", [ticket.id, createdAt]);
+        await migratePostgres(pool, POSTGRES_MIGRATIONS);
+        expect(POSTGRES_MIGRATIONS).toHaveLength(4);
+        const store = new PostgresTicketStore({ pool });
+        expect(await store.get('CS-000042')).toEqual(ticket);
+        expect(await store.lifecycle('CS-000042')).toEqual({ status: 'open', history: [{ at: '2025-02-01T09:30:00.000Z', by: 'bot', type: 'created' }] });
+        await store.insights.append([{ conversation: 'tag', at: createdAt, fact: '{"kind":"turn"}' }]);
+        expect(await store.insights.between(createdAt, createdAt)).toEqual([{ conversation: 'tag', at: createdAt, fact: '{"kind":"turn"}' }]);
+      } finally {
+        await pool.end();
+        await older.stop();
+      }
+    }, 60_000);
   });
 
   test('recruiter channels register, refresh and unregister', async () => {

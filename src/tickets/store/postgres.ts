@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { inTransaction } from '../../storage/postgresStore';
 import { PostgresDeliveries } from './postgresDeliveries';
+import { PostgresInsights } from './postgresInsights';
 import { formatTicketId, Ticket, TicketDraft, type TicketDraftInput } from '../ticket';
 import { createdEvent, type HistoryEvent, type TicketLifecycle } from '../lifecycle';
 import {
@@ -40,6 +41,8 @@ export interface PostgresTicketStoreOptions {
  */
 export class PostgresTicketStore implements TicketStore {
   readonly deliveries: PostgresDeliveries;
+  /** The insight events; purged with the tickets. */
+  readonly insights: PostgresInsights;
   private readonly pool: Pool;
   private readonly now: () => Date;
 
@@ -47,6 +50,7 @@ export class PostgresTicketStore implements TicketStore {
     this.pool = pool;
     this.now = now;
     this.deliveries = new PostgresDeliveries(pool);
+    this.insights = new PostgresInsights(pool);
   }
 
   async openTicket(input: TicketDraftInput, sinks: readonly string[]): Promise<OpenedTicket> {
@@ -200,6 +204,7 @@ export class PostgresTicketStore implements TicketStore {
       for (const table of ['outbox', 'ticket_events', 'ticket_requests']) {
         await client.query(`DELETE FROM ${table} WHERE ticket_id IN (SELECT id FROM tickets WHERE created_at < $1)`, [before]);
       }
+      await client.query('DELETE FROM insight_events WHERE at < $1', [before]);
       const deleted = await client.query('DELETE FROM tickets WHERE created_at < $1', [before]);
       return { tickets: deleted.rowCount ?? 0, undelivered };
     });

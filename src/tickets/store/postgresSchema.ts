@@ -57,3 +57,15 @@ export const TICKET_LIFECYCLE_TABLES = `ALTER TABLE tickets ADD COLUMN status te
     claimed_until bigint,
     PRIMARY KEY (ticket_id, key)
   );`;
+
+/**
+ * Migration step 4: the insight events, as in tickets.sqlite's step 3 (src/tickets/store/sqliteSchema.ts):
+ * one row per fact of a turn, no personal data, `fact` as JSON; read by time, purged with the tickets.
+ */
+export const INSIGHT_TABLES = `CREATE TABLE insight_events (
+    id           bigserial PRIMARY KEY,
+    conversation text   NOT NULL,
+    at           bigint NOT NULL,
+    fact         text   NOT NULL
+  );
+  CREATE INDEX insight_events_by_at ON insight_events (at, id);`;

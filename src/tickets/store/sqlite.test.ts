@@ -11,6 +11,7 @@ import { openTicketStore, TICKETS_FILE } from './sqlite';
 import type { TicketStore } from '../ticketStore';
 import { TICKET_MIGRATIONS } from './sqliteSchema';
 import { ticketLifecycleContract } from './lifecycle.contract';
+import { insightLogContract } from './insights.contract';
 
 let dataDir: string;
 const opened: TicketStore[] = [];
@@ -222,5 +223,48 @@ describe('a ticket\'s lifecycle in tickets.sqlite', () => {
     db.close();
 
     expect(await open().lifecycle('CS-000042')).toEqual({ status: 'open', history: [{ at: '2025-02-01T09:30:00.000Z', by: 'bot', type: 'created' }] });
+  });
+});
+
+describe('insight events in tickets.sqlite', () => {
+  insightLogContract(open);
+
+  test('a purge that deletes only insight events still leaves nothing of them in the -wal file', async () => {
+    const store = open();
+    await store.insights.append([{ conversation: 'tag', at: clock.ms() - 1, fact: '{"kind":"fallback","text":"gone"}' }]);
+    expect(fs.statSync(path.join(dataDir, `${TICKETS_FILE}-wal`)).size).toBeGreaterThan(0);
+    expect(await store.purgeOlderThan(clock.now())).toEqual({ tickets: 0, undelivered: 0 });
+    expect(rawCount('insight_events')).toBe(0);
+    expect(fs.statSync(path.join(dataDir, `${TICKETS_FILE}-wal`)).size).toBe(0);
+  });
+
+  test('a tickets file from before insight events (schema version 2) migrates with its tickets intact', async () => {
+    // A file as the previous build left it: the first two migrations, one ticket with its history in it.
+    const file = path.join(dataDir, TICKETS_FILE);
+    const db = new Database(file);
+    db.exec(TICKET_MIGRATIONS[0]!);
+    db.exec(TICKET_MIGRATIONS[1]!);
+    db.pragma('user_version = 2');
+    const createdAt = Date.parse('2025-02-01T09:30:00.000Z');
+    const ticket = { ...aDraft(), id: 'CS-000042', createdAt: new Date(createdAt).toISOString() };
+    db.prepare("INSERT INTO tickets (id, seq, created_at, conversation_key, topic, channel, body, status) VALUES (?, 42, ?, ?, ?, ?, ?, 'waiting-on-candidate')").run(
+      ticket.id, createdAt, ticket.conversationKey, ticket.topic, ticket.channel, JSON.stringify(ticket),
+    );
+    db.prepare("INSERT INTO ticket_events (ticket_id, at, event) VALUES (?, ?, json_object('by', 'bot', 'type', 'created'))").run(ticket.id, createdAt);
+    db.close();
+
+    const store = open();
+    expect(await store.get('CS-000042')).toEqual(ticket);
+    expect(await store.lifecycle('CS-000042')).toEqual({ status: 'waiting-on-candidate', history: [{ at: '2025-02-01T09:30:00.000Z', by: 'bot', type: 'created' }] });
+    await store.insights.append([{ conversation: 'tag', at: createdAt, fact: '{"kind":"turn"}' }]);
+    expect(await store.insights.between(createdAt, createdAt)).toEqual([{ conversation: 'tag', at: createdAt, fact: '{"kind":"turn"}' }]);
+    await closeAll();
+    const check = new Database(file, { readonly: true });
+    try {
+      expect(check.pragma('user_version', { simple: true })).toBe(TICKET_SCHEMA_VERSION);
+      expect(TICKET_SCHEMA_VERSION).toBe(3);
+    } finally {
+      check.close();
+    }
   });
 });

@@ -29,6 +29,7 @@ import {
 } from '../ticketStore';
 import { createdEvent, type TicketLifecycle } from '../lifecycle';
 import { DeliveryRows } from './deliveryRows';
+import { InsightRows } from './insightRows';
 import { TICKET_MIGRATIONS } from './sqliteSchema';
 import { ticketNumberFloor } from './ticketNumberFloor';
 
@@ -53,6 +54,8 @@ export class SqliteTicketStore implements TicketStore {
   readonly file: string;
   /** The outbox rows; used by the outbox (delivery) and by the API and CLI to show progress. */
   readonly deliveries: DeliveryRows;
+  /** The insight events; purged with the tickets. */
+  readonly insights: InsightRows;
   private readonly db: Database.Database;
   private readonly identity: FileIdentity;
   private readonly now: () => Date;
@@ -63,7 +66,7 @@ export class SqliteTicketStore implements TicketStore {
   private readonly upsertChannel: Database.Statement<[string, string, number]>;
   private readonly deleteChannel: Database.Statement<[string]>;
   private readonly selectChannels: Database.Statement<[], RecruiterChannelRecord>;
-  private readonly purgeInTransaction: (before: number) => PurgeResult;
+  private readonly purgeInTransaction: (before: number) => PurgeResult & { insights: number };
   private readonly selectRecent: Database.Statement<[string, number], { id: string }>;
   private readonly readLifecycle: (ticketId: string) => TicketLifecycle | undefined;
   private readonly changeInTransaction: (ticketId: string, change: LifecycleChange) => TicketLifecycle | undefined;
@@ -76,6 +79,7 @@ export class SqliteTicketStore implements TicketStore {
     this.db = db;
     this.identity = watchFileIdentity(file, 'Ticket database');
     this.deliveries = new DeliveryRows(db);
+    this.insights = new InsightRows(db);
 
     const selectExisting = db
       .prepare<[string, string], string>('SELECT body FROM tickets WHERE conversation_key = ? AND topic = ?')
@@ -179,12 +183,14 @@ export class SqliteTicketStore implements TicketStore {
     const deleteHistory = db.prepare<[number]>('DELETE FROM ticket_events WHERE ticket_id IN (SELECT id FROM tickets WHERE created_at < ?)');
     const deleteRequests = db.prepare<[number]>('DELETE FROM ticket_requests WHERE ticket_id IN (SELECT id FROM tickets WHERE created_at < ?)');
     const deleteTickets = db.prepare<[number]>('DELETE FROM tickets WHERE created_at < ?');
-    const purge = db.transaction((before: number): PurgeResult => {
+    const deleteInsights = db.prepare<[number]>('DELETE FROM insight_events WHERE at < ?');
+    const purge = db.transaction((before: number): PurgeResult & { insights: number } => {
       const undelivered = countUndelivered.get(before)!;
       deleteDeliveries.run(before);
       deleteHistory.run(before);
       deleteRequests.run(before);
-      return { tickets: deleteTickets.run(before).changes, undelivered };
+      const insights = deleteInsights.run(before).changes;
+      return { tickets: deleteTickets.run(before).changes, undelivered, insights };
     });
     this.purgeInTransaction = (before) => purge.immediate(before);
   }
@@ -244,9 +250,9 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   async purgeOlderThan(date: Date): Promise<PurgeResult> {
-    const purged = this.purgeInTransaction(date.getTime());
-    // Retention is erasure: nothing of a purged ticket may stay readable in the -wal file.
-    if (purged.tickets > 0) eraseDeletedTraces(this.db);
+    const { insights, ...purged } = this.purgeInTransaction(date.getTime());
+    // Retention is erasure: nothing of a purged ticket (or insight event) may stay readable in the -wal file.
+    if (purged.tickets > 0 || insights > 0) eraseDeletedTraces(this.db);
     return purged;
   }
 

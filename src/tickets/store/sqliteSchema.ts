@@ -65,6 +65,16 @@ export const TICKET_MIGRATIONS: readonly string[] = [
      claimed_until INTEGER,
      PRIMARY KEY (ticket_id, key)
    ) WITHOUT ROWID;`,
+  // 3: insight events (src/insights/event.ts), one row per fact of a turn: no personal data, the
+  // conversation as a one-way tag, `fact` as JSON. Read by time for the operators' reports; retention
+  // deletes them by `at`, with the tickets. `id` keeps rows of the same time in the order appended.
+  `CREATE TABLE insight_events (
+     id           INTEGER PRIMARY KEY,
+     conversation TEXT    NOT NULL,
+     at           INTEGER NOT NULL,
+     fact         TEXT    NOT NULL
+   );
+   CREATE INDEX insight_events_by_at ON insight_events (at, id);`,
 ];
 
 export const TICKET_SCHEMA_VERSION = TICKET_MIGRATIONS.length;

@@ -19,7 +19,10 @@ try {
 port.on('message', async (call: TicketCall) => {
   if (!store) return;
   try {
-    const target = (call.target === 'deliveries' ? store.deliveries : store) as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const target = (call.target === 'deliveries' ? store.deliveries : call.target === 'insights' ? store.insights : store) as unknown as Record<
+      string,
+      (...args: unknown[]) => unknown
+    >;
     const method = target[call.method];
     if (typeof method !== 'function') throw new TypeError(`no ticket store method ${call.target}.${call.method}`);
     const value = await method.apply(target, call.args);

@@ -1,8 +1,8 @@
 /** A method call for the ticket database thread; `id` pairs it with its answer. */
 export interface TicketCall {
   id: number;
-  /** The store itself, or its outbox rows. */
-  target: 'store' | 'deliveries';
+  /** The store itself, its outbox rows, or its insight events. */
+  target: 'store' | 'deliveries' | 'insights';
   method: string;
   /** Plain data only (Dates are fine): they are copied to the thread. */
   args: unknown[];

@@ -5,7 +5,7 @@ import { StorageOpenError } from '../../storage/sqliteWorkerStore';
 import type { DeliveryQueue } from './deliveryRows';
 import { TicketDraft } from '../ticket';
 import type { TicketCall, TicketThreadReply } from './sqliteWorkerProtocol';
-import type { TicketStore } from '../ticketStore';
+import type { InsightLog, TicketStore } from '../ticketStore';
 import type { TicketStoreOptions } from './sqlite';
 
 interface Pending {
@@ -23,6 +23,7 @@ interface Pending {
 export class SqliteTicketWorkerStore implements TicketStore {
   readonly file: string;
   readonly deliveries: DeliveryQueue;
+  readonly insights: InsightLog;
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
@@ -63,6 +64,10 @@ export class SqliteTicketWorkerStore implements TicketStore {
       forTicket: rows('forTicket'),
       pending: rows('pending'),
     } as DeliveryQueue;
+    this.insights = {
+      append: (events) => this.call('insights', 'append', [events]),
+      between: (from, to) => this.call('insights', 'between', [from, to]),
+    };
   }
 
   /** Why tickets can no longer be saved (the thread crashed), unless the store was closed on purpose. */
