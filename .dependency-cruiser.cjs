@@ -7,6 +7,7 @@
  *   log, lruCache, clip, yamlFile < languages < device, understanding < links, flow < engine < insights
  *   log < storage, server (the HTTP toolkit) < tickets, deviceCheck, directline < web
  *   engine, storage, tickets < conversation;  tickets, web, server < config (it composes their shapes)
+ *   insights, tickets, server < metrics (fed by hooks the wiring passes down: nothing imports it but app.ts)
  *   conversation, config < bot;  everything < app.ts, index.ts, openStores.ts, postgresMigrations.ts, retention.ts, cli/
  */
 const LAYERS = {
@@ -29,6 +30,7 @@ const LAYERS = {
   web: ['deviceCheck', 'server', 'log', 'languages'],
   conversation: ['engine', 'flow', 'device', 'storage', 'tickets', 'log', 'clip', 'links', 'insights'],
   config: ['tickets', 'web', 'server'],
+  metrics: ['insights', 'tickets', 'server', 'log'],
   bot: ['conversation', 'config', 'engine', 'flow', 'device', 'deviceCheck', 'tickets', 'log', 'lruCache'],
   teams: [],
 };

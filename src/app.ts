@@ -32,6 +32,7 @@ import { deleteMyData } from './bot/deleteMyData';
 import { createDeviceCheckReceiver } from './bot/deviceCheckResults';
 import { createConversationReferences } from './conversation/references';
 import { createHttpServer } from './server/httpServer';
+import { createAppMetrics, registerMetricsRoute } from './metrics';
 import { scheduleRetention } from './retention';
 import { createDeviceCheckLinks, type DeviceCheckLinks } from './deviceCheck/links';
 import { loadPageTexts, publicUrlOf, registerCandidatePages } from './web';
@@ -113,7 +114,11 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       },
     },
   });
-  const outbox = createOutbox({ store: tickets, sinks, log, claimMs: config.OUTBOX_CLAIM_SECONDS * 1000 });
+  // Only scraped with METRICS_TOKEN; without it nothing is counted and /metrics doesn't exist.
+  const metrics = config.METRICS_TOKEN
+    ? createAppMetrics({ tickets, sinks: Object.keys(sinks), sessionTimeoutMinutes: config.SESSION_TIMEOUT_MINUTES, log })
+    : undefined;
+  const outbox = createOutbox({ store: tickets, sinks, log, claimMs: config.OUTBOX_CLAIM_SECONDS * 1000, onDelivery: metrics?.delivered });
   // The candidate's side of a ticket: their later messages and "it works now" reach the recruiter where the ticket did.
   const candidateSide = createCandidateSide({ store: tickets, sinks, log });
   const performEffects = createEffectPerformer({
@@ -129,6 +134,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     },
     candidateSide,
     log,
+    onTicketOpened: metrics?.ticketOpened,
   });
   const readLink = createLinkReader({
     hosts: config.INTERVIEW_LINK_HOSTS,
@@ -164,6 +170,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       text: flow.guide.deviceCheckLink,
     },
     log,
+    onTurn: metrics?.turn,
   });
   // A recruiter's reply goes to the candidate's own chat and, with SMTP, to the address on the ticket.
   const ticketActions = createTicketActions({
@@ -195,6 +202,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       registerRecruiters(flow, understanding, tickets, isAuthEnabled(config)),
       deleteMyData(flow, understanding, { turns, devices, references, history: localChatHistory }, log),
     ],
+    onReplies: metrics?.replied,
   });
   // Made here because both sides need it: the local Direct Line attaches it, /api/messages checks it.
   const forwarderProof = runsLocalDirectLine({ secret: config.DIRECT_LINE_SECRET, appId: config.MicrosoftAppId }) ? createForwarderProof() : undefined;
@@ -207,7 +215,9 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     rateLimit: { burst: config.RATE_LIMIT_BURST, perSecond: config.RATE_LIMIT_PER_SECOND },
     connections: { perAddress: config.MAX_CONNECTIONS_PER_ADDRESS },
     health: () => ({ flowVersion: flow.version, problems: storage.problems() }),
+    onLimited: metrics?.limited,
   });
+  if (metrics) registerMetricsRoute(server, { token: config.METRICS_TOKEN, scrape: metrics.scrape });
   if (config.TICKETS_API_TOKEN) registerTicketRoutes(server, { store: tickets, token: config.TICKETS_API_TOKEN, actions: ticketActions });
   const deviceCheckLinks = createDeviceCheckLinks({ secret: config.DEVICE_CHECK_SECRET, publicUrl: publicUrlOf(config.PUBLIC_URL, server) });
   const webChat = registerWebChatDirectLine(server, {

@@ -18,6 +18,10 @@ beforeAll(async () => {
   const confirmed = new Candidate(bot.url);
   await confirmed.says("the interview page won't load");
   await confirmed.says('yes that worked, thanks');
+  // …and answers the satisfaction question, with a comment.
+  expect(confirmed.buttons).toEqual(expect.arrayContaining(['1', '2', '3', '4', '5', 'Skip']));
+  await confirmed.clicks('5');
+  await confirmed.says('the bot was a bit slow on my phone');
 
   // Resolved, implied: the advice asked "did that help?" and the candidate never answered.
   const implied = new Candidate(bot.url);
@@ -33,6 +37,7 @@ beforeAll(async () => {
   await ticket.clicks('Chrome');
   await ticket.clicks('Send it');
   expect(ticket.text).toMatch(/CS-\d{6,}/);
+  await ticket.says('okay');
 
   // Escalated by the candidate: they'll write to the recruiter themselves.
   const self = new Candidate(bot.url);
@@ -77,7 +82,7 @@ test('an operator reads each session\'s outcome, counted exactly, once every ses
     escalatedByTicket: 1,
     escalatedSelf: 1,
     abandoned: 1,
-    csat: { responses: 0, average: null },
+    csat: { responses: 2, average: 4, distribution: { '1': 0, '2': 0, '3': 1, '4': 0, '5': 1 } },
     topics: { 'page-wont-load': 2, 'link-expired': 2, 'contact-recruiter': 2 },
     unrecognised: [{ text: 'blorp zzkq frobnicate', count: 1 }],
   });

@@ -14,6 +14,8 @@ export interface CandidateBotOptions {
   sideCommands?: SideCommand[];
   /** A recruiter's click on a ticket card (an invoke, or a Submit's message), tried before anything else. */
   cardActions?: CardActionHandler;
+  /** Told how many replies a turn sent, and on which channel (metrics). */
+  onReplies?: (sent: { channel: string; count: number }) => void;
 }
 
 /** The turn's origin as the conversation layer knows it: ids, locale, and how to reach the chat later. */
@@ -32,7 +34,7 @@ export function originOf(context: TurnContext): TurnOrigin {
  * an activity becomes the candidate's input (and what it says of their device), the turn is
  * handled, and its replies become activities.
  */
-export function createCandidateBot({ handleTurn, sideCommands = [], cardActions }: CandidateBotOptions) {
+export function createCandidateBot({ handleTurn, sideCommands = [], cardActions, onReplies }: CandidateBotOptions) {
   return async function candidateBot(context: TurnContext): Promise<void> {
     const { activity } = context;
     if (cardActions && (await cardActions(context))) return;
@@ -49,6 +51,7 @@ export function createCandidateBot({ handleTurn, sideCommands = [], cardActions 
 
     const { replies, runCheckInPage } = await handleTurn(originOf(context), input, deviceFrom(activity));
     if (replies.length > 0) await context.sendActivities(replies.map((reply) => toActivity(reply, activity.channelId)));
+    onReplies?.({ channel: activity.channelId, count: replies.length });
     if (runCheckInPage) await context.sendActivity({ type: ActivityTypes.Event, name: 'webchat/device-check/run' });
   };
 }

@@ -75,6 +75,8 @@ const ConfigFields = z
     RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(1),
     /** Open connections one client address may hold; more are closed at once (see src/server/connectionLimits.ts). */
     MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(256),
+    /** Bearer token Prometheus presents on GET /metrics; without it the route does not exist. */
+    METRICS_TOKEN: optional.pipe(z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional()),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MicrosoftAppId: optional,
     MicrosoftAppPassword: optional,

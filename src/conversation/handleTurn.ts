@@ -16,6 +16,8 @@ export interface TurnHandlerOptions {
   /** How the camera and microphone check reaches a candidate whose chat can't run it (Teams). */
   deviceCheck: { linkFor(conversationKey: string): string; text: string };
   log: Logger;
+  /** Told of each candidate input's turn and how long it took, failed or not (metrics). */
+  onTurn?: (turn: { input: CandidateInput['kind']; seconds: number }) => void;
 }
 
 export interface HandledTurn {
@@ -31,7 +33,7 @@ export interface HandledTurn {
  * turns.ts), and the replies come back ready to send. Every entry point — a chat message, a
  * device check finished through its link — comes through here.
  */
-export function createTurnHandler({ turns, devices, references, deviceCheck, log }: TurnHandlerOptions) {
+export function createTurnHandler({ turns, devices, references, deviceCheck, log, onTurn }: TurnHandlerOptions) {
   return async function handleTurn(origin: TurnOrigin, input: CandidateInput | undefined, device?: DeviceProfile): Promise<HandledTurn> {
     const { key } = origin;
     const facts = device && (await devices.remember(key, device));
@@ -39,7 +41,8 @@ export function createTurnHandler({ turns, devices, references, deviceCheck, log
     else if (facts) await turns.run(origin, { kind: 'device', device: facts });
     if (!input) return { replies: [], runCheckInPage: false };
 
-    const outcome = await turns.run(origin, input);
+    const started = performance.now();
+    const outcome = await turns.run(origin, input).finally(() => onTurn?.({ input: input.kind, seconds: (performance.now() - started) / 1000 }));
     log.debug({ channelId: origin.channelId, input: input.kind, state: outcome.state, replies: outcome.replies.length }, 'turn');
     const replies = [...outcome.replies];
     const checkRequested = outcome.effects.some((effect) => effect.type === 'request-device-check');

@@ -31,6 +31,8 @@ export interface EffectPerformerOptions {
   candidateSide?: Pick<CandidateSide, 'replied' | 'resolved'>;
   log: Logger;
   now?: () => Date;
+  /** Told of each ticket opened (not of one asked for again for the same problem): metrics. */
+  onTicketOpened?: () => void;
 }
 
 /**
@@ -40,7 +42,7 @@ export interface EffectPerformerOptions {
  * problem, so a turn run again (a write race, a retry after a crash) gets the same ticket.
  * Logs carry topics and ids only: the ticket holds the personal data.
  */
-export function createEffectPerformer({ flow, flowIn = () => undefined, tickets, outbox, devices, sinks, candidateSide, log, now = () => new Date() }: EffectPerformerOptions): PerformEffects {
+export function createEffectPerformer({ flow, flowIn = () => undefined, tickets, outbox, devices, sinks, candidateSide, log, now = () => new Date(), onTicketOpened }: EffectPerformerOptions): PerformEffects {
   async function deviceFor(effect: OpenTicket, key: string): Promise<DeviceProfile | undefined> {
     const { confirmed, deviceType, browser } = effect.device;
     // What the candidate said about the interview device outranks what the chat device looks like.
@@ -98,7 +100,10 @@ export function createEffectPerformer({ flow, flowIn = () => undefined, tickets,
         to,
       );
       log.info({ ticketId: ticket.id, topic: effect.topic, created }, created ? 'ticket opened' : 'ticket already open');
-      if (created) outbox.kick();
+      if (created) {
+        outbox.kick();
+        onTicketOpened?.();
+      }
       values.ticketId = ticket.id;
       values.ticketSent = ticketSent(candidateFlow, to, guidance.stepsTried);
     }

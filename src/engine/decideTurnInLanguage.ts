@@ -2,6 +2,7 @@ import { ENGLISH, type Language } from '../flow';
 import { positionOf, type FlowStateValue } from '../flow/position';
 import { decideTurn, type Engine } from './decideTurn';
 import { decideTurnWithLink } from './pastedLink';
+import { decideTurnWithSatisfaction } from './satisfaction';
 import { withoutLinks } from '../links';
 import { matchLanguage } from '../languages';
 import { languageAskedFor, languageList, type IdentifyLanguage } from './conversationLanguage';
@@ -49,7 +50,7 @@ export function decideTurnInLanguage(
       if (asked.only || inForm(saved)) return answerIn(engine, asked.language, saved);
       // "English please, my camera won't start": the whole message read in the language asked for;
       // if nothing in it but the request can be placed ("kann ich auch auf deutsch schreiben?"), only the switch.
-      const result = decideTurnWithLink(engine, saved, input, ticket);
+      const result = step(engine, saved, input, ticket);
       if (result.state.misses > (saved?.misses ?? 0)) return answerIn(engine, asked.language, saved);
       const replies = asked.language === language ? result.replies : [{ text: engine.flow.guide.languages.changed }, ...result.replies];
       return { ...result, replies, state: { ...result.state, language: asked.language }, language: asked.language };
@@ -62,8 +63,13 @@ export function decideTurnInLanguage(
     }
   }
 
-  const result = decideTurnWithLink(engineIn(language), saved, input, ticket);
+  const result = step(engineIn(language), saved, input, ticket);
   return { ...result, state: { ...result.state, language }, language };
+}
+
+/** A turn: the satisfaction question around the link doctor around the guide (`decideTurn`). */
+function step(engine: Engine, saved: SavedConversation | undefined, input: CandidateInput, ticket?: OpenTicket): TurnDecision {
+  return decideTurnWithSatisfaction(decideTurnWithLink, engine, saved, input, ticket);
 }
 
 function inForm(saved: SavedConversation | undefined): boolean {

@@ -33,6 +33,11 @@ export interface SavedConversation {
   language?: string;
   /** The candidate was told which languages the bot speaks (once: they wrote in another one). */
   toldLanguages?: boolean;
+  /**
+   * The satisfaction question: `asked` (its answer is awaited), `rated` (a comment may follow), `done`
+   * (answered, skipped or let go). Absent: not asked yet; it is asked once per conversation.
+   */
+  csat?: 'asked' | 'rated' | 'done';
   /** The last interview link the candidate pasted, with what was found: for the ticket, and so advice stops asking for it. */
   link?: PastedLink;
 }
@@ -79,7 +84,11 @@ export type Effect =
   /** The candidate's message about their open ticket, as the transcript keeps it (personal data masked): for the recruiter. */
   | { type: 'ticket-reply'; ticketId: string; text: string }
   /** The candidate says it works now and chose to mark the ticket resolved. */
-  | { type: 'resolve-ticket'; ticketId: string };
+  | { type: 'resolve-ticket'; ticketId: string }
+  /** The answer to the satisfaction question, 1 to 5. */
+  | { type: 'csat'; score: number }
+  /** What the candidate added after their score, as typed: for the insights, masked there. */
+  | { type: 'csat-comment'; text: string };
 
 /** The conversation's ticket still being worked on, looked up before the turn (the engine does no I/O). */
 export interface OpenTicket {

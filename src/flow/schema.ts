@@ -311,6 +311,19 @@ export const GuideFile = z.strictObject({
       presenting: Phrases.min(1).describe('words that only present a pasted link ("here is my link"): the link is then read on its own, not as a problem named'),
     })
     .describe('the link doctor: what the bot says about a link the candidate pasted (src/links/)'),
+  csat: z
+    .strictObject({
+      ask: Text.describe('asked once, after a resolution or a ticket: how much the bot helped, 1 to 5; the buttons 1–5 and `skip` follow'),
+      skip: z.string().min(1).max(40).describe('button: not now'),
+      thanks: Text.describe('said after a score: thanks, and an optional comment invited (typed, or carry on)'),
+      skipped: Text.describe('said when the candidate skips the question'),
+      commentThanks: Text.describe('said after the optional comment'),
+      scoreWords: z
+        .strictObject(Object.fromEntries(['1', '2', '3', '4', '5'].map((score) => [score, Phrases.min(1)])) as Record<'1' | '2' | '3' | '4' | '5', typeof Phrases>)
+        .describe('words a candidate may type for each score ("great" is 5); digits and "4/5" are read anyway'),
+      skipWords: Phrases.min(1).describe('typed for "skip"'),
+    })
+    .describe('the one satisfaction question (CSAT), once per conversation'),
   labels: z
     .strictObject({
       restart: z.string().min(1).max(40),

@@ -15,7 +15,7 @@ const STRUCTURE = new Set([
 /** Lists of what a candidate may type: the language's own phrases, not a translation of the English ones. */
 const PHRASES = new Set([
   'keywords', 'synonyms', 'cues', 'words', 'restart', 'menu', 'human', 'cancelWords', 'sendWords', 'changeWords',
-  'stayWords', 'followUp', 'delete', 'presenting',
+  'stayWords', 'followUp', 'delete', 'presenting', 'skipWords',
 ]);
 
 export type FileKind = 'guide' | 'topic';
@@ -60,7 +60,7 @@ export function translate(english: unknown, translation: unknown, file: FileKind
     }
     if (Array.isArray(en)) {
       if (en.every((item) => typeof item === 'string')) {
-        if (PHRASES.has(key) || path[0] === 'commands') {
+        if (PHRASES.has(key) || path[0] === 'commands' || (path[0] === 'csat' && path[1] === 'scoreWords')) {
           if (tr === undefined) return missing(path, en);
           if (!isStrings(tr)) return wrong(path, 'should be a list of phrases', en);
           return [...new Set([...tr, ...en])];

@@ -21,6 +21,8 @@ export type InsightFact =
   /** A ticket was opened (`ticket`) or the candidate chose to write to the recruiter themselves (`self`). */
   | { kind: 'escalated'; how: 'ticket' | 'self' }
   /** The answer to "how did I do?", 1 to 5, once per session. */
-  | { kind: 'csat'; score: number };
+  | { kind: 'csat'; score: number }
+  /** What the candidate added after their score, with personal data masked, clipped. */
+  | { kind: 'comment'; text: string };
 
 export type InsightKind = InsightFact['kind'];

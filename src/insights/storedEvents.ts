@@ -30,6 +30,7 @@ const Fact = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('resolved') }),
   z.object({ kind: z.literal('escalated'), how: z.enum(['ticket', 'self']) }),
   z.object({ kind: z.literal('csat'), score: z.number().int().min(1).max(5) }),
+  z.object({ kind: z.literal('comment'), text: z.string() }),
 ]);
 
 /**

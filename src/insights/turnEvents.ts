@@ -24,6 +24,10 @@ export function turnEvents(flow: CompiledFlow, before: SavedConversation | undef
   }
   if (after.misses > (before?.misses ?? 0) && input.kind === 'text') facts.push({ kind: 'fallback', text: masked(said ?? input.text) });
   if (effects.some((effect) => effect.type === 'resolve')) facts.push({ kind: 'resolved' });
+  for (const effect of effects) {
+    if (effect.type === 'csat') facts.push({ kind: 'csat', score: effect.score });
+    if (effect.type === 'csat-comment') facts.push({ kind: 'comment', text: masked(effect.text) });
+  }
   if (effects.some((effect) => effect.type === 'escalate')) facts.push({ kind: 'escalated', how: effects.some((effect) => effect.type === 'open-ticket') ? 'ticket' : 'self' });
   return facts;
 }

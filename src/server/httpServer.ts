@@ -37,10 +37,12 @@ export interface HttpServerOptions {
   rateLimit: { burst: number; perSecond: number };
   /** Timeouts and connections per address (defaults in connectionLimits.ts). */
   connections?: ConnectionLimitOptions;
+  /** Told of each request refused with 429, by limit: `conversation`, `user`, `failed_auth` (metrics). */
+  onLimited?: (limit: string) => void;
 }
 
 /** The bot's HTTP surface: the Bot Framework messaging endpoint and a health check. */
-export function createHttpServer({ messages, log, health, appId, anyServiceUrl = false, onlyFromLocalDirectLine, rateLimit, connections }: HttpServerOptions): Server {
+export function createHttpServer({ messages, log, health, appId, anyServiceUrl = false, onlyFromLocalDirectLine, rateLimit, connections, onLimited }: HttpServerOptions): Server {
   const server = restify.createServer({ name: 'candidate-support-bot', handleUncaughtExceptions: false });
   limitConnections(server.server, connections);
   server.pre(refuseCompressedBodies);
@@ -49,9 +51,9 @@ export function createHttpServer({ messages, log, health, appId, anyServiceUrl =
   // Before verification only what costs nothing: the address's failed attempts, the token's shape,
   // the activity's shape. The per-conversation limit waits for an authenticated request.
   const checks: RequestHandler[] = appId
-    ? [failedAuthLimit(), tokenPrecheck(appId), activityGuard, serviceUrlGuard]
+    ? [failedAuthLimit({ onLimited }), tokenPrecheck(appId), activityGuard, serviceUrlGuard]
     : [activityGuard, ...(anyServiceUrl ? [] : [loopbackServiceUrlGuard]), ...(onlyFromLocalDirectLine ? [onlyFromLocalDirectLine] : [])];
-  const admit = messageRateLimit(rateLimit);
+  const admit = messageRateLimit({ ...rateLimit, onLimited });
   server.post('/api/messages', ...checks, async function postMessage(req, res) {
     const { status, body, headers = {} } = await messages(req.body as Record<string, unknown>, req.header('authorization') ?? '', admit);
     for (const [name, value] of Object.entries(headers)) res.header(name, value);

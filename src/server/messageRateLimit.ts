@@ -20,7 +20,7 @@ interface Addressed {
  * every candidate at once. It runs once the request is authenticated: ids in a request with a
  * forged token are whatever the forger wrote, and must not spend a real conversation's allowance.
  */
-export function messageRateLimit({ burst, perSecond }: { burst: number; perSecond: number }) {
+export function messageRateLimit({ burst, perSecond, onLimited }: { burst: number; perSecond: number; onLimited?: (limit: 'conversation' | 'user') => void }) {
   // A candidate may use several conversations (a reload, Teams and web): the user gets twice the room.
   const limits: { conversation: RateLimit; user: RateLimit } = {
     conversation: createRateLimit({ burst, perMinute: perSecond * 60, maxClients: 100_000 }),
@@ -28,10 +28,11 @@ export function messageRateLimit({ burst, perSecond }: { burst: number; perSecon
   };
   return function admitMessage(activity: Addressed): Refusal | undefined {
     const channel = String(activity.channelId ?? '');
-    const checks: [RateLimit, string][] = [[limits.conversation, `${channel}/${String(activity.conversation?.id ?? '')}`]];
-    if (typeof activity.from?.id === 'string') checks.push([limits.user, `${channel}/${activity.from.id}`]);
+    const checks: [RateLimit, string, 'conversation' | 'user'][] = [[limits.conversation, `${channel}/${String(activity.conversation?.id ?? '')}`, 'conversation']];
+    if (typeof activity.from?.id === 'string') checks.push([limits.user, `${channel}/${activity.from.id}`, 'user']);
     const denied = checks.find(([limit, key]) => !limit.allow(key));
     if (!denied) return undefined;
+    onLimited?.(denied[2]);
     const seconds = Math.max(1, denied[0].retryAfter(denied[1]));
     return {
       status: 429,

@@ -281,3 +281,35 @@ test('a sink that throws something unexpected is retried, and its message is not
   await outbox.deliverDue();
   expect(await deliveryOf(store, ticket.id, 'flaky')).toMatchObject({ deliveredAt: null, attempts: 1, lastError: 'TypeError' });
 });
+
+test('each attempt\'s result is told by sink (metrics), and the oldest waiting ticket is known until it is delivered', async () => {
+  const store = openTicketStore(dataDir, { now: clock.now });
+  const told: Array<{ sink: string; result: string }> = [];
+  const outbox = createOutbox({
+    store,
+    sinks: { webhook: webhookSink({ url: receiver.url, secret: SECRET, now: clock.ms }) },
+    log: logs.log,
+    now: clock.now,
+    random: () => 0.5,
+    pollMs: 60 * MINUTE,
+    onDelivery: (delivery) => told.push(delivery),
+  });
+  cleanups.push(async () => {
+    await outbox.stop();
+    await store.close();
+  });
+  receiver.answerWith({ status: 503 });
+  const opened = clock.ms();
+  await store.openTicket(aDraft(), ['webhook']);
+  await outbox.deliverDue();
+  expect(await store.deliveries.oldestPending()).toEqual([{ sink: 'webhook', since: opened }]);
+
+  receiver.answerWith({ status: 200 });
+  clock.advance(10 * MINUTE);
+  await outbox.deliverDue();
+  expect(told).toEqual([
+    { sink: 'webhook', result: 'failed' },
+    { sink: 'webhook', result: 'sent' },
+  ]);
+  expect(await store.deliveries.oldestPending()).toEqual([]);
+});

@@ -19,6 +19,8 @@ export interface OutboxOptions {
   /** Rows claimed and delivered concurrently at a time. */
   batchSize?: number;
   backoff?: BackoffPolicy;
+  /** Told of each delivery attempt's result, by sink (metrics). */
+  onDelivery?: (delivery: { sink: string; result: 'sent' | 'failed' }) => void;
 }
 
 export interface DeliveryPass {
@@ -68,6 +70,7 @@ export function createOutbox({
   claimMs = DEFAULT_CLAIM_MS,
   batchSize = DEFAULT_BATCH_SIZE,
   backoff = DEFAULT_BACKOFF,
+  onDelivery,
 }: OutboxOptions): Outbox {
   const sinkNames = Object.keys(sinks);
   let started = false;
@@ -84,9 +87,11 @@ export function createOutbox({
       if (!ticket) throw new SinkError('the ticket is no longer stored', { code: 'ticket_missing', kind: 'permanent' });
       await sinks[sink]!.deliver(ticket);
     } catch (err) {
+      onDelivery?.({ sink, result: 'failed' });
       await recordFailure(row, describeFailure(err));
       return false;
     }
+    onDelivery?.({ sink, result: 'sent' });
     try {
       await store.deliveries.markDelivered(row.rowId, now().getTime());
       log.info({ ticketId, sink, attempt: row.attempts + 1 }, 'ticket delivered');

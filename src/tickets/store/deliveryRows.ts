@@ -59,6 +59,8 @@ export interface DeliveryQueue {
   forTicket(ticketId: string): Promise<Delivery[]>;
   /** Undelivered rows per sink. */
   pending(): Promise<Array<{ sink: string; count: number }>>;
+  /** Per sink with undelivered rows, when the oldest of them was queued (its ticket opened), epoch ms. */
+  oldestPending(): Promise<Array<{ sink: string; since: number }>>;
 }
 
 /**
@@ -71,6 +73,7 @@ export class DeliveryRows implements DeliveryQueue {
   private readonly failed: Database.Statement<[{ rowId: number; message: string; code: string; nextAttemptAt: number }]>;
   private readonly forTicketQuery: Database.Statement<[string], DeliveryRecord>;
   private readonly pendingQuery: Database.Statement<[], { sink: string; count: number }>;
+  private readonly oldestPendingQuery: Database.Statement<[], { sink: string; since: number }>;
 
   constructor(db: Database.Database) {
     this.claim = db.prepare(
@@ -97,6 +100,11 @@ export class DeliveryRows implements DeliveryQueue {
     this.pendingQuery = db.prepare(
       'SELECT sink, count(*) AS count FROM outbox WHERE delivered_at IS NULL GROUP BY sink ORDER BY sink',
     );
+    // Rows are inserted with their ticket, so the ticket's created_at is when a row was queued.
+    this.oldestPendingQuery = db.prepare(
+      `SELECT o.sink AS sink, min(t.created_at) AS since FROM outbox o JOIN tickets t ON t.id = o.ticket_id
+       WHERE o.delivered_at IS NULL GROUP BY o.sink ORDER BY o.sink`,
+    );
   }
 
   async claimDue({ now, claimMs, sinks, limit }: ClaimRequest): Promise<Delivery[]> {
@@ -118,6 +126,10 @@ export class DeliveryRows implements DeliveryQueue {
 
   async pending(): Promise<Array<{ sink: string; count: number }>> {
     return this.pendingQuery.all();
+  }
+
+  async oldestPending(): Promise<Array<{ sink: string; since: number }>> {
+    return this.oldestPendingQuery.all();
   }
 }
 

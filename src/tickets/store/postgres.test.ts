@@ -90,6 +90,7 @@ describeWithPostgres('PostgresTicketStore', () => {
     await store.deliveries.markFailed(row!.rowId, { code: 'http_503', message: 'HTTP 503', nextAttemptAt: clock.ms() + 30_000 });
     expect(await store.deliveries.claimDue({ now: clock.ms() + 1_000, claimMs: 60_000, sinks: ['webhook'], limit: 1 })).toEqual([]);
     expect(await store.deliveries.pending()).toEqual([{ sink: 'webhook', count: 1 }]);
+    expect(await store.deliveries.oldestPending()).toEqual([{ sink: 'webhook', since: clock.ms() }]);
     const [summary] = await store.list();
     expect(summary).toMatchObject({ id: ticket.id, position: ticket.job.position, company: ticket.job.company });
     expect(summary!.deliveries).toEqual([

@@ -53,4 +53,13 @@ export class PostgresDeliveries implements DeliveryQueue {
     );
     return rows;
   }
+
+  async oldestPending(): Promise<Array<{ sink: string; since: number }>> {
+    // Rows are inserted with their ticket, so the ticket's created_at is when a row was queued.
+    const { rows } = await this.pool.query<{ sink: string; since: string }>(
+      `SELECT o.sink AS sink, min(t.created_at) AS since FROM outbox o JOIN tickets t ON t.id = o.ticket_id
+       WHERE o.delivered_at IS NULL GROUP BY o.sink ORDER BY o.sink`,
+    );
+    return rows.map(({ sink, since }) => ({ sink, since: Number(since) }));
+  }
 }

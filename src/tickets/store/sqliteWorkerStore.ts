@@ -63,6 +63,7 @@ export class SqliteTicketWorkerStore implements TicketStore {
       markFailed: rows('markFailed'),
       forTicket: rows('forTicket'),
       pending: rows('pending'),
+      oldestPending: rows('oldestPending'),
     } as DeliveryQueue;
     this.insights = {
       append: (events) => this.call('insights', 'append', [events]),

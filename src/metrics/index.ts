@@ -1,0 +1,3 @@
+export { createAppMetrics, type AppMetrics } from './appMetrics';
+export { registerMetricsRoute } from './metricsRoute';
+export type { TurnObserved, DeliveryObserved } from './botMetrics';
