@@ -8,6 +8,7 @@
  *   log < storage, server (the HTTP toolkit) < tickets, deviceCheck, directline < web
  *   engine, storage, tickets < conversation;  tickets, web, server < config (it composes their shapes)
  *   insights, tickets, server < metrics (fed by hooks the wiring passes down: nothing imports it but app.ts)
+ *   insights, tickets, server, web < insightsPage (the operators' /insights page and its API: nothing imports it but app.ts)
  *   conversation, config < bot;  everything < app.ts, index.ts, openStores.ts, postgresMigrations.ts, retention.ts, cli/
  */
 const LAYERS = {
@@ -31,6 +32,7 @@ const LAYERS = {
   conversation: ['engine', 'flow', 'device', 'storage', 'tickets', 'log', 'clip', 'links', 'insights'],
   config: ['tickets', 'web', 'server'],
   metrics: ['insights', 'tickets', 'server', 'log'],
+  insightsPage: ['insights', 'tickets', 'server', 'web'],
   bot: ['conversation', 'config', 'engine', 'flow', 'device', 'deviceCheck', 'tickets', 'log', 'lruCache'],
   teams: [],
 };

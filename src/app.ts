@@ -17,6 +17,7 @@ import type { TicketStore } from './tickets/ticketStore';
 import { createOutbox, type Outbox } from './tickets/outbox';
 import { configuredSinks } from './tickets/config';
 import { registerTicketRoutes } from './tickets/api';
+import { registerInsights } from './insightsPage';
 import { createTicketActions } from './tickets/ticketActions';
 import { createTicketCardActions } from './tickets/actOnTicketCard';
 import { createTicketCardMessages } from './tickets/ticketCardMessages';
@@ -219,6 +220,8 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   });
   if (metrics) registerMetricsRoute(server, { token: config.METRICS_TOKEN, scrape: metrics.scrape });
   if (config.TICKETS_API_TOKEN) registerTicketRoutes(server, { store: tickets, token: config.TICKETS_API_TOKEN, actions: ticketActions });
+  // The operators' page at /insights and its report, behind the same token.
+  registerInsights(server, { token: config.TICKETS_API_TOKEN, insights: tickets.insights, timeoutMinutes: config.SESSION_TIMEOUT_MINUTES });
   const deviceCheckLinks = createDeviceCheckLinks({ secret: config.DEVICE_CHECK_SECRET, publicUrl: publicUrlOf(config.PUBLIC_URL, server) });
   const webChat = registerWebChatDirectLine(server, {
     secret: config.DIRECT_LINE_SECRET,

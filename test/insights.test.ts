@@ -82,7 +82,7 @@ test('an operator reads each session\'s outcome, counted exactly, once every ses
     escalatedByTicket: 1,
     escalatedSelf: 1,
     abandoned: 1,
-    csat: { responses: 2, average: 4, distribution: { '1': 0, '2': 0, '3': 1, '4': 0, '5': 1 } },
+    csat: { responses: 2, average: 4, distribution: { '1': 0, '2': 0, '3': 1, '4': 0, '5': 1 }, comments: [{ text: 'the bot was a bit slow on my phone', at: expect.any(String) }] },
     topics: { 'page-wont-load': 2, 'link-expired': 2, 'contact-recruiter': 2 },
     unrecognised: [{ text: 'blorp zzkq frobnicate', count: 1 }],
   });

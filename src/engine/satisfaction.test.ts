@@ -70,6 +70,56 @@ describe('the satisfaction question', () => {
     expect(candidate.buttons).toContain('Something else');
   });
 
+  it.each([
+    ['"four"', 'four', [{ type: 'csat', score: 4 }]],
+    ['"10/10"', '10/10', [{ type: 'csat', score: 5 }]],
+    ['"👍"', '👍', [{ type: 'csat', score: 4 }]],
+    ['"thanks, 5"', 'thanks, 5', [{ type: 'csat', score: 5 }]],
+    ['"5 stars from me"', '5 stars from me', [{ type: 'csat', score: 5 }]],
+    ['"4 - the link checker was nice": a score and its comment', '4 - the link checker was nice', [{ type: 'csat', score: 4 }, { type: 'csat-comment', text: 'the link checker was nice' }]],
+    ['"great, it took forever": no score, a comment', 'great, it took forever', [{ type: 'csat-comment', text: 'great, it took forever' }]],
+  ])('%s', (_, text, effects) => {
+    const candidate = solved();
+    candidate.says(text);
+    expect(candidate.effects).toEqual(effects);
+  });
+
+  it('"0" or "6" asks again with the scale, and no 404 or fallback', () => {
+    const candidate = solved();
+    expect(candidate.says('0')).toBe(csat().ask);
+    expect(candidate.says('6')).toBe(csat().ask);
+    candidate.says('3');
+    expect(candidate.effects).toEqual([{ type: 'csat', score: 3 }]);
+  });
+
+  it('"2 but my camera still doesn\'t work": the score kept, the camera problem answered', () => {
+    const candidate = solved();
+    candidate.says("2 but my camera still doesn't work");
+    expect(candidate.effects).toContainEqual({ type: 'csat', score: 2 });
+    expect(candidate.state.snapshot.context.topic).toBe('camera-microphone');
+  });
+
+  it.each([
+    ['French "quatre sur cinq"', 'fr-FR', ['la page ne charge pas', 'oui ça marche'], 'quatre sur cinq', 4],
+    ['German "vier"', 'de-DE', ['die Seite lädt nicht', 'ja, es funktioniert'], 'vier', 4],
+    ['Portuguese "nota 4"', 'pt-BR', ['a página não carrega', 'sim, funcionou'], 'nota 4', 4],
+  ])('%s is a score', (_, locale, conversation, text, score) => {
+    const candidate = solved(locale, conversation as [string, string]);
+    candidate.says(text);
+    expect(candidate.effects).toEqual([{ type: 'csat', score }]);
+  });
+
+  it('after a score, a question goes to the guide, "nope that\'s all" ends it, neither is a comment', () => {
+    const asked = solved();
+    asked.says('4');
+    asked.says('how long does a recruiter take to answer?');
+    expect(asked.effects.some((effect) => effect.type === 'csat-comment')).toBe(false);
+    const declined = solved();
+    declined.says('4');
+    expect(declined.says("nope that's all")).toContain(csat().skipped);
+    expect(declined.effects).toEqual([]);
+  });
+
   it('the message after a score, if it is no problem the guide knows, is the comment', () => {
     const candidate = solved();
     candidate.says('4');

@@ -72,12 +72,12 @@ test('the headline numbers count sessions by outcome, escalations by how', () =>
 });
 
 test('CSAT counts the responses, averages them to one decimal and spreads them over 1 to 5', () => {
-  expect(report.csat).toEqual({ responses: 3, average: 3.7, distribution: { '1': 0, '2': 1, '3': 0, '4': 1, '5': 1 } });
+  expect(report.csat).toEqual({ responses: 3, average: 3.7, distribution: { '1': 0, '2': 1, '3': 0, '4': 1, '5': 1 }, comments: [] });
 });
 
 test('with no CSAT responses the average is null, not 0', () => {
   const noAnswers = insightsReport(sessionsOf([ev('x', DAY1, '09:00', question('camera/start'))], { timeoutMinutes: 30, asOf: AS_OF }), { asOf: AS_OF });
-  expect(noAnswers.csat).toEqual({ responses: 0, average: null, distribution: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 } });
+  expect(noAnswers.csat).toEqual({ responses: 0, average: null, distribution: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 }, comments: [] });
 });
 
 test('topics are counted once per session and listed most frequent first', () => {

@@ -49,7 +49,8 @@ export interface InsightsReport {
   escalatedByTicket: number;
   escalatedSelf: number;
   abandoned: number;
-  csat: { responses: number; average: number | null; distribution: Record<CsatScore, number> };
+  /** `comments`: what candidates added about the bot (masked), newest first, at most 20. */
+  csat: { responses: number; average: number | null; distribution: Record<CsatScore, number>; comments: Array<{ text: string; at: string }> };
   /** Sessions per topic entered, most frequent first. */
   topics: Record<string, number>;
   /** Most entered nodes first. */
@@ -102,6 +103,9 @@ function lastEscalation(events: InsightEvent[]): 'ticket' | 'self' | undefined {
   return last?.kind === 'escalated' ? last.how : undefined;
 }
 
+/** Newest comments kept in the report: enough to read what candidates say, not a transcript. */
+const MAX_COMMENTS = 20;
+
 /** One answer per session (the last, should there be more); scores other than whole 1..5 are ignored. */
 function csatOf(sessions: Session[]): InsightsReport['csat'] {
   const distribution: Record<CsatScore, number> = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
@@ -114,7 +118,12 @@ function csatOf(sessions: Session[]): InsightsReport['csat'] {
     responses += 1;
     sum += answer.score;
   }
-  return { responses, average: responses === 0 ? null : Math.round((sum / responses) * 10) / 10, distribution };
+  const comments = sessions
+    .flatMap((session) => session.events.flatMap((e) => (e.kind === 'comment' ? [{ text: e.text, at: e.at }] : [])))
+    .sort((a, b) => b.at - a.at)
+    .slice(0, MAX_COMMENTS)
+    .map(({ text, at }) => ({ text, at: new Date(at).toISOString() }));
+  return { responses, average: responses === 0 ? null : Math.round((sum / responses) * 10) / 10, distribution, comments };
 }
 
 /**
@@ -210,6 +219,7 @@ export function renderInsightsTable(report: InsightsReport): string {
     const spread = (Object.entries(csat.distribution) as [string, number][]).map(([score, n]) => `${score}: ${n}`).join('   ');
     lines.push(`  ${csat.responses} ${csat.responses === 1 ? 'response' : 'responses'}, average ${csat.average.toFixed(1)} of 5   (${spread})`);
   }
+  for (const comment of csat.comments.slice(0, TOP)) lines.push(`  "${clip(oneLine(comment.text), WIDTH - 6)}"`);
 
   lines.push('', 'Top topics: sessions that entered them, share of all sessions');
   const topics = Object.entries(report.topics).slice(0, TOP);

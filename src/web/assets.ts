@@ -57,7 +57,7 @@ export function asset(body: Buffer, name: string): Asset {
   return { body, contentType: CONTENT_TYPES[extension] ?? 'application/octet-stream', etag: `"${hash}"` };
 }
 
-function packageRoot(from = __dirname): string {
+export function packageRoot(from = __dirname): string {
   for (let dir = from; ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'package.json'))) return dir;
     if (dirname(dir) === dir) throw new Error(`no package.json above ${from}: cannot find src/web/public`);

@@ -74,7 +74,7 @@ export function registerPages(server: Server, { files, webChatBundle, links, tex
 }
 
 /** Sends a file, or 304 when the browser has it, gzipped when that's worth it and accepted. */
-async function send(req: Request, res: Response, file: Asset): Promise<void> {
+export async function send(req: Request, res: Response, file: Asset): Promise<void> {
   res.header('ETag', file.etag);
   // The pages differ by language too (above); a cache must not hand a Spanish page to a German browser.
   res.header('Vary', file.contentType.startsWith('text/html') ? 'Accept-Encoding, Accept-Language' : 'Accept-Encoding');

@@ -4,14 +4,15 @@ import { launchChromium, watchedContext, type WatchedContext } from './chromium'
 
 /**
  * Chromium and the bot, started once for a test file. Every test's browser context is checked after
- * the test: nothing loaded from beyond localhost (no CDN), and no script or CSP errors.
+ * the test: nothing loaded from beyond localhost (no CDN), and no script or CSP errors. `botEnv`: the
+ * bot's settings (e.g. TICKETS_API_TOKEN).
  */
-export function useChromiumAndBot(chromiumArgs: string[] = []): { readonly bot: TestBot; context(options?: BrowserContextOptions): Promise<WatchedContext> } {
+export function useChromiumAndBot(chromiumArgs: string[] = [], botEnv: Record<string, string> = {}): { readonly bot: TestBot; context(options?: BrowserContextOptions): Promise<WatchedContext> } {
   let browser: Browser | undefined;
   let bot: TestBot | undefined;
   let watched: WatchedContext | undefined;
   beforeAll(async () => {
-    [browser, bot] = await Promise.all([launchChromium(chromiumArgs), startTestBot()]);
+    [browser, bot] = await Promise.all([launchChromium(chromiumArgs), startTestBot(botEnv)]);
   });
   afterAll(async () => {
     await browser?.close();
