@@ -119,7 +119,8 @@ async function teamsCandidateFilesTicket(email: string) {
     expect(status).toBe(200);
   }
   const chat = () => connector.received.filter((r) => r.conversationId === conversationId).map((r) => r.activity);
-  const ticketId = /CS-\d{6,}/.exec(JSON.stringify(chat().at(-1)))?.[0] ?? '';
+  // The confirmation names it (the satisfaction question follows it).
+  const ticketId = /CS-\d{6,}/.exec(JSON.stringify(chat().slice(-2)))?.[0] ?? '';
   expect(ticketId).toMatch(/^CS-\d{6,}$/);
   return { ticketId, conversationId, chat };
 }
