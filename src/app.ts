@@ -8,8 +8,8 @@ import { createLanguageIdentification, createUnderstanding, lazyUnderstanding } 
 import { openStores } from './openStores';
 import type { KeyValueStore } from './storage/keyValueStore';
 import { createTurnRunner } from './conversation/turns';
+import { createInsightsRecorder } from './conversation/insightsRecorder';
 import { createLinkReader, type LiveCheckOptions } from './links';
-import { storedInsights } from './insights';
 import { createDeviceProfiles } from './conversation/deviceProfiles';
 import { createEffectPerformer } from './conversation/performEffects';
 import { createTurnHandler } from './conversation/handleTurn';
@@ -143,16 +143,14 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     ...(config.LINK_CHECK && { live: { ...options.linkCheck } }),
     onChecked: ({ outcome, status, refused, failed }) => log.info({ outcome, status, refused, failed }, 'interview link checked'),
   });
+  const insights = createInsightsRecorder({ append: (rows) => tickets.insights.append(rows), log });
   const turns = createTurnRunner({
     engines,
     store,
     performEffects,
     readLink,
-    // Beside the tickets, under their retention. Not waited for: the ticket thread may be waiting on another
-    // process's lock, and a candidate never waits on the insights; a database hiccup costs a few events.
-    recordInsights: async (key, facts, at) => {
-      void tickets.insights.append(storedInsights(key, facts, at)).catch((error: Error) => log.warn({ err: error.message }, 'could not keep insight events'));
-    },
+    // Beside the tickets, under their retention, in batches no candidate waits for (src/conversation/insightsRecorder.ts).
+    recordInsights: insights.record,
     openTicketOf: (key) => tickets.activeTicket(key),
   });
   // The local Direct Line replays a conversation's messages on reload: erasure must reach them too.
@@ -288,6 +286,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       await turns.drain();
       await candidateSide.settled();
       await closed;
+      await insights.flush();
       stopRetention();
       await outbox.stop();
       if (options.store) options.store.close?.();
