@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { asset, packageRoot, type Asset } from '../web/assets';
 import { send } from '../web/pages';
+import { sendPageHeaders } from '../web/securityHeaders';
 
 /** The page's own files, in src/web/public beside the candidate page's (not compiled, served as they are). */
 const PAGE_FILES = ['insights.html', 'insights.js', 'insights.css'] as const;
@@ -54,12 +55,8 @@ export function setInsightsPageHeaders(_req: Request, res: Response): void {
     "frame-ancestors 'none'",
     "object-src 'none'",
   ];
-  res.setHeader('Content-Security-Policy', policy.join('; '));
-  res.setHeader('X-Content-Type-Options', 'nosniff');
+  sendPageHeaders(res, policy, 'camera=(), microphone=(), geolocation=(), payment=()');
   res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
-  res.setHeader('Cache-Control', 'no-cache');
 }
 
 /**

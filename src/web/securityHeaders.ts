@@ -30,12 +30,17 @@ export function pageSecurityHeaders({ directLineOrigin, publicUrl }: PageSecurit
       "form-action 'none'",
       "object-src 'none'",
     ];
-    res.setHeader('Content-Security-Policy', policy.join('; '));
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('Permissions-Policy', 'camera=(self), microphone=(self), geolocation=(), payment=()');
-    res.setHeader('Cache-Control', 'no-cache');
+    sendPageHeaders(res, policy, 'camera=(self), microphone=(self), geolocation=(), payment=()');
   };
+}
+
+/** What every HTML page of ours sends: its Content-Security-Policy and permissions, no sniffing, no referrer, revalidated. */
+export function sendPageHeaders(res: Response, policy: readonly string[], permissions: string): void {
+  res.setHeader('Content-Security-Policy', policy.join('; '));
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Permissions-Policy', permissions);
+  res.setHeader('Cache-Control', 'no-cache');
 }
 
 /** The local Direct Line's stream on this host; older Safari doesn't count ws: as 'self'. */
