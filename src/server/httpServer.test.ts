@@ -84,8 +84,9 @@ describe('one client cannot hold the server open', () => {
 describe('with authentication on, a forged request costs the forger, not the conversation it names', () => {
   const appId = '00000000-0000-4000-8000-000000000001';
   const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  // One clock reading for the whole suite: a token made again across a second's boundary would differ from the stub's.
+  const now = Math.floor(Date.now() / 1000);
   const token = (signature: string) => {
-    const now = Math.floor(Date.now() / 1000);
     const body = { iss: 'https://api.botframework.com', aud: appId, exp: now + 3600, nbf: now - 60 };
     return `Bearer ${b64({ alg: 'RS256', kid: 'k' })}.${b64(body)}.${Buffer.from(signature).toString('base64url')}`;
   };
