@@ -1,5 +1,5 @@
 import { ConfigError, readStoresConfig } from '../config/config';
-import { eventsFromStored, insightsReport, parseSince, renderInsightsTable, sessionsOf } from '../insights';
+import { parseSince, readInsightsReport, renderInsightsTable } from '../insights';
 import { openStores } from '../openStores';
 
 /**
@@ -12,8 +12,6 @@ import { openStores } from '../openStores';
  */
 
 const USAGE = 'usage: insights [--since 7d|24h|2w|ISO-TIME] [--as-of ISO-TIME] [--json]';
-/** A session that began before --since may have turns after it: read this much earlier, then count by start. */
-const LOOK_BACK_MS = 24 * 3_600_000;
 
 export interface InsightsIo {
   env: NodeJS.ProcessEnv;
@@ -63,9 +61,7 @@ export async function runInsights(argv: readonly string[], { env, out, err, now 
   }
   const storage = await openStores(config);
   try {
-    const rows = await storage.tickets.insights.between(since === undefined ? 0 : since - LOOK_BACK_MS, asOf);
-    const { events, unreadable } = eventsFromStored(rows);
-    const report = insightsReport(sessionsOf(events, { timeoutMinutes: config.SESSION_TIMEOUT_MINUTES, asOf }), { asOf, ...(since !== undefined && { since }) });
+    const { report, unreadable } = await readInsightsReport(storage.tickets.insights, { timeoutMinutes: config.SESSION_TIMEOUT_MINUTES, asOf, ...(since !== undefined && { since }) });
     out(json ? `${JSON.stringify(report, null, 2)}\n` : renderInsightsTable(report));
     if (unreadable > 0) err(`${unreadable} stored event${unreadable === 1 ? '' : 's'} could not be read (written by a newer build?) and were left out\n`);
     return 0;

@@ -4,3 +4,4 @@ export { sessionsOf, type Session, type SessionOutcome } from './sessions';
 export { insightsReport, renderInsightsTable, type InsightsReport } from './report';
 export { parseSince } from './parseSince';
 export { conversationTag, eventsFromStored, storedInsights, type StoredInsight } from './storedEvents';
+export { readInsightsReport } from './readReport';

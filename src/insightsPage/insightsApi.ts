@@ -1,9 +1,7 @@
 import type { Request, Response, Server } from 'restify';
-import { eventsFromStored, insightsReport, parseSince, sessionsOf } from '../insights';
+import { parseSince, readInsightsReport } from '../insights';
 import type { InsightLog } from '../tickets/ticketStore';
-import { createRateLimit } from '../server/rateLimit';
-import { secretMatcher } from '../server/secretMatcher';
-import { clientAddress } from '../server/clientAddress';
+import { bearerGuard } from '../server/bearerGuard';
 import { sendError } from '../server/sendError';
 
 export interface InsightsApiOptions {
@@ -17,8 +15,6 @@ export interface InsightsApiOptions {
 }
 
 const HOUR_MS = 3_600_000;
-/** A session that began before `since` may have turns after it: read this much earlier, then count by start (as the CLI does). */
-const LOOK_BACK_MS = 24 * HOUR_MS;
 /** A window longer than this reads too many events for one request; the CLI has no such limit. */
 const MAX_WINDOW_MS = 366 * 24 * HOUR_MS;
 const DEFAULT_SINCE = '30d';
@@ -32,26 +28,16 @@ const DURATION = /^\s*\d+[mhdw]\s*$/;
  */
 export function registerInsightsApi(server: Server, { token, insights, timeoutMinutes, now = Date.now }: InsightsApiOptions): void {
   if (!token) return;
-  const isToken = secretMatcher(token);
-  const perAddress = createRateLimit({ burst: 30, perMinute: 60 });
+  const authorized = bearerGuard(token, { name: 'the tickets API token', perAddress: { burst: 30, perMinute: 60 } });
 
   server.get('/api/insights', async function insightsRoute(req: Request, res: Response) {
-    const client = clientAddress(req);
-    if (!perAddress.allow(client)) {
-      res.header('Retry-After', String(perAddress.retryAfter(client)));
-      return sendError(res, 429, 'rate_limited', 'Too many requests from this address; try again in a minute.');
-    }
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
-    if (!isToken(match?.[1])) {
-      res.header('WWW-Authenticate', 'Bearer');
-      return sendError(res, 401, 'unauthorized', 'Send the tickets API token as "Authorization: Bearer <token>".');
-    }
+    if (!authorized(req, res)) return;
     const window = windowOf(new URL(req.url ?? '/', 'http://localhost').searchParams, now());
     if ('problem' in window) return sendError(res, 400, 'bad_request', window.problem);
     const { since, asOf } = window;
-    const { events } = eventsFromStored(await insights.between(since - LOOK_BACK_MS, asOf));
+    const { report } = await readInsightsReport(insights, { timeoutMinutes, since, asOf });
     res.header('Cache-Control', 'no-store');
-    res.json(200, insightsReport(sessionsOf(events, { timeoutMinutes, asOf }), { since, asOf }));
+    res.json(200, report);
   });
 }
 

@@ -1,6 +1,5 @@
 import type { Request, Response, Server } from 'restify';
-import { secretMatcher } from '../server/secretMatcher';
-import { sendError } from '../server/sendError';
+import { bearerGuard } from '../server/bearerGuard';
 
 export interface MetricsRouteOptions {
   /** METRICS_TOKEN: without one the route is not registered (404 like any unknown path). */
@@ -15,13 +14,9 @@ export interface MetricsRouteOptions {
  */
 export function registerMetricsRoute(server: Server, { token, scrape }: MetricsRouteOptions): void {
   if (!token) return;
-  const isToken = secretMatcher(token);
+  const authorized = bearerGuard(token, { name: 'the metrics token' });
   server.get('/metrics', async function metrics(req: Request, res: Response) {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
-    if (!isToken(match?.[1])) {
-      res.header('WWW-Authenticate', 'Bearer');
-      return sendError(res, 401, 'unauthorized', 'Send the metrics token as "Authorization: Bearer <token>".');
-    }
+    if (!authorized(req, res)) return;
     const { contentType, text } = await scrape();
     res.sendRaw(200, text, { 'Content-Type': contentType, 'Cache-Control': 'no-store' });
   });

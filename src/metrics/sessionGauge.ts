@@ -1,11 +1,9 @@
 import { Gauge, type Registry } from 'prom-client';
-import { eventsFromStored, insightsReport, sessionsOf, type InsightsReport, type SessionOutcome } from '../insights';
+import { readInsightsReport, type InsightsReport, type SessionOutcome } from '../insights';
 import type { InsightLog } from '../tickets/ticketStore';
 import type { Logger } from '../log';
 
 const DAY_MS = 24 * 3_600_000;
-/** A session that began before the window may have events in it: read this much earlier, then count by start (as the insights CLI does). */
-const LOOK_BACK_MS = DAY_MS;
 /** Scrapes come every few seconds; the day's sessions are read again at most this often. */
 const REFRESH_MS = 60_000;
 
@@ -46,8 +44,8 @@ export function registerSessionGauge(registry: Registry, { insights, timeoutMinu
       if (!last || asOf - last.at >= refreshMs) {
         try {
           const since = asOf - DAY_MS;
-          const { events } = eventsFromStored(await insights.between(since - LOOK_BACK_MS, asOf));
-          last = { at: asOf, counts: sessionsByOutcome(insightsReport(sessionsOf(events, { timeoutMinutes, asOf }), { since, asOf })) };
+          const { report } = await readInsightsReport(insights, { timeoutMinutes, since, asOf });
+          last = { at: asOf, counts: sessionsByOutcome(report) };
         } catch (error) {
           log.warn({ err: (error as Error).name }, 'metrics: could not read the insight events');
           last = undefined;

@@ -2,9 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import { TicketId } from './ticket';
 import type { RecruiterChannel, TicketStore } from './ticketStore';
 import { parseRecruiterChannel } from './recruiterChannelReference';
-import { createRateLimit } from '../server/rateLimit';
-import { secretMatcher } from '../server/secretMatcher';
-import { clientAddress } from '../server/clientAddress';
+import { bearerGuard } from '../server/bearerGuard';
 import { sendError } from '../server/sendError';
 import { registerLifecycleRoutes, ticketView } from './lifecycleRoutes';
 import { createTicketActions, type TicketActions } from './ticketActions';
@@ -29,24 +27,8 @@ const DEFAULT_PAGE = 50;
  */
 export function registerTicketRoutes(server: Server, { store, token, actions = createTicketActions({ store, routes: {} }) }: TicketRoutesOptions): void {
   if (!token) return;
-  const isToken = secretMatcher(token);
   // Per address: a public endpoint whose token is worth guessing.
-  const perAddress = createRateLimit({ burst: 30, perMinute: 60 });
-
-  function authorized(req: Request, res: Response): boolean {
-    const client = clientAddress(req);
-    if (!perAddress.allow(client)) {
-      res.header('Retry-After', String(perAddress.retryAfter(client)));
-      sendError(res, 429, 'rate_limited', 'Too many requests from this address; try again in a minute.');
-      return false;
-    }
-    const header = req.headers.authorization ?? '';
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (isToken(match?.[1])) return true;
-    res.header('WWW-Authenticate', 'Bearer');
-    sendError(res, 401, 'unauthorized', 'Send the tickets API token as "Authorization: Bearer <token>".');
-    return false;
-  }
+  const authorized = bearerGuard(token, { name: 'the tickets API token', perAddress: { burst: 30, perMinute: 60 } });
 
   server.get('/api/tickets', async function listTickets(req: Request, res: Response) {
     if (!authorized(req, res)) return;
