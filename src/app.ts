@@ -13,6 +13,8 @@ import { createLinkReader, type LiveCheckOptions } from './links';
 import { createDeviceProfiles } from './conversation/deviceProfiles';
 import { createEffectPerformer } from './conversation/performEffects';
 import { createTurnHandler } from './conversation/handleTurn';
+import { createPageTurns } from './conversation/pageTurns';
+import { greeting } from './engine/greeting';
 import type { TicketStore } from './tickets/ticketStore';
 import { createOutbox, type Outbox } from './tickets/outbox';
 import { configuredSinks } from './tickets/config';
@@ -36,7 +38,7 @@ import { createHttpServer } from './server/httpServer';
 import { createAppMetrics, registerMetricsRoute } from './metrics';
 import { scheduleRetention } from './retention';
 import { createDeviceCheckLinks, type DeviceCheckLinks } from './deviceCheck/links';
-import { loadPageTexts, publicUrlOf, registerCandidatePages } from './web';
+import { loadPageTexts, PLAIN_CHAT_CHANNEL, publicUrlOf, registerCandidatePages } from './web';
 import { loadEmailTexts } from './tickets/emailTexts';
 import { throwIfProblems } from './languages';
 import { createForwarderProof, LOCAL_DIRECT_LINE_CHANNEL } from './directline';
@@ -235,6 +237,9 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     log,
     texts: pageTexts,
     deviceCheckLinks,
+    // The greeting in each language, in the page itself (no round trip to see it), and the chat without script.
+    greetings: Object.fromEntries(pageTexts.languages.map((language) => [language, greeting(engines, language)])),
+    plainChat: createPageTurns(handleTurn, PLAIN_CHAT_CHANNEL),
     onDeviceCheckResult: createDeviceCheckReceiver({ adapter, appId: config.MicrosoftAppId ?? '', handleTurn, references, log }),
   });
 

@@ -4,12 +4,15 @@ import type { Logger } from '../log';
 import { registerDeviceCheckEndpoint, type DeviceCheckResultHandler } from '../deviceCheck/endpoint';
 import type { DeviceCheckLinks } from '../deviceCheck/links';
 import type { LoadedTexts } from '../languages';
-import { loadPublicFiles, loadWebChatBundle } from './assets';
+import { loadPageFiles } from './pageFiles';
 import { registerPages } from './pages';
+import type { PageReply } from './chatHtml';
+import { PLAIN_CHAT_CHANNEL, registerPlainChat, type PlainChatTurn } from './plainChat';
 import { createRateLimit } from '../server/rateLimit';
 import { pageSecurityHeaders } from './securityHeaders';
 
 export { loadPageTexts } from './pageTexts';
+export { PLAIN_CHAT_CHANNEL };
 
 export interface CandidatePagesOptions {
   /** The origin of Azure's Direct Line the page may connect to; unset with the local one (same origin). */
@@ -22,20 +25,31 @@ export interface CandidatePagesOptions {
   deviceCheckLinks: Pick<DeviceCheckLinks, 'verify'>;
   /** Where a device check from a link ends up (the conversation's engine). */
   onDeviceCheckResult: DeviceCheckResultHandler;
+  /** What the bot says first, by language: rendered into the chat page, so it shows before any script runs. */
+  greetings: Record<string, readonly PageReply[]>;
+  /** A turn of the chat without script (/chat), run by the conversation layer. */
+  plainChat: PlainChatTurn;
 }
 
 /**
- * What a candidate's browser loads from this server: the chat page and its files, and the
- * device-check page and endpoint. The Direct Line it chats through is src/directline's.
+ * What a candidate's browser loads from this server: the chat page and its files, the chat
+ * without script, and the device-check page and endpoint. The Direct Line Web Chat talks through
+ * is src/directline's.
  */
-export function registerCandidatePages(server: Server, { directLineOrigin, publicUrl, log, texts, deviceCheckLinks, onDeviceCheckResult }: CandidatePagesOptions): void {
+export function registerCandidatePages(server: Server, options: CandidatePagesOptions): void {
+  const { directLineOrigin, publicUrl, log, texts, deviceCheckLinks, onDeviceCheckResult, greetings, plainChat } = options;
   const deviceChecks = createRateLimit({ burst: 10, perMinute: 10 });
-  registerPages(server, {
-    files: loadPublicFiles(),
-    webChatBundle: loadWebChatBundle(),
-    links: deviceCheckLinks,
+  const pageHeaders = pageSecurityHeaders({ directLineOrigin, publicUrl });
+  const { assetUrl } = registerPages(server, { files: loadPageFiles(), links: deviceCheckLinks, texts, pageHeaders, greetings });
+  registerPlainChat(server, {
+    turn: plainChat,
     texts,
-    pageHeaders: pageSecurityHeaders({ directLineOrigin, publicUrl }),
+    pageHeaders,
+    styleUrl: assetUrl('styles.css'),
+    // A person reads each answer before the next click: a few a minute, with room for a quick one.
+    rateLimit: createRateLimit({ burst: 20, perMinute: 30 }),
+    secureCookie: publicUrl?.startsWith('https:') ?? false,
+    log,
   });
   registerDeviceCheckEndpoint(server, { links: deviceCheckLinks, onResult: onDeviceCheckResult, rateLimit: deviceChecks, log });
 }

@@ -19,3 +19,9 @@ test('a template naming a text page.yaml doesn\'t have fails at start-up, not on
   expect(() => localizePage('{{chat.missing}}', 'en', texts)).toThrow(/"chat\.missing", which flows\/page\.yaml doesn't have/);
   expect(() => localizePage('{{json nothing}}', 'en', texts)).toThrow(/"nothing\."/);
 });
+
+test('a page names its scripts and styles, and one that isn\'t served fails at start-up', () => {
+  const urls: Record<string, string> = { 'chat.js': '/assets/abc/chat.js' };
+  expect(localizePage('<script src="{{asset chat.js}}" defer></script>', 'en', texts, (name) => urls[name])).toBe('<script src="/assets/abc/chat.js" defer></script>');
+  expect(() => localizePage('<script src="{{asset webchat.js}}"></script>', 'en', texts, (name) => urls[name])).toThrow(/the asset "webchat\.js", which isn't in PAGE_ASSETS/);
+});

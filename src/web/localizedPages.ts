@@ -6,11 +6,30 @@ import type { Texts } from '../languages';
  * - `{{chat.heading}}`: the text, HTML-escaped, `**bold**` as <strong>;
  * - `{{lang}}`: the language, for `<html lang>` (screen readers pronounce the page by it);
  * - `{{json chat}}`: every text under `chat.` as JSON, for a `<script type="application/json">`
- *   data block the page's script reads (data, not code: the CSP's script-src is untouched).
+ *   data block the page's script reads (data, not code: the CSP's script-src is untouched);
+ * - `{{asset chat.js}}`: that file's URL, which names its version (`assetUrl`, pages.ts);
+ * - `{{html welcome}}`: HTML made by the server for this language (`fragments`: the greeting, chatHtml.ts).
  */
-export function localizePage(template: string, language: string, texts: Texts): string {
+export function localizePage(
+  template: string,
+  language: string,
+  texts: Texts,
+  assetUrl: (name: string) => string | undefined = () => undefined,
+  fragments: Record<string, string> = {},
+): string {
   return template.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (_marker, name: string) => {
     if (name === 'lang') return escapeHtml(language);
+    const fragment = /^html\s+(\S+)$/.exec(name)?.[1];
+    if (fragment) {
+      if (!(fragment in fragments)) throw new Error(`a page template asks for the HTML "${fragment}", which the server doesn't make`);
+      return fragments[fragment]!;
+    }
+    const assetName = /^asset\s+(\S+)$/.exec(name)?.[1];
+    if (assetName) {
+      const url = assetUrl(assetName);
+      if (url === undefined) throw new Error(`a page template names the asset "${assetName}", which isn't in PAGE_ASSETS (src/web/pageFiles.ts)`);
+      return escapeHtml(url);
+    }
     const json = /^json\s+([\w.-]+)$/.exec(name);
     if (json) return scriptData(textsUnder(`${json[1]}.`, texts));
     const text = texts[name];

@@ -1,35 +1,50 @@
+import { mkdtempSync } from 'node:fs';
 import { get } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import restify, { type Server } from 'restify';
 import { createDeviceCheckLinks } from '../deviceCheck/links';
-import { loadPublicFiles, loadWebChatBundle } from './assets';
+import { asset, contentHash } from './assets';
+import { loadPageFiles, type PageAsset, type PageFiles } from './pageFiles';
 import { registerPages } from './pages';
 import { pageSecurityHeaders } from './securityHeaders';
 import { loadPageTexts } from './pageTexts';
 
-let server: Server;
-let baseUrl: string;
 const links = createDeviceCheckLinks({ secret: 'pages-test-secret-0123456789abcdef', publicUrl: 'http://unused' });
-const bundle = loadWebChatBundle();
 const texts = loadPageTexts(join(__dirname, '../../flows'));
+// No build's copies: the bodies are compressed on first request (the build's own are in src/cli/buildWebAssets.test.ts).
+const files = loadPageFiles(undefined, mkdtempSync(join(tmpdir(), 'no-web-assets-')));
+const bundle = files.assets['webchat-minimal.js'];
+
+const servers: Server[] = [];
+let baseUrl: string;
 
 beforeAll(async () => {
-  server = restify.createServer({ handleUncaughtExceptions: false });
+  baseUrl = await startPages(files);
+});
+afterAll(async () => {
+  await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+});
+
+async function startPages(pageFiles: PageFiles): Promise<string> {
+  const server = restify.createServer({ handleUncaughtExceptions: false });
+  servers.push(server);
   registerPages(server, {
-    files: loadPublicFiles(),
-    webChatBundle: bundle,
+    files: pageFiles,
     links,
     texts,
     pageHeaders: pageSecurityHeaders({ directLineOrigin: 'https://europe.directline.botframework.com' }),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** The src of each script and the href of each stylesheet, in page order. */
+function assetUrlsOf(html: string): string[] {
+  return [...html.matchAll(/<(?:script src|link rel="stylesheet" href)="([^"]+)"/g)].map((match) => match[1]!);
+}
 
 describe('the files a candidate\'s browser loads', () => {
   test('the page allows scripts from this server only, and connections to it and to Direct Line', async () => {
@@ -40,29 +55,106 @@ describe('the files a candidate\'s browser loads', () => {
     expect(policy).toContain("script-src 'self';");
     expect(policy).toMatch(/connect-src 'self' ws:\/\/help\.example\.com wss:\/\/help\.example\.com https:\/\/europe\.directline\.botframework\.com wss:\/\/europe\.directline\.botframework\.com;/);
     const html = response.body.toString('utf8');
-    expect(html).toContain('<script src="/webchat/webchat.js" defer></script>');
     expect(html).not.toMatch(/(https?:)?\/\/[a-z]/i);
   });
 
-  test('Web Chat\'s bundle comes gzipped from node_modules, and a browser that has it gets 304', async () => {
-    const response = await rawGet(`${baseUrl}/webchat/webchat.js`, { 'accept-encoding': 'gzip, deflate, br' });
-    expect(response.status).toBe(200);
-    expect(response.headers['content-encoding']).toBe('gzip');
-    expect(response.body.length).toBeLessThan(bundle.body.length / 2);
-    expect(gunzipSync(response.body).equals(bundle.body)).toBe(true);
+  test('the chat page loads markdown-it, Web Chat\'s minimal bundle and our scripts, all deferred, each at a URL naming its version', async () => {
+    const html = await (await fetch(`${baseUrl}/`)).text();
+    const scripts = [...html.matchAll(/<script src="([^"]+)"([^>]*)>/g)];
+    expect(scripts.map(([, url]) => url).sort()).toEqual(
+      ['markdown-it.min.js', 'webchat-minimal.js', 'deviceCheck.js', 'chat.js'].map((name) => `/assets/${files.assets[name as PageAsset].hash}/${name}`).sort(),
+    );
+    expect(scripts.every(([, , attributes]) => attributes === ' defer')).toBe(true);
+    expect(html).toContain(`<link rel="stylesheet" href="/assets/${files.assets['styles.css'].hash}/styles.css">`);
+  });
 
-    const again = await fetch(`${baseUrl}/webchat/webchat.js`, { headers: { 'if-none-match': String(response.headers.etag) } });
+  test.each(['/', `/check?t=${links.tokenFor('webchat/c-1')}`])('everything %s loads is cached for a year, so a repeat visit asks for none of it', async (page) => {
+    const urls = assetUrlsOf(await (await fetch(`${baseUrl}${page}`)).text());
+    expect(urls.length).toBeGreaterThanOrEqual(3);
+    for (const url of urls) {
+      const response = await fetch(`${baseUrl}${url}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(url.split('/')[2]).toBe(contentHash(Buffer.from(await response.arrayBuffer())));
+    }
+  });
+
+  test('a browser that takes Brotli gets Web Chat\'s bundle as Brotli bytes that decompress to exactly the file', async () => {
+    const response = await rawGet(`${baseUrl}/assets/${bundle.hash}/webchat-minimal.js`, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(response.headers.vary).toBe('Accept-Encoding');
+    expect(Number(response.headers['content-length'])).toBe(response.body.length);
+    expect(response.body.length).toBeLessThan(bundle.body.length / 4);
+    expect(brotliDecompressSync(response.body).equals(bundle.body)).toBe(true);
+  });
+
+  test.each([['gzip, deflate'], ['br;q=0, gzip'], ['gzip;q=1, br;q=0.5']])('a browser that says %p gets gzip', async (acceptEncoding) => {
+    const response = await rawGet(`${baseUrl}/assets/${bundle.hash}/webchat-minimal.js`, { 'accept-encoding': acceptEncoding });
+    expect(response.headers['content-encoding']).toBe('gzip');
+    expect(Number(response.headers['content-length'])).toBe(response.body.length);
+    expect(gunzipSync(response.body).equals(bundle.body)).toBe(true);
+  });
+
+  test('a browser that names no encoding gets the file as it is', async () => {
+    const response = await rawGet(`${baseUrl}/assets/${files.assets['chat.js'].hash}/chat.js`, {});
+    expect(response.headers['content-encoding']).toBeUndefined();
+    expect(Number(response.headers['content-length'])).toBe(files.assets['chat.js'].body.length);
+    expect(response.body.equals(files.assets['chat.js'].body)).toBe(true);
+  });
+
+  test('a browser holding the Brotli copy gets 304; one that can only take gzip gets the gzip bytes, not a 304 for Brotli\'s', async () => {
+    const url = `${baseUrl}/assets/${bundle.hash}/webchat-minimal.js`;
+    const brotli = await rawGet(url, { 'accept-encoding': 'br' });
+    const etag = String(brotli.headers.etag);
+    expect(etag).toBe(`"${bundle.hash}-br"`);
+    expect((await rawGet(url, { 'accept-encoding': 'br', 'if-none-match': `W/${etag}` })).status).toBe(304);
+    const gzipOnly = await rawGet(url, { 'accept-encoding': 'gzip', 'if-none-match': etag });
+    expect(gzipOnly.status).toBe(200);
+    expect(gzipOnly.headers['content-encoding']).toBe('gzip');
+  });
+
+  test('the chat page itself comes compressed, and the browser asks again on every visit (no-cache, a 304 when unchanged)', async () => {
+    const response = await rawGet(`${baseUrl}/`, { 'accept-encoding': 'gzip, deflate, br', 'accept-language': 'de' });
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers['cache-control']).toBe('no-cache');
+    expect(response.headers.vary).toBe('Accept-Encoding, Accept-Language');
+    expect(brotliDecompressSync(response.body).toString('utf8')).toContain('<html lang="de">');
+    const again = await rawGet(`${baseUrl}/`, { 'accept-encoding': 'gzip, deflate, br', 'accept-language': 'de', 'if-none-match': String(response.headers.etag) });
     expect(again.status).toBe(304);
   });
 
-  test.each(['/assets/chat.js', '/assets/deviceCheck.js', '/assets/checkPage.js', '/assets/styles.css'])('%s is served', async (path) => {
-    const response = await fetch(`${baseUrl}${path}`);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  test('a changed file gets a new URL, and its old one is gone', async () => {
+    const chat = files.assets['chat.js'];
+    const changed = asset(Buffer.concat([chat.body, Buffer.from('\n// changed\n')]), 'chat.js');
+    const otherUrl = await startPages({ ...files, assets: { ...files.assets, 'chat.js': changed } });
+    const urls = assetUrlsOf(await (await fetch(`${otherUrl}/`)).text());
+    expect(urls).toContain(`/assets/${changed.hash}/chat.js`);
+    expect(urls).not.toContain(`/assets/${chat.hash}/chat.js`);
+    expect((await fetch(`${otherUrl}/assets/${chat.hash}/chat.js`)).status).toBe(404);
+    expect((await fetch(`${otherUrl}/assets/${changed.hash}/chat.js`)).status).toBe(200);
   });
 
-  test.each(['/assets/../package.json', '/assets/index.html', '/assets/tsconfig.json', '/src/web/public/chat.js'])('%s is not', async (path) => {
+  test.each([
+    '/assets/AAAAAAAAAAAAAAAA/chat.js',
+    `/assets/${bundle.hash}/chat.js`,
+    `/assets/${bundle.hash}/webchat.js`,
+    '/assets/chat.js',
+    '/webchat/webchat.js',
+    '/assets/../package.json',
+    '/assets/index.html',
+    '/assets/tsconfig.json',
+    '/src/web/public/chat.js',
+  ])('%s is not served', async (path) => {
     expect((await fetch(`${baseUrl}${path}`)).status).toBe(404);
+  });
+
+  test('the styles keep an unversioned URL for the broken-link page, which the browser revalidates', async () => {
+    const response = await fetch(`${baseUrl}/assets/styles.css`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-cache');
   });
 });
 

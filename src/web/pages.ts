@@ -2,35 +2,41 @@ import type { Request, Response, Server } from 'restify';
 import { LINK_PROBLEMS } from '../deviceCheck/endpoint';
 import type { DeviceCheckLinks } from '../deviceCheck/links';
 import type { LoadedTexts } from '../languages';
-import { asset, gzipped, type Asset, type PublicFile } from './assets';
+import { asset, type Asset } from './assets';
+import { compressNow } from './compressedBodies';
 import { linkProblemPage } from './linkProblemPage';
 import { localizePage } from './localizedPages';
+import { PAGE_TEMPLATES, type PageAsset, type PageFiles, type PageTemplate } from './pageFiles';
 import { pageLanguage } from './pageLanguage';
+import { send } from './sendAsset';
+import { chatHtml, type PageReply } from './chatHtml';
+
+/** The insights page sends its files the same way. */
+export { send };
 
 export interface PagesOptions {
-  files: Record<PublicFile, Asset>;
-  webChatBundle: Asset;
+  /** The page templates and what they load (loadPageFiles). */
+  files: PageFiles;
   links: Pick<DeviceCheckLinks, 'verify'>;
   /** The pages' words in every language (./pageTexts.ts). */
   texts: Pick<LoadedTexts, 'languages' | 'texts'>;
   /** Sets the HTML pages' security headers (see securityHeaders.ts). */
   pageHeaders: (req: Request, res: Response) => void;
+  /** What the bot says first, by language, rendered into the chat page (without one: the message box alone). */
+  greetings?: Record<string, readonly PageReply[]>;
 }
 
-/** Page scripts and styles, by URL; the same names as in src/web/public. */
-const ASSET_URLS: Partial<Record<PublicFile, string>> = {
-  'chat.js': '/assets/chat.js',
-  'checkPage.js': '/assets/checkPage.js',
-  'deviceCheck.js': '/assets/deviceCheck.js',
-  'styles.css': '/assets/styles.css',
-};
+/** A year, immutable: the URL names the file's version, so a changed file is a new URL. */
+const FOREVER = 'public, max-age=31536000, immutable';
 
 /**
- * GET / (the candidate's chat), GET /check?t= (the device check opened from a link), their
- * scripts and styles, and Web Chat's bundle at /webchat/webchat.js.
+ * GET / (the candidate's chat), GET /check?t= (the device check opened from a link), and what
+ * they load at /assets/<hash>/<name>: a repeat visit asks for none of it.
  */
-export function registerPages(server: Server, { files, webChatBundle, links, texts, pageHeaders }: PagesOptions): void {
-  const pages = localizedPages(files, texts);
+export function registerPages(server: Server, { files, links, texts, pageHeaders, greetings = {} }: PagesOptions): { assetUrl(name: PageAsset): string } {
+  const assetUrls = new Map(Object.entries(files.assets).map(([name, file]) => [name, `/assets/${file.hash}/${name}`]));
+  const welcome = (language: string) => chatHtml({ replies: greetings[language] ?? [], language, texts: texts.texts[language]! });
+  const pages = localizedPages(files.templates, texts, (name) => assetUrls.get(name), welcome);
   /** The page's language from `?lang=` or Accept-Language, said in the response, which varies by it. */
   const languageOf = (req: Request, res: Response): string => {
     const language = pageLanguage(req.url, req.headers['accept-language'], texts.languages);
@@ -57,49 +63,37 @@ export function registerPages(server: Server, { files, webChatBundle, links, tex
     await send(req, res, pages[language]!['check.html']);
   });
 
-  for (const [name, url] of Object.entries(ASSET_URLS) as [PublicFile, string][]) {
-    server.get(url, async function pageAsset(req: Request, res: Response) {
-      res.header('Cache-Control', 'no-cache');
+  for (const [name, file] of Object.entries(files.assets) as [PageAsset, Asset][]) {
+    server.get(assetUrls.get(name)!, async function pageAsset(req: Request, res: Response) {
+      res.header('Cache-Control', FOREVER);
       res.header('X-Content-Type-Options', 'nosniff');
-      await send(req, res, files[name]);
+      await send(req, res, file);
     });
   }
 
-  server.get('/webchat/webchat.js', async function webChatScript(req: Request, res: Response) {
-    // Versioned by its ETag; a day's caching spares phones 1 MB on every visit.
-    res.header('Cache-Control', 'public, max-age=86400');
+  // The link-problem page (linkProblemPage.ts) is made per request and names the styles without a version.
+  server.get('/assets/styles.css', async function unversionedStyles(req: Request, res: Response) {
+    res.header('Cache-Control', 'no-cache');
     res.header('X-Content-Type-Options', 'nosniff');
-    await send(req, res, webChatBundle);
+    await send(req, res, files.assets['styles.css']);
   });
+  return { assetUrl: (name) => assetUrls.get(name)! };
 }
 
-/** Sends a file, or 304 when the browser has it, gzipped when that's worth it and accepted. */
-export async function send(req: Request, res: Response, file: Asset): Promise<void> {
-  res.header('ETag', file.etag);
-  // The pages differ by language too (above); a cache must not hand a Spanish page to a German browser.
-  res.header('Vary', file.contentType.startsWith('text/html') ? 'Accept-Encoding, Accept-Language' : 'Accept-Encoding');
-  if (req.headers['if-none-match'] === file.etag) {
-    res.sendRaw(304, '');
-    return;
-  }
-  const headers: Record<string, string> = { 'Content-Type': file.contentType };
-  if (file.body.length > 32 * 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-    const body = await gzipped(file);
-    res.sendRaw(200, body, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': String(body.length) });
-    return;
-  }
-  res.sendRaw(200, file.body, { ...headers, 'Content-Length': String(file.body.length) });
-}
-
-type HtmlPage = Extract<PublicFile, `${string}.html`>;
-
-/** Each HTML page in each language, made once at start-up: a request only picks one. */
-function localizedPages(files: Record<PublicFile, Asset>, { languages, texts }: PagesOptions['texts']): Record<string, Record<HtmlPage, Asset>> {
-  const html: HtmlPage[] = ['index.html', 'check.html'];
-  return Object.fromEntries(
-    languages.map((language) => [
-      language,
-      Object.fromEntries(html.map((name) => [name, asset(Buffer.from(localizePage(files[name].body.toString('utf8'), language, texts[language]!)), name)])) as Record<HtmlPage, Asset>,
-    ]),
-  );
+/**
+ * Each HTML page in each language, made and compressed once at start-up (~5 ms a page at
+ * Brotli's best): a request only picks one.
+ */
+function localizedPages(
+  templates: PageFiles['templates'],
+  { languages, texts }: PagesOptions['texts'],
+  assetUrl: (name: string) => string | undefined,
+  welcome: (language: string) => string,
+): Record<string, Record<PageTemplate, Asset>> {
+  const page = (name: PageTemplate, language: string) => {
+    const file = asset(Buffer.from(localizePage(templates[name], language, texts[language]!, assetUrl, { welcome: welcome(language) })), name);
+    compressNow(file);
+    return [name, file];
+  };
+  return Object.fromEntries(languages.map((language) => [language, Object.fromEntries(PAGE_TEMPLATES.map((name) => page(name, language)))]));
 }

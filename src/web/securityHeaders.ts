@@ -27,7 +27,8 @@ export function pageSecurityHeaders({ directLineOrigin, publicUrl }: PageSecurit
       "media-src 'self' blob: data:",
       `connect-src ${connect.join(' ')}`,
       "base-uri 'none'",
-      "form-action 'none'",
+      // The greeting's forms post to the plain chat (/chat) when no script takes them over.
+      "form-action 'self'",
       "object-src 'none'",
     ];
     sendPageHeaders(res, policy, 'camera=(self), microphone=(self), geolocation=(), payment=()');

@@ -1,6 +1,7 @@
 import { conversationKey } from '../../src/conversation/turns';
 import { parseDeviceCheck } from '../../src/device/checkResult';
 import type { StoredActivity } from '../../src/directline/conversations';
+import { accessibilityViolations } from './support/axe';
 import { CandidateChat } from './support/candidateChat';
 import { screenshot } from './support/chromium';
 import { useChromiumAndBot } from './support/useChromiumAndBot';
@@ -138,5 +139,28 @@ describe('the check page opened from a link (Teams, or the phone used for the in
     await status.getByText(/blocking/).waitFor();
     expect(await status.textContent()).toMatch(/Camera access: blocked/);
     await screenshot(page, 'check-page-refused');
+  });
+
+  test("the device-check page passes axe's WCAG 2.2 A and AA rules, before and after the check ran", async () => {
+    const watched = await live.context(ALLOWED);
+    const page = await watched.newPage();
+    await page.goto(live.bot.app.deviceCheckLinks.linkFor(key));
+    await page.getByRole('button', { name: 'Check my camera and microphone' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Check my camera and microphone' }).click();
+    await page.getByRole('status').getByText(/go back to it/).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  test("a link that doesn't work any more: the page saying so passes axe's WCAG 2.2 A and AA rules", async () => {
+    const watched = await live.context();
+    const page = await watched.newPage();
+    await page.goto(`${live.bot.url}/check?t=not-a-real-token`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe("This link doesn't work any more");
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // The refused link is logged by the browser as the page's status; nothing else went wrong.
+    expect(watched.errors).toEqual(['Failed to load resource: the server responded with a status of 401 (Unauthorized)']);
+    watched.errors.length = 0;
   });
 });

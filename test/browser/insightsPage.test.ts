@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { Candidate } from '../support/candidate';
+import { accessibilityViolations } from './support/axe';
 import { screenshot, type WatchedContext } from './support/chromium';
 import { useChromiumAndBot } from './support/useChromiumAndBot';
 import { textContrast } from './support/contrast';
@@ -51,6 +52,18 @@ describe('an operator on the insights page, before any conversation', () => {
     expect(requested.some((url) => url.includes('/api/insights?since=30d'))).toBe(true);
     expect([page.url(), ...requested].filter((url) => url.includes(TOKEN))).toEqual([]);
     await screenshot(page, 'insights-empty');
+  });
+
+  test("the token form passes axe's WCAG 2.2 A and AA rules, on arrival and after a wrong token", async () => {
+    const watched = await live.context();
+    const { page } = await openInsights(watched);
+    await page.getByLabel('Tickets API token').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await signIn(page, 'not-the-token-0123456789');
+    await page.getByRole('alert').getByText(/not accepted/).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(watched.errors.every((error) => error.includes('401'))).toBe(true);
+    watched.errors.length = 0;
   });
 
   test('a wrong token: a clear message, and the page asks again', async () => {
@@ -122,6 +135,19 @@ describe('an operator on the insights page, after a few conversations', () => {
     expect(requested.filter((url) => url.includes(TOKEN))).toEqual([]);
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
     await screenshot(page, 'insights-desktop');
+  });
+
+  test.each([
+    ['on a desktop', { viewport: { width: 1280, height: 900 } }],
+    ['on a 320 px phone', PHONE_320],
+  ])("the report, its table open, passes axe's WCAG 2.2 A and AA rules (%s)", async (_name, options) => {
+    const watched = await live.context(options);
+    const { page } = await openInsights(watched, TOKEN);
+    await page.locator('#chart canvas').waitFor();
+    await page.locator('#unrecognised li').first().waitFor();
+    await page.getByText('The outcome rates as a table').click();
+    await page.getByRole('table', { name: /Outcome rates per day/ }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   test('a reload keeps the token for the tab: no second prompt', async () => {

@@ -7,6 +7,7 @@ import { aDraft } from '../../src/tickets/fixtures/drafts';
 import { emailSink } from '../../src/tickets/sinks/emailSink';
 import { ticketActivity } from '../../src/tickets/sinks/ticketCard';
 import { Ticket } from '../../src/tickets/ticket';
+import { accessibilityViolations } from './support/axe';
 import { launchChromium, screenshot, watchedContext, type WatchedContext } from './support/chromium';
 
 /**
@@ -108,7 +109,7 @@ describe('the Teams card, as the Adaptive Cards renderer draws it', () => {
    * `markdown`, TextBlocks go through markdown-it, as Teams renders them; without, they show as written.
    */
   async function renderCard(card: unknown, markdown: boolean): Promise<{ text: string; links: number }> {
-    await page.setContent('<!doctype html><html><body><div id="card"></div></body></html>');
+    await page.setContent('<!doctype html><html lang="en"><head><title>Ticket card</title></head><body><div id="card"></div></body></html>');
     await page.addScriptTag({ path: require.resolve('adaptivecards/dist/adaptivecards.min.js') });
     if (markdown) await page.addScriptTag({ path: require.resolve('markdown-it/dist/markdown-it.min.js') });
     return page.evaluate(
@@ -153,6 +154,11 @@ describe('the Teams card, as the Adaptive Cards renderer draws it', () => {
     const { text } = await renderCard(ticketActivity(ticket).attachments[0]!.content, false);
     const lines = text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
     expect(lines.slice(-6)).toEqual(['Status: open', 'Taken by: nobody yet', "I'll take it", 'Reply to candidate', 'Send a new link', 'Mark resolved']);
+  });
+
+  test("the card as drawn passes axe's WCAG 2.2 A and AA rules: its text, facts and four buttons", async () => {
+    await renderCard(ticketActivity(ticket).attachments[0]!.content, true);
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   test('a Markdown link typed as a name shows as typed, never as a link', async () => {

@@ -2,14 +2,16 @@
 /*
  * The candidate page: Web Chat connected through Direct Line (the bot's own in development, Azure's
  * in production; the server's POST /api/directline/token says which). ES2017 for old in-app browsers.
+ *
+ * The server already put the greeting, the topics and a message box in the page (forms posting to
+ * /chat, the plain chat that works without script). This script runs first, before Web Chat's bundle
+ * has arrived: it catches those forms, asks for the conversation's token while the bundle downloads,
+ * and once Web Chat shows the bot's greeting it takes the greeting's place, sending what the
+ * candidate clicked or typed meanwhile. If Web Chat can't load or connect, the forms post as they
+ * are and the plain chat carries on.
  */
 (function () {
   'use strict';
-
-  /** @type {any} */
-  var WebChat = /** @type {any} */ (window).WebChat;
-  /** @type {any} */
-  var deviceCheck = /** @type {any} */ (window).deviceCheck;
 
   var JOIN = 'webchat/join';
   var RUN_CHECK = 'webchat/device-check/run';
@@ -87,6 +89,10 @@
   var status = document.getElementById('chat-status');
   var chat = /** @type {HTMLElement} */ (document.getElementById('chat'));
   var startOver = /** @type {HTMLButtonElement} */ (document.getElementById('start-over'));
+  var welcome = document.getElementById('welcome');
+  var welcomeInput = /** @type {HTMLInputElement | null} */ (document.getElementById('welcome-message'));
+  /** How long Web Chat may take, once connected, to show the bot's first message before it takes over anyway. */
+  var TAKE_OVER_AFTER_MS = 10000;
 
   /** @param {string} message */
   function showStatus(message) {
@@ -144,8 +150,8 @@
     write(SAVED_SESSION, { conversationId: directLine.conversationId, token: directLine.token, domain: domain });
   }
 
-  /** @param {(action: object) => void} dispatch */
-  function sendJoin(dispatch) {
+  /** @param {any} deviceCheck @param {(action: object) => void} dispatch */
+  function sendJoin(deviceCheck, dispatch) {
     deviceCheck.describeDevice().then(function (/** @type {unknown} */ value) {
       dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: JOIN, value: value } });
     });
@@ -154,9 +160,9 @@
   /**
    * The bot asks for a device check with an event. A reload replays the conversation, old events
    * included, so each request is answered once per tab.
-   * @param {any} activity @param {(action: object) => void} dispatch
+   * @param {any} deviceCheck @param {any} activity @param {(action: object) => void} dispatch
    */
-  function answerCheckRequest(activity, dispatch) {
+  function answerCheckRequest(deviceCheck, activity, dispatch) {
     if (!activity || activity.type !== 'event' || activity.name !== RUN_CHECK) return;
     if (activity.from && activity.from.role === 'user') return;
     var handled = read(HANDLED_CHECKS) || [];
@@ -167,12 +173,97 @@
     });
   }
 
-  /**
-   * @param {any} directLine
-   * @param {{ domain: string }} session
-   * @param {boolean} resumed
+  /** @param {any} activity */
+  function isBotMessage(activity) {
+    return Boolean(activity && activity.type === 'message' && !(activity.from && activity.from.role === 'user'));
+  }
+
+  /*
+   * Before Web Chat takes over: what the candidate clicks or types in the server's greeting is kept
+   * (and shown as on its way), then sent in order once Web Chat is there. Without a chat to hand it
+   * to (`plain`), the forms post to the server as they would without script.
    */
-  function createStore(directLine, session, resumed) {
+  /** @type {string[]} */
+  var queued = [];
+  /** @type {((text: string) => void) | undefined} */
+  var sendToWebChat;
+  var plain = false;
+
+  /** @param {string} message */
+  function fromCandidate(message) {
+    if (sendToWebChat) return sendToWebChat(message);
+    queued.push(message);
+    if (!welcome) return;
+    var bubble = document.createElement('div');
+    bubble.className = 'bubble from-candidate';
+    bubble.textContent = message;
+    welcome.insertBefore(bubble, welcomeInput ? welcomeInput.form : null);
+    showStatus(text('waiting', 'Starting the chat… your message goes as soon as it is ready.'));
+  }
+
+  /** @param {Event} event */
+  function catchChoice(event) {
+    var button = /** @type {HTMLElement | null} */ (event.target instanceof Element ? event.target.closest('button[name="choice"]') : null);
+    if (plain || !button) return;
+    event.preventDefault();
+    fromCandidate(/** @type {HTMLButtonElement} */ (button).value);
+  }
+
+  /** @param {Event} event */
+  function catchMessage(event) {
+    if (plain || !welcomeInput || event.target !== welcomeInput.form) return;
+    event.preventDefault();
+    var message = welcomeInput.value.trim();
+    if (message === '') return;
+    welcomeInput.value = '';
+    fromCandidate(message);
+  }
+
+  /** Web Chat couldn't come: the greeting's forms post to the plain chat, and what was queued goes first. */
+  function staySimple() {
+    plain = true;
+    mode('plain');
+    showStatus('');
+    if (queued.length > 0 && welcomeInput && welcomeInput.form) {
+      welcomeInput.value = queued.join('\n');
+      welcomeInput.form.submit();
+    }
+  }
+
+  /**
+   * Web Chat shows what the greeting showed: the greeting goes, Web Chat appears with whatever the
+   * candidate had started typing, and what they sent meanwhile follows the bot's greeting.
+   * @param {HTMLElement} host @param {any} store
+   */
+  function takeOver(host, store) {
+    if (sendToWebChat) return;
+    sendToWebChat = function (text) {
+      store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: text } });
+    };
+    mode('webchat');
+    var typing = welcomeInput ? welcomeInput.value : '';
+    var hadFocus = Boolean(welcomeInput && document.activeElement === welcomeInput);
+    host.hidden = false;
+    if (welcome) welcome.hidden = true;
+    showStatus('');
+    if (typing) store.dispatch({ type: 'WEB_CHAT/SET_SEND_BOX', payload: { text: typing } });
+    var pending = queued.splice(0, queued.length);
+    pending.forEach(sendToWebChat);
+    if (hadFocus || pending.length > 0) {
+      setTimeout(function () {
+        var input = /** @type {HTMLElement | null} */ (host.querySelector('input[type="text"], textarea'));
+        if (input) input.focus();
+      }, 0);
+    }
+  }
+
+  /**
+   * @param {any} WebChat @param {any} deviceCheck @param {any} directLine
+   * @param {{ domain: string }} session @param {boolean} resumed @param {HTMLElement} host
+   */
+  function createStore(WebChat, deviceCheck, directLine, session, resumed, host) {
+    /** @type {number | undefined} */
+    var fallback;
     return WebChat.createStore({}, function (/** @type {any} */ store) {
       return function (/** @type {any} */ next) {
         return function (/** @type {any} */ action) {
@@ -180,18 +271,24 @@
           switch (action.type) {
             case 'DIRECT_LINE/CONNECT_FULFILLED':
               remember(directLine, session.domain);
-              showStatus('');
-              sendJoin(store.dispatch);
+              sendJoin(deviceCheck, store.dispatch);
+              // A bot that never greets must not leave the candidate in front of a form that waits.
+              fallback = window.setTimeout(function () { takeOver(host, store); }, TAKE_OVER_AFTER_MS);
               break;
             case 'DIRECT_LINE/CONNECT_REJECTED':
               // The saved conversation is gone (server restarted, token expired): start a fresh one.
               write(SAVED_SESSION, undefined);
               if (resumed) location.reload();
+              else if (!sendToWebChat) staySimple();
               else showStatus(text('couldNotConnect', 'Sorry, the chat could not connect. Please reload the page.'));
               break;
             case 'DIRECT_LINE/INCOMING_ACTIVITY':
               remember(directLine, session.domain);
-              answerCheckRequest(action.payload && action.payload.activity, store.dispatch);
+              if (isBotMessage(action.payload && action.payload.activity)) {
+                window.clearTimeout(fallback);
+                takeOver(host, store);
+              }
+              answerCheckRequest(deviceCheck, action.payload && action.payload.activity, store.dispatch);
               break;
           }
           return result;
@@ -202,43 +299,82 @@
 
   /** @param {any} store */
   function wireStartOver(store) {
-    startOver.addEventListener('click', function () {
+    startOver.addEventListener('click', function (event) {
+      event.preventDefault();
       // A post back: the bot reads the command (in English, which it always understands) and the
       // candidate sees no English words in the transcript, only the guide starting again.
       store.dispatch({ type: 'WEB_CHAT/SEND_POST_BACK', payload: { value: 'start over' } });
-      var input = /** @type {HTMLElement | null} */ (chat.querySelector('input[type="text"], textarea'));
+      var input = /** @type {HTMLElement | null} */ (chat.querySelector('.webchat input[type="text"], .webchat textarea'));
       if (input) input.focus();
     });
   }
 
-  function start() {
-    if (!WebChat || !deviceCheck) {
-      showStatus(text('couldNotLoad', 'Sorry, the chat could not load. Please reload the page.'));
-      return;
-    }
-    var saved = savedSession();
-    var sessionReady = saved ? Promise.resolve(saved) : newSession();
+  /**
+   * The bot's markdown as HTML, with the library and settings the server uses for the greeting
+   * (src/web/markdown.ts): Web Chat's minimal bundle brings no renderer of its own.
+   * @returns {((markdown: string) => string) | undefined}
+   */
+  function markdownRenderer() {
+    var markdownit = /** @type {any} */ (window).markdownit;
+    if (typeof markdownit !== 'function') return undefined;
+    var md = markdownit({ html: false, linkify: true, typographer: true, breaks: false });
+    var renderLink = md.renderer.rules.link_open || function (/** @type {any} */ tokens, /** @type {number} */ index, /** @type {any} */ options, /** @type {any} */ _env, /** @type {any} */ self) {
+      return self.renderToken(tokens, index, options);
+    };
+    md.renderer.rules.link_open = function (/** @type {any} */ tokens, /** @type {number} */ index, /** @type {any} */ options, /** @type {any} */ env, /** @type {any} */ self) {
+      tokens[index].attrSet('target', '_blank');
+      tokens[index].attrSet('rel', 'noopener noreferrer');
+      return renderLink(tokens, index, options, env, self);
+    };
+    return function (markdown) { return md.render(markdown); };
+  }
+
+  /**
+   * Runs once every deferred script has (Web Chat's bundle included), or failed to.
+   * @param {Promise<any>} sessionReady @param {boolean} resumed
+   */
+  function start(sessionReady, resumed) {
+    var WebChat = /** @type {any} */ (window).WebChat;
+    var deviceCheck = /** @type {any} */ (window).deviceCheck;
+    if (!WebChat || !deviceCheck) return staySimple();
     sessionReady.then(
       function (/** @type {any} */ session) {
         var directLine = WebChat.createDirectLine({
           domain: session.domain,
           token: session.token,
           // Reconnecting to the same conversation replays it from the start, so the history shows.
-          conversationId: saved ? session.conversationId : undefined,
+          conversationId: resumed ? session.conversationId : undefined,
           webSocket: true,
         });
-        var store = createStore(directLine, session, Boolean(saved));
         var host = document.createElement('div');
         host.className = 'webchat';
+        host.hidden = true;
         chat.appendChild(host);
-        WebChat.renderWebChat({ directLine: directLine, store: store, styleOptions: STYLE_OPTIONS, locale: LOCALE }, host);
+        var store = createStore(WebChat, deviceCheck, directLine, session, resumed, host);
+        WebChat.renderWebChat({ directLine: directLine, store: store, styleOptions: STYLE_OPTIONS, locale: LOCALE, renderMarkdown: markdownRenderer() }, host);
         wireStartOver(store);
       },
-      function () {
-        showStatus(text('couldNotStart', 'Sorry, the chat could not start. Please reload the page.'));
-      },
+      staySimple,
     );
   }
 
-  start();
+  document.addEventListener('click', catchChoice);
+  document.addEventListener('submit', catchMessage);
+  /** Where the page is, for styles and tests: `waiting` (forms caught), `webchat` (taken over), `plain` (forms post). */
+  function mode(/** @type {string} */ name) {
+    document.documentElement.setAttribute('data-chat', name);
+  }
+  mode('waiting');
+  // Start over before Web Chat is there: the greeting is the start.
+  startOver.addEventListener('click', function (event) {
+    if (!plain && !sendToWebChat) event.preventDefault();
+  });
+  var saved = savedSession();
+  // Asked now, while Web Chat's bundle is still on its way: one round trip fewer once it runs.
+  var sessionReady = saved ? Promise.resolve(saved) : newSession();
+  sessionReady.catch(function () { /* handled in start() */ });
+  // A deferred script runs while the page is "interactive", before the deferred scripts after it
+  // (Web Chat's): DOMContentLoaded comes once they all ran, or failed to load.
+  if (document.readyState === 'complete') start(sessionReady, Boolean(saved));
+  else document.addEventListener('DOMContentLoaded', function () { start(sessionReady, Boolean(saved)); });
 })();

@@ -1,0 +1,23 @@
+import { CODINGS, type Coding } from './assets';
+
+/**
+ * The coding to send for an Accept-Encoding header: the one with the highest q-value, Brotli on a
+ * tie (smaller); none (identity) when the browser names neither, or refuses both with q=0. A `*`
+ * stands for every coding the header doesn't name.
+ */
+export function preferredCoding(header: string | string[] | undefined): Coding | undefined {
+  const weights = new Map<string, number>();
+  for (const part of [header ?? ''].flat().join(',').split(',')) {
+    const [name, ...params] = part.split(';').map((piece) => piece.trim().toLowerCase());
+    if (!name) continue;
+    const q = params.map((param) => /^q=([\d.]+)$/.exec(param)?.[1]).find((value) => value !== undefined);
+    weights.set(name, q === undefined ? 1 : Number(q) || 0);
+  }
+  let best: Coding | undefined;
+  let bestWeight = 0;
+  for (const coding of CODINGS) {
+    const weight = weights.get(coding) ?? weights.get('*') ?? 0;
+    if (weight > bestWeight) [best, bestWeight] = [coding, weight];
+  }
+  return best;
+}

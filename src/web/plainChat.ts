@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import type { LoadedTexts, Texts } from '../languages';
+import type { Logger } from '../log';
+import { clientAddress } from '../server/clientAddress';
+import type { RateLimit } from '../server/rateLimit';
+import { chatHtml, MAX_MESSAGE_LENGTH, type PageReply } from './chatHtml';
+import { escapeHtml } from './localizedPages';
+import { pageLanguage } from './pageLanguage';
+
+/** The channel the plain chat's conversations are stored under (and counted by, in insights). */
+export const PLAIN_CHAT_CHANNEL = 'webpage';
+
+/**
+ * One turn of a plain-chat conversation, done by the conversation layer (the wiring passes it in):
+ * a new conversation starts first (its greeting is already on the page, so only the answer to the
+ * message comes back).
+ */
+export type PlainChatTurn = (turn: { conversationId: string; isNew: boolean; text: string; language: string; userAgent: string }) => Promise<PageReply[]>;
+
+export interface PlainChatOptions {
+  turn: PlainChatTurn;
+  texts: Pick<LoadedTexts, 'languages' | 'texts'>;
+  /** The chat page's security headers (its CSP lets forms post to this server only). */
+  pageHeaders: (req: Request, res: Response) => void;
+  /** The page's stylesheet, as the pages link it. */
+  styleUrl: string;
+  rateLimit: RateLimit;
+  /** The cookie says `Secure` when candidates reach the server over https (PUBLIC_URL). */
+  secureCookie: boolean;
+  log: Logger;
+}
+
+const COOKIE = 'plain-chat';
+const CONVERSATION_ID = /^[A-Za-z0-9_-]{22}$/;
+
+/** What the page's forms send: a choice's label, a typed message, or Start over. Anything else is a 400. */
+const PlainChatForm = z.object({
+  choice: z.string().max(MAX_MESSAGE_LENGTH).optional(),
+  text: z.string().max(MAX_MESSAGE_LENGTH * 2).optional(),
+  command: z.literal('start-over').optional(),
+});
+
+/**
+ * POST /chat: the chat without JavaScript. The page's greeting, choices and message box are forms
+ * (./chatHtml.ts); when no script takes them over (JavaScript off, Web Chat blocked or failed to
+ * load), the browser posts them here and gets the bot's answer as a page, with the next choices
+ * and the box again. The conversation is a random id in an HttpOnly, SameSite cookie: no other
+ * site can post into it, and no script can read it.
+ */
+export function registerPlainChat(server: Server, { turn, texts, pageHeaders, styleUrl, rateLimit, secureCookie, log }: PlainChatOptions): void {
+  server.get('/chat', async function plainChatAddress(req: Request, res: Response) {
+    // Nothing to show without a message: back to the page's greeting, in the same language.
+    res.header('Location', `/${new URL(req.url ?? '/', 'http://localhost').search}`);
+    res.send(303);
+  });
+
+  server.post('/chat', async function plainChatTurn(req: Request, res: Response) {
+    pageHeaders(req, res);
+    res.setHeader('Cache-Control', 'no-store');
+    const language = pageLanguage(req.url, req.headers['accept-language'], texts.languages);
+    res.header('Content-Language', language);
+    const words = texts.texts[language]!;
+    const page = (status: number, body: string): void => void res.sendRaw(status, plainChatPage({ language, texts: words, styleUrl, body }), { 'Content-Type': 'text/html; charset=utf-8' });
+
+    const client = clientAddress(req);
+    if (!rateLimit.allow(client)) {
+      res.header('Retry-After', String(rateLimit.retryAfter(client)));
+      page(429, notice(words['chat.tooFast'], language, words));
+      return;
+    }
+    const form = PlainChatForm.safeParse(req.body ?? {});
+    const said = !form.success ? '' : form.data.command ? words['chat.startOver']! : (form.data.choice ?? form.data.text ?? '').trim().slice(0, MAX_MESSAGE_LENGTH);
+    if (said === '') {
+      page(400, notice(words['chat.emptyMessage'], language, words));
+      return;
+    }
+    const text = form.success && form.data.command ? 'start over' : said;
+
+    const cookieId = cookieOf(req.headers.cookie, COOKIE);
+    const conversationId = cookieId && CONVERSATION_ID.test(cookieId) ? cookieId : randomBytes(16).toString('base64url');
+    let replies: PageReply[];
+    try {
+      replies = await turn({ conversationId, isNew: conversationId !== cookieId, text, language, userAgent: String(req.headers['user-agent'] ?? '') });
+    } catch (error) {
+      log.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'plain chat turn failed');
+      page(503, notice(words['chat.couldNotAnswer'], language, words, said));
+      return;
+    }
+    if (conversationId !== cookieId) {
+      res.header('Set-Cookie', `${COOKIE}=${conversationId}; Path=/chat; HttpOnly; SameSite=Lax${secureCookie ? '; Secure' : ''}`);
+    }
+    page(200, chatHtml({ replies, said, language, texts: words }));
+  });
+}
+
+/** A sentence in the bot's place (a problem with the message itself) and the box to try again. */
+function notice(sentence: string | undefined, language: string, texts: Texts, said?: string): string {
+  return chatHtml({ replies: [{ text: sentence ?? '' }], said, language, texts });
+}
+
+/** The whole page around an exchange: the same header, Start over as a form button, no script. */
+function plainChatPage({ language, texts, styleUrl, body }: { language: string; texts: Texts; styleUrl: string; body: string }): string {
+  const say = (key: string) => escapeHtml(texts[key] ?? '');
+  return `<!doctype html>
+<html lang="${escapeHtml(language)}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
+  <meta name="color-scheme" content="light">
+  <title>${say('chat.title')}</title>
+  <link rel="icon" href="data:,">
+  <link rel="stylesheet" href="${escapeHtml(styleUrl)}">
+</head>
+<body class="plain-chat-page">
+  <header class="top-bar">
+    <h1>${say('chat.heading')}</h1>
+    <form method="post" action="/chat?lang=${encodeURIComponent(language)}"><button type="submit" name="command" value="start-over" class="button" aria-describedby="start-over-hint">${say('chat.startOver')}</button></form>
+    <span id="start-over-hint" class="visually-hidden">${say('chat.startOverHint')}</span>
+  </header>
+  <main class="plain-chat" aria-label="${say('chat.chatLabel')}">
+${body}
+  </main>
+</body>
+</html>
+`;
+}
+
+/** One cookie's value from a Cookie header, or undefined. */
+function cookieOf(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return undefined;
+}
