@@ -147,7 +147,8 @@ export function renderHtml(ticket: Ticket): string {
     .join('\n');
   return [
     '<!doctype html>',
-    '<html><body style="font-family: sans-serif">',
+    // A language and a title: a screen reader opening the email in a browser reads both (axe: html-has-lang, document-title).
+    `<html lang="en"><head><meta charset="utf-8"><title>Ticket ${escapeHtml(ticket.id)}: ${escapeHtml(topicName(ticket))}</title></head><body style="font-family: sans-serif">`,
     `<p style="font-size: 1.15em; font-weight: bold; margin-top: 0">${escapeHtml(summarySentence(ticket))}</p>`,
     action ? `<p>Suggested action: ${escapeHtml(action)}</p>` : '',
     `<p>Already tried:</p>`,

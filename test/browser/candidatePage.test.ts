@@ -5,6 +5,7 @@ import { CandidateChat } from './support/candidateChat';
 import { screenshot } from './support/chromium';
 import { useChromiumAndBot } from './support/useChromiumAndBot';
 import { textContrast } from './support/contrast';
+import { accessibilityViolations } from './support/axe';
 
 // What in-page callbacks read; the project compiles without the DOM library, on purpose.
 declare const document: {
@@ -122,6 +123,8 @@ describe('a candidate on the chat page', () => {
     for (const [what, ratio] of Object.entries(contrasts)) {
       expect({ what, enough: ratio >= 4.5, ratio: ratio.toFixed(2) }).toEqual({ what, enough: true, ratio: ratio.toFixed(2) });
     }
+    // Web Chat's own markup included (its aria-labelledby on a plain div is only "needs review" for axe).
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   test('a reload keeps the conversation and shows its history, without greeting again', async () => {

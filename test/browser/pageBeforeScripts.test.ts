@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { accessibilityViolations } from './support/axe';
 import { CandidateChat } from './support/candidateChat';
 import { screenshot } from './support/chromium';
 import { useChromiumAndBot } from './support/useChromiumAndBot';
@@ -44,6 +45,7 @@ describe('a candidate on the chat page before Web Chat has loaded', () => {
     await expect(page.locator('#welcome .from-candidate').innerText()).resolves.toBe('Page shows 404 / not found');
     await expect(page.getByRole('status').innerText()).resolves.toMatch(/Starting the chat/);
     await screenshot(page, 'chat-before-webchat');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     webChat.release();
     const chat = new CandidateChat(page);
@@ -113,6 +115,20 @@ describe('a candidate on the chat page before Web Chat has loaded', () => {
 });
 
 describe('a candidate whose browser runs no script at all', () => {
+  test('the greeting and the plain chat\'s pages pass axe\'s WCAG 2.2 A and AA rules, at 320 px too', async () => {
+    for (const viewport of [{ width: 390, height: 844 }, { width: 320, height: 640 }]) {
+      // axe itself needs script: the page's own scripts are emptied instead, so it stays as a browser without them sees it.
+      const watched = await live.context({ ...PHONE, viewport });
+      const page = await watched.newPage();
+      await page.route('**/assets/*/*.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+      await page.goto(`${live.bot.url}/?lang=de`);
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await Promise.all([page.waitForNavigation(), greetingTopic(page, 'Kamera/Mikrofon geht nicht').tap()]);
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await watched.close();
+    }
+  });
+
   test('taps a topic, reads the steps as a page, and answers with the buttons and the box', async () => {
     const watched = await live.context({ ...PHONE, javaScriptEnabled: false });
     const page = await watched.newPage();

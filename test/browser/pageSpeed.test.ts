@@ -7,15 +7,22 @@ import { ARTIFACTS, launchChromium, watchedContext } from './support/chromium';
 import { measurePageOpen, SLOW_4G, THREE_G, type NetworkProfile, type PageOpen } from './support/pageTiming';
 
 /**
- * Issue 20's goals on emulated Slow 4G, checked on the median of PAGE_SPEED_RUNS runs (times) and
- * the largest run (bytes, which don't vary). Bytes: the goal itself, 450 kB (1 kB = 1000 bytes, as
- * DevTools counts). Times: the goals for now; a margin over them is to be set from repeated runs.
+ * Checked on the median of PAGE_SPEED_RUNS runs (times) and the largest run (bytes, which don't
+ * vary) on emulated Slow 4G. Issue 20's goals are 2 s (greeting, first visit), 3 s (typing, first
+ * visit), 1 s (greeting, repeat visit) and 450 kB; the limits below are tighter, to catch a
+ * regression long before a goal is missed. Set from repeated runs (docs/BENCHMARKS.md, "issue 20"):
+ * medians 555 / 555 / 309 ms, Web Chat ready at 4.8 s, 416 kB, on a 2-core machine with a load
+ * average of 5–6; another session's load pushed the times up to ×1.4. Times get about twice the
+ * busy median; bytes 3 % (they change only when a file does, e.g. a Web Chat upgrade: re-measure).
+ * Web Chat's own send box has no goal (the page's box is usable long before), only a guard that
+ * it still comes up.
  */
 export const LIMITS = {
-  firstGreetingMs: 2000,
-  firstUsableMs: 3000,
-  repeatGreetingMs: 1000,
-  firstVisitBytes: 450_000,
+  firstGreetingMs: 1200,
+  firstUsableMs: 1200,
+  repeatGreetingMs: 700,
+  firstWebChatReadyMs: 9000,
+  firstVisitBytes: 430_000,
 };
 
 const RUNS = Number(process.env.PAGE_SPEED_RUNS ?? 3);
@@ -91,13 +98,17 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-const medianOf = (runs: PageOpen[], figure: 'greetingMs' | 'usableMs') => median(runs.map((run) => run[figure]));
+const medianOf = (runs: PageOpen[], figure: 'greetingMs' | 'usableMs' | 'webChatReadyMs') => median(runs.map((run) => run[figure]));
 
 describe('the candidate page on a slow phone connection', () => {
   test('a first-time candidate sees the greeting and topics within 2 s and can type within 3 s', () => {
     const first = visits(SLOW_4G.name, 'first');
     expect(medianOf(first, 'greetingMs')).toBeLessThanOrEqual(LIMITS.firstGreetingMs);
     expect(medianOf(first, 'usableMs')).toBeLessThanOrEqual(LIMITS.firstUsableMs);
+  });
+
+  test('Web Chat still takes over on a first visit, its message box ready', () => {
+    expect(medianOf(visits(SLOW_4G.name, 'first'), 'webChatReadyMs')).toBeLessThanOrEqual(LIMITS.firstWebChatReadyMs);
   });
 
   test('a returning candidate, whose browser kept the page\'s files, sees the greeting within 1 s', () => {
