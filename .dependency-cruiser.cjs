@@ -28,7 +28,7 @@ const LAYERS = {
   tickets: ['storage', 'server', 'device', 'log', 'clip', 'languages'],
   deviceCheck: ['server', 'device', 'log'],
   directline: ['server', 'log'],
-  web: ['deviceCheck', 'server', 'log', 'languages'],
+  web: ['deviceCheck', 'server', 'log', 'languages', 'lruCache'],
   conversation: ['engine', 'flow', 'device', 'storage', 'tickets', 'log', 'clip', 'links', 'insights'],
   config: ['tickets', 'web', 'server'],
   metrics: ['insights', 'tickets', 'server', 'log'],

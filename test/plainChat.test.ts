@@ -22,6 +22,7 @@ class ScriptlessBrowser {
     return response.text();
   }
 
+  /** Posts a form and, like a browser, follows the 303 to the answer's page with the cookie it was given. */
   async post(fields: Record<string, string | string[]>, path = `/chat${this.language ? `?lang=${this.language}` : ''}`): Promise<{ status: number; html: string; setCookie: string | null }> {
     const body = new URLSearchParams();
     for (const [name, value] of Object.entries(fields)) for (const one of [value].flat()) body.append(name, one);
@@ -29,10 +30,19 @@ class ScriptlessBrowser {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...(this.cookie ? { cookie: this.cookie } : {}) },
       body,
+      redirect: 'manual',
     });
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0];
-    return { status: response.status, html: await response.text(), setCookie };
+    if (response.status !== 303) return { status: response.status, html: await response.text(), setCookie };
+    await response.body?.cancel();
+    const page = await this.get(response.headers.get('location')!);
+    return { ...page, setCookie };
+  }
+
+  async get(path: string): Promise<{ status: number; html: string }> {
+    const response = await fetch(`${bot.url}${path}`, { headers: this.cookie ? { cookie: this.cookie } : {}, redirect: 'manual' });
+    return { status: response.status, html: await response.text() };
   }
 }
 
@@ -142,12 +152,26 @@ describe('a candidate whose browser runs no script', () => {
   test('the pages let their forms post to this server only, and the plain chat is never cached', async () => {
     const page = await fetch(`${bot.url}/`);
     expect(page.headers.get('content-security-policy')).toMatch(/form-action 'self'/);
-    const response = await fetch(`${bot.url}/chat`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'text=hello' });
+    const browser = new ScriptlessBrowser();
+    await browser.post({ text: 'hello' });
+    const response = await fetch(`${bot.url}/chat`, { headers: { cookie: browser.cookie! } });
+    expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('content-security-policy')).toMatch(/form-action 'self'/);
   });
 
-  test('GET /chat (a bookmark, a reload) goes back to the page in its language', async () => {
+  test('a reload shows the same answer (the ticket number stays) and sends nothing again', async () => {
+    const browser = new ScriptlessBrowser();
+    const answer = await browser.post({ choice: 'Page shows 404 / not found' });
+    const reload = await browser.get('/chat?lang=en');
+    expect(reload.status).toBe(200);
+    expect(reload.html).toBe(answer.html);
+    // Had the reload posted again, the next answer would be to "Page shows 404" a second time.
+    const next = await browser.post({ choice: "No, I'll write to them" });
+    expect(words(next.html)).toMatch(/position you applied for/);
+  });
+
+  test('GET /chat without a conversation (a bookmark, another browser) goes back to the page in its language', async () => {
     const response = await fetch(`${bot.url}/chat?lang=fr`, { redirect: 'manual' });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/?lang=fr');

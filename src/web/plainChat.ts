@@ -3,6 +3,7 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { LoadedTexts, Texts } from '../languages';
 import type { Logger } from '../log';
+import { LruCache } from '../lruCache';
 import { clientAddress } from '../server/clientAddress';
 import type { RateLimit } from '../server/rateLimit';
 import { chatHtml, MAX_MESSAGE_LENGTH, type PageReply } from './chatHtml';
@@ -34,6 +35,15 @@ export interface PlainChatOptions {
 
 const COOKIE = 'plain-chat';
 const CONVERSATION_ID = /^[A-Za-z0-9_-]{22}$/;
+/** How long a reload (or Back) still shows the last answer; then it's the greeting again. */
+const EXCHANGE_TTL_MS = 60 * 60 * 1000;
+
+/** What the candidate last said and the bot's answer: what GET /chat shows after a post. */
+interface Exchange {
+  said: string;
+  replies: PageReply[];
+  at: number;
+}
 
 /** What the page's forms send: a choice's label, a typed message, or Start over. Anything else is a 400. */
 const PlainChatForm = z.object({
@@ -45,35 +55,48 @@ const PlainChatForm = z.object({
 /**
  * POST /chat: the chat without JavaScript. The page's greeting, choices and message box are forms
  * (./chatHtml.ts); when no script takes them over (JavaScript off, Web Chat blocked or failed to
- * load), the browser posts them here and gets the bot's answer as a page, with the next choices
- * and the box again. The conversation is a random id in an HttpOnly, SameSite cookie: no other
+ * load), the browser posts them here and is sent on to GET /chat: the bot's answer as a page, with
+ * the next choices and the box again. The conversation is a random id in an HttpOnly, SameSite cookie: no other
  * site can post into it, and no script can read it.
  */
 export function registerPlainChat(server: Server, { turn, texts, pageHeaders, styleUrl, rateLimit, secureCookie, log }: PlainChatOptions): void {
-  server.get('/chat', async function plainChatAddress(req: Request, res: Response) {
-    // Nothing to show without a message: back to the page's greeting, in the same language.
-    res.header('Location', `/${new URL(req.url ?? '/', 'http://localhost').search}`);
-    res.send(303);
-  });
-
-  server.post('/chat', async function plainChatTurn(req: Request, res: Response) {
+  // The last exchange of each conversation, in this process: posts redirect to GET /chat (post,
+  // redirect, get), so a reload or Back never sends an answer twice (the ticket number stays on screen).
+  const exchanges = new LruCache<string, Exchange>(5_000);
+  const renderPage = (req: Request, res: Response) => {
     pageHeaders(req, res);
     res.setHeader('Cache-Control', 'no-store');
     const language = pageLanguage(req.url, req.headers['accept-language'], texts.languages);
     res.header('Content-Language', language);
     const words = texts.texts[language]!;
-    const page = (status: number, body: string): void => void res.sendRaw(status, plainChatPage({ language, texts: words, styleUrl, body }), { 'Content-Type': 'text/html; charset=utf-8' });
+    return { language, words, send: (status: number, body: string): void => void res.sendRaw(status, plainChatPage({ language, texts: words, styleUrl, body }), { 'Content-Type': 'text/html; charset=utf-8' }) };
+  };
 
+  server.get('/chat', async function plainChatAnswer(req: Request, res: Response) {
+    const id = cookieOf(req.headers.cookie, COOKIE);
+    const exchange = id === undefined ? undefined : exchanges.get(id);
+    if (!exchange || Date.now() - exchange.at > EXCHANGE_TTL_MS) {
+      // Nothing to show: back to the page's greeting, in the same language.
+      res.header('Location', `/${new URL(req.url ?? '/', 'http://localhost').search}`);
+      res.send(303);
+      return;
+    }
+    const { language, words, send } = renderPage(req, res);
+    send(200, chatHtml({ replies: exchange.replies, said: exchange.said, language, texts: words }));
+  });
+
+  server.post('/chat', async function plainChatTurn(req: Request, res: Response) {
+    const { language, words, send } = renderPage(req, res);
     const client = clientAddress(req);
     if (!rateLimit.allow(client)) {
       res.header('Retry-After', String(rateLimit.retryAfter(client)));
-      page(429, notice(words['chat.tooFast'], language, words));
+      send(429, notice(words['chat.tooFast'], language, words));
       return;
     }
     const form = PlainChatForm.safeParse(req.body ?? {});
     const said = !form.success ? '' : form.data.command ? words['chat.startOver']! : (form.data.choice ?? form.data.text ?? '').trim().slice(0, MAX_MESSAGE_LENGTH);
     if (said === '') {
-      page(400, notice(words['chat.emptyMessage'], language, words));
+      send(400, notice(words['chat.emptyMessage'], language, words));
       return;
     }
     const text = form.success && form.data.command ? 'start over' : said;
@@ -85,13 +108,15 @@ export function registerPlainChat(server: Server, { turn, texts, pageHeaders, st
       replies = await turn({ conversationId, isNew: conversationId !== cookieId, text, language, userAgent: String(req.headers['user-agent'] ?? '') });
     } catch (error) {
       log.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'plain chat turn failed');
-      page(503, notice(words['chat.couldNotAnswer'], language, words, said));
+      send(503, notice(words['chat.couldNotAnswer'], language, words, said));
       return;
     }
+    exchanges.set(conversationId, { said, replies, at: Date.now() });
     if (conversationId !== cookieId) {
       res.header('Set-Cookie', `${COOKIE}=${conversationId}; Path=/chat; HttpOnly; SameSite=Lax${secureCookie ? '; Secure' : ''}`);
     }
-    page(200, chatHtml({ replies, said, language, texts: words }));
+    res.header('Location', `/chat?lang=${encodeURIComponent(language)}`);
+    res.send(303);
   });
 }
 

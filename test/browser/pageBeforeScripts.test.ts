@@ -95,6 +95,60 @@ describe('a candidate on the chat page before Web Chat has loaded', () => {
     await expect(chat.bubbles(/^the link says expired$/).count()).resolves.toBe(1);
   });
 
+  test('impatient taps and typing while it loads: the first tap goes, the rest waits in Web Chat\'s box, nothing twice', async () => {
+    const watched = await live.context(PHONE);
+    const page = await watched.newPage();
+    const webChat = await holdWebChat(page);
+    await page.goto(`${live.bot.url}/`, { waitUntil: 'commit' });
+    await page.locator('html[data-chat="waiting"]').waitFor({ state: 'attached' });
+
+    await greetingTopic(page, 'Link expired or no longer valid').dblclick();
+    // The others now say they're disabled (Playwright won't tap them); a thumb taps anyway.
+    await greetingTopic(page, 'Page shows 404 / not found').tap({ force: true });
+    const box = page.getByRole('textbox', { name: 'Your message' });
+    await box.fill('hello??');
+    await box.press('Enter');
+    await expect(page.locator('#welcome .from-candidate').count()).resolves.toBe(1);
+    await expect(greetingTopic(page, 'Page shows 404 / not found').getAttribute('aria-disabled')).resolves.toBe('true');
+    webChat.release();
+
+    const chat = new CandidateChat(page);
+    await chat.waitForText(/Hi! I help[\s\S]*Link expired or no longer valid[\s\S]*pass this to the recruiter/);
+    await expect(chat.input.inputValue()).resolves.toBe('hello??');
+    await expect(chat.bubbles(/^Link expired or no longer valid$/).count()).resolves.toBe(1);
+    await expect(chat.bubbles(/^Page shows 404/).count()).resolves.toBe(0);
+  });
+
+  test('Start over while it loads forgets the tap, and the topics work again', async () => {
+    const watched = await live.context(PHONE);
+    const page = await watched.newPage();
+    const webChat = await holdWebChat(page);
+    await page.goto(`${live.bot.url}/`, { waitUntil: 'commit' });
+    await page.locator('html[data-chat="waiting"]').waitFor({ state: 'attached' });
+
+    await greetingTopic(page, 'Resume or Start New?').tap();
+    await page.getByRole('button', { name: 'Start over' }).tap();
+    await expect(page.locator('#welcome .from-candidate').count()).resolves.toBe(0);
+    await greetingTopic(page, 'Camera or microphone not working').tap();
+    webChat.release();
+
+    const chat = new CandidateChat(page);
+    await chat.waitForText(/Hi! I help[\s\S]*Camera or microphone not working/);
+    await expect(chat.bubbles(/^Resume or Start New\?$/).count()).resolves.toBe(0);
+  });
+
+  test('a tap that waits too long for Web Chat goes through the plain chat instead', async () => {
+    const watched = await live.context(PHONE);
+    const page = await watched.newPage();
+    await holdWebChat(page); // never released: a connection that stalls
+    await page.goto(`${live.bot.url}/`, { waitUntil: 'commit' });
+    await page.locator('html[data-chat="waiting"]').waitFor({ state: 'attached' });
+
+    await greetingTopic(page, 'Page shows 404 / not found').tap();
+    await page.waitForURL(/\/chat\?lang=en$/, { timeout: 15_000 });
+    await expect(page.locator('main').innerText()).resolves.toMatch(/Page shows 404 \/ not found[\s\S]*Ask the company for a new link/);
+  });
+
   test('if Web Chat cannot load at all, the greeting\'s buttons and box still reach the bot', async () => {
     const watched = await live.context(PHONE);
     const page = await watched.newPage();

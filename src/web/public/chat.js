@@ -40,7 +40,9 @@
     sendBoxButtonColor: '#0a5ea8',
     sendBoxButtonColorOnHover: '#084c88',
     sendBoxHeight: 52,
-    suggestedActionLayout: 'flow',
+    // On a phone each suggestion is a full-width row whose words wrap (never cut short with "…"), as in the page's greeting.
+    suggestedActionLayout: window.innerWidth < 480 ? 'stacked' : 'flow',
+    suggestedActionsStackedLayoutButtonTextWrap: true,
     suggestedActionBackgroundColor: '#ffffff',
     suggestedActionTextColor: '#0a5ea8',
     suggestedActionBorderColor: '#0a5ea8',
@@ -179,34 +181,61 @@
   }
 
   /*
-   * Before Web Chat takes over: what the candidate clicks or types in the server's greeting is kept
-   * (and shown as on its way), then sent in order once Web Chat is there. Without a chat to hand it
-   * to (`plain`), the forms post to the server as they would without script.
+   * Before Web Chat takes over: the first thing the candidate taps or sends in the server's greeting
+   * is kept (shown as on its way) and sent once Web Chat has greeted; the topics then wait, and the
+   * box keeps what they type next, which moves into Web Chat's box (one answer at a time, as in the
+   * chat itself). Without a chat to hand it to (`plain`), the forms post to the server as they would
+   * without script; a message waits at most WAIT_FOR_WEB_CHAT_MS for Web Chat, then goes that way.
    */
-  /** @type {string[]} */
-  var queued = [];
+  /** @type {{ text: string, choice: boolean } | undefined} */
+  var queued;
+  /** @type {HTMLElement | undefined} */
+  var queuedBubble;
   /** @type {((text: string) => void) | undefined} */
   var sendToWebChat;
   var plain = false;
+  /** @type {number | undefined} */
+  var waiting;
+  var WAIT_FOR_WEB_CHAT_MS = 8000;
 
-  /** @param {string} message */
-  function fromCandidate(message) {
-    if (sendToWebChat) return sendToWebChat(message);
-    queued.push(message);
+  /** @param {boolean} disabled */
+  function disableChoices(disabled) {
     if (!welcome) return;
-    var bubble = document.createElement('div');
-    bubble.className = 'bubble from-candidate';
-    bubble.textContent = message;
-    welcome.insertBefore(bubble, welcomeInput ? welcomeInput.form : null);
+    var buttons = welcome.querySelectorAll('button[name="choice"]');
+    for (var i = 0; i < buttons.length; i++) buttons[i].setAttribute('aria-disabled', String(disabled));
+  }
+
+  /** @param {string} message @param {boolean} choice */
+  function fromCandidate(message, choice) {
+    if (sendToWebChat) return sendToWebChat(message);
+    if (queued) return showStatus(text('waiting', 'Starting the chat… your message goes as soon as it is ready.'));
+    queued = { text: message, choice: choice };
+    disableChoices(true);
+    waiting = window.setTimeout(staySimple, WAIT_FOR_WEB_CHAT_MS);
+    if (!welcome) return;
+    queuedBubble = document.createElement('div');
+    queuedBubble.className = 'bubble from-candidate';
+    queuedBubble.textContent = message;
+    welcome.insertBefore(queuedBubble, welcomeInput ? welcomeInput.form : null);
     showStatus(text('waiting', 'Starting the chat… your message goes as soon as it is ready.'));
+  }
+
+  /** Start over before Web Chat is there: what was tapped or sent is forgotten, the greeting is the start. */
+  function forgetQueued() {
+    window.clearTimeout(waiting);
+    queued = undefined;
+    if (queuedBubble && queuedBubble.parentNode) queuedBubble.parentNode.removeChild(queuedBubble);
+    queuedBubble = undefined;
+    disableChoices(false);
+    showStatus('');
   }
 
   /** @param {Event} event */
   function catchChoice(event) {
-    var button = /** @type {HTMLElement | null} */ (event.target instanceof Element ? event.target.closest('button[name="choice"]') : null);
+    var button = /** @type {HTMLElement | null} */ (event.target instanceof Element ? event.target.closest('#welcome button[name="choice"]') : null);
     if (plain || !button) return;
     event.preventDefault();
-    fromCandidate(/** @type {HTMLButtonElement} */ (button).value);
+    fromCandidate(/** @type {HTMLButtonElement} */ (button).value, true);
   }
 
   /** @param {Event} event */
@@ -215,46 +244,61 @@
     event.preventDefault();
     var message = welcomeInput.value.trim();
     if (message === '') return;
-    welcomeInput.value = '';
-    fromCandidate(message);
+    if (!queued) welcomeInput.value = '';
+    fromCandidate(message, false);
   }
 
-  /** Web Chat couldn't come: the greeting's forms post to the plain chat, and what was queued goes first. */
+  /**
+   * Web Chat couldn't come (no bundle, no conversation, or too slow for a message that waits): the
+   * greeting's forms post to the plain chat, the waiting message first.
+   */
   function staySimple() {
+    if (plain || sendToWebChat) return;
     plain = true;
     mode('plain');
+    window.clearTimeout(waiting);
     showStatus('');
-    if (queued.length > 0 && welcomeInput && welcomeInput.form) {
-      welcomeInput.value = queued.join('\n');
-      welcomeInput.form.submit();
-    }
+    if (welcome) welcome.hidden = false;
+    var message = queued;
+    if (!message || !welcome) return;
+    var form = /** @type {HTMLFormElement | null} */ (welcome.querySelector(message.choice ? 'form.choices' : 'form.send-box'));
+    if (!form) return;
+    var field = document.createElement('input');
+    field.type = 'hidden';
+    field.name = message.choice ? 'choice' : 'text';
+    field.value = message.text;
+    if (!message.choice && welcomeInput) welcomeInput.name = ''; // what they typed next stays out of this post
+    form.appendChild(field);
+    form.submit();
   }
 
   /**
    * Web Chat shows what the greeting showed: the greeting goes, Web Chat appears with whatever the
-   * candidate had started typing, and what they sent meanwhile follows the bot's greeting.
+   * candidate had started typing (the keyboard stays where it was), and the waiting message follows
+   * the bot's greeting.
    * @param {HTMLElement} host @param {any} store
    */
   function takeOver(host, store) {
-    if (sendToWebChat) return;
-    sendToWebChat = function (text) {
-      store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: text } });
+    if (sendToWebChat || plain) return;
+    window.clearTimeout(waiting);
+    sendToWebChat = function (message) {
+      store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: message } });
     };
     mode('webchat');
     var typing = welcomeInput ? welcomeInput.value : '';
     var hadFocus = Boolean(welcomeInput && document.activeElement === welcomeInput);
     host.hidden = false;
+    if (typing) store.dispatch({ type: 'WEB_CHAT/SET_SEND_BOX', payload: { text: typing } });
+    if (hadFocus) {
+      // Before the greeting's box disappears, so a phone's keyboard has somewhere to stay.
+      var input = /** @type {HTMLElement | null} */ (host.querySelector('input[type="text"], textarea'));
+      if (input) input.focus();
+    }
     if (welcome) welcome.hidden = true;
     showStatus('');
-    if (typing) store.dispatch({ type: 'WEB_CHAT/SET_SEND_BOX', payload: { text: typing } });
-    var pending = queued.splice(0, queued.length);
-    pending.forEach(sendToWebChat);
-    if (hadFocus || pending.length > 0) {
-      setTimeout(function () {
-        var input = /** @type {HTMLElement | null} */ (host.querySelector('input[type="text"], textarea'));
-        if (input) input.focus();
-      }, 0);
-    }
+    var message = queued;
+    queued = undefined;
+    if (message) sendToWebChat(message.text);
   }
 
   /**
@@ -367,9 +411,17 @@
   mode('waiting');
   // Start over before Web Chat is there: the greeting is the start.
   startOver.addEventListener('click', function (event) {
-    if (!plain && !sendToWebChat) event.preventDefault();
+    if (plain || sendToWebChat) return;
+    event.preventDefault();
+    forgetQueued();
   });
   var saved = savedSession();
+  if (saved && welcome) {
+    // A reload: the conversation's history is coming back, not the first greeting (and its topics).
+    welcome.hidden = true;
+    showStatus(text('resuming', 'Loading your conversation…'));
+    waiting = window.setTimeout(staySimple, WAIT_FOR_WEB_CHAT_MS);
+  }
   // Asked now, while Web Chat's bundle is still on its way: one round trip fewer once it runs.
   var sessionReady = saved ? Promise.resolve(saved) : newSession();
   sessionReady.catch(function () { /* handled in start() */ });
