@@ -41,6 +41,8 @@ test('the server sends the build\'s copy of a file, and never a copy that isn\'t
   const styles = asset(readFileSync(files['styles.css']), 'styles.css');
   writeFileSync(join(outDir, `${styles.hash}.br`), readFileSync(join(outDir, `${chat.hash}.br`)));
   attachBuiltBodies(styles, outDir);
-  expect(styles.encoded?.br).toBeUndefined();
-  expect(styles.encoded?.gzip).toBeDefined();
+  const sent = await styles.encoded!.br!;
+  expect(sent.equals(readFileSync(join(outDir, `${chat.hash}.br`)))).toBe(false);
+  expect(brotliDecompressSync(sent).equals(styles.body)).toBe(true);
+  expect((await styles.encoded!.gzip!).equals(readFileSync(join(outDir, `${styles.hash}.gz`)))).toBe(true);
 });

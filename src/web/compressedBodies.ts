@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { brotliCompress, brotliCompressSync, brotliDecompressSync, constants, gzip, gzipSync, gunzipSync } from 'node:zlib';
+import { brotliCompress, brotliDecompress, constants, gunzip, gzip } from 'node:zlib';
 import { contentHash, packageRoot, type Asset, type Coding } from './assets';
 
 const brotliAsync = promisify(brotliCompress);
@@ -37,27 +38,37 @@ const LAZY_COMPRESSION: Record<Coding, (body: Buffer) => Promise<Buffer>> = {
   gzip: (body) => gzipAsync(body, { level: 9 }),
 };
 
-const DECOMPRESS: Record<Coding, (body: Buffer) => Buffer> = { br: brotliDecompressSync, gzip: gunzipSync };
+const DECOMPRESS: Record<Coding, (body: Buffer) => Promise<Buffer>> = { br: promisify(brotliDecompress), gzip: promisify(gunzip) };
 
 /**
- * Attaches the build's compressed copies of this very body, when there are. Each is decompressed
- * and hashed first (a few ms per file): a stale or damaged copy would break every candidate's page.
+ * Attaches the build's compressed copies of this very body, when there are. Each is read,
+ * decompressed and hashed off the event loop while the server starts (~50 ms in all, which a
+ * start-up shouldn't wait for); a stale or damaged copy would break every candidate's page, so
+ * one that doesn't match is made again instead. A request that comes first waits for the check.
  */
 export function attachBuiltBodies(file: Asset, folder = join(packageRoot(), BUILT_BODIES_DIR)): void {
   for (const coding of Object.keys(DECOMPRESS) as Coding[]) {
     const path = join(folder, builtBodyName(file.hash, coding));
     if (!existsSync(path)) continue;
-    const body = readFileSync(path);
-    if (contentHash(DECOMPRESS[coding](body)) !== file.hash) continue;
-    (file.encoded ??= {})[coding] = Promise.resolve(body);
+    (file.encoded ??= {})[coding] = checkedCopy(path, coding, file);
   }
 }
 
-/** Compresses a small body now, as well as the build would (a 5 KB page takes ~5 ms). */
-export function compressNow(file: Asset): void {
+async function checkedCopy(path: string, coding: Coding, file: Asset): Promise<Buffer> {
+  try {
+    const body = await readFile(path);
+    if (contentHash(await DECOMPRESS[coding](body)) === file.hash) return body;
+  } catch {
+    // Unreadable or not what its name says: made again below.
+  }
+  return LAZY_COMPRESSION[coding](file.body);
+}
+
+/** Compresses a small body as well as the build would (~5 ms a page), in the background: start-up doesn't wait. */
+export function compressInBackground(file: Asset): void {
   file.encoded = {
-    br: Promise.resolve(brotliCompressSync(file.body, brotliAt(11, file.body))),
-    gzip: Promise.resolve(gzipSync(file.body, { level: 9 })),
+    br: brotliAsync(file.body, brotliAt(11, file.body)),
+    gzip: gzipAsync(file.body, { level: 9 }),
   };
 }
 

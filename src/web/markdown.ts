@@ -1,4 +1,9 @@
-import MarkdownIt from 'markdown-it';
+/*
+ * markdown-it's single-file build: the very file the page gives Web Chat (one renderer for both),
+ * and a third of the start-up time of requiring its CommonJS modules one by one (12 ms, not 43).
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const MarkdownIt = require('markdown-it/dist/markdown-it.min.js') as typeof import('markdown-it');
 
 /**
  * The bot's markdown as HTML for pages the server renders (the greeting, the plain chat), with the

@@ -3,7 +3,7 @@ import { LINK_PROBLEMS } from '../deviceCheck/endpoint';
 import type { DeviceCheckLinks } from '../deviceCheck/links';
 import type { LoadedTexts } from '../languages';
 import { asset, type Asset } from './assets';
-import { compressNow } from './compressedBodies';
+import { compressInBackground } from './compressedBodies';
 import { linkProblemPage } from './linkProblemPage';
 import { localizePage } from './localizedPages';
 import { PAGE_TEMPLATES, type PageAsset, type PageFiles, type PageTemplate } from './pageFiles';
@@ -92,7 +92,7 @@ function localizedPages(
 ): Record<string, Record<PageTemplate, Asset>> {
   const page = (name: PageTemplate, language: string) => {
     const file = asset(Buffer.from(localizePage(templates[name], language, texts[language]!, assetUrl, { welcome: welcome(language) })), name);
-    compressNow(file);
+    compressInBackground(file);
     return [name, file];
   };
   return Object.fromEntries(languages.map((language) => [language, Object.fromEntries(PAGE_TEMPLATES.map((name) => page(name, language)))]));
