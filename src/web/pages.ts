@@ -57,7 +57,7 @@ export function registerPages(server: Server, { files, links, texts, pageHeaders
     const check = links.verify(new URL(req.url ?? '/', 'http://localhost').searchParams.get('t'));
     if ('error' in check) {
       const problem = LINK_PROBLEMS[check.error];
-      res.sendRaw(problem.status, linkProblemPage(check.error, language, texts.texts[language]!), { 'Content-Type': 'text/html; charset=utf-8' });
+      res.sendRaw(problem.status, linkProblemPage(check.error, language, texts.texts[language]!, assetUrls.get('styles.css')!), { 'Content-Type': 'text/html; charset=utf-8' });
       return;
     }
     await send(req, res, pages[language]!['check.html']);
@@ -71,12 +71,6 @@ export function registerPages(server: Server, { files, links, texts, pageHeaders
     });
   }
 
-  // The link-problem page (linkProblemPage.ts) is made per request and names the styles without a version.
-  server.get('/assets/styles.css', async function unversionedStyles(req: Request, res: Response) {
-    res.header('Cache-Control', 'no-cache');
-    res.header('X-Content-Type-Options', 'nosniff');
-    await send(req, res, files.assets['styles.css']);
-  });
   return { assetUrl: (name) => assetUrls.get(name)! };
 }
 

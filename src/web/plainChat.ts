@@ -7,6 +7,7 @@ import { LruCache } from '../lruCache';
 import { clientAddress } from '../server/clientAddress';
 import type { RateLimit } from '../server/rateLimit';
 import { chatHtml, MAX_MESSAGE_LENGTH, type PageReply } from './chatHtml';
+import { htmlPage } from './htmlPage';
 import { escapeHtml } from './localizedPages';
 import { pageLanguage } from './pageLanguage';
 
@@ -128,28 +129,20 @@ function notice(sentence: string | undefined, language: string, texts: Texts, sa
 /** The whole page around an exchange: the same header, Start over as a form button, no script. */
 function plainChatPage({ language, texts, styleUrl, body }: { language: string; texts: Texts; styleUrl: string; body: string }): string {
   const say = (key: string) => escapeHtml(texts[key] ?? '');
-  return `<!doctype html>
-<html lang="${escapeHtml(language)}">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
-  <meta name="color-scheme" content="light">
-  <title>${say('chat.title')}</title>
-  <link rel="icon" href="data:,">
-  <link rel="stylesheet" href="${escapeHtml(styleUrl)}">
-</head>
-<body class="plain-chat-page">
-  <header class="top-bar">
+  return htmlPage({
+    language,
+    title: texts['chat.title'] ?? '',
+    styleUrl,
+    bodyClass: 'plain-chat-page',
+    body: `  <header class="top-bar">
     <h1>${say('chat.heading')}</h1>
     <form method="post" action="/chat?lang=${encodeURIComponent(language)}"><button type="submit" name="command" value="start-over" class="button" aria-describedby="start-over-hint">${say('chat.startOver')}</button></form>
     <span id="start-over-hint" class="visually-hidden">${say('chat.startOverHint')}</span>
   </header>
   <main class="plain-chat" aria-label="${say('chat.chatLabel')}">
 ${body}
-  </main>
-</body>
-</html>
-`;
+  </main>`,
+  });
 }
 
 /** One cookie's value from a Cookie header, or undefined. */

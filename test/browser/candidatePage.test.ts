@@ -6,6 +6,7 @@ import { screenshot } from './support/chromium';
 import { useChromiumAndBot } from './support/useChromiumAndBot';
 import { textContrast } from './support/contrast';
 import { accessibilityViolations } from './support/axe';
+import { PHONE } from './support/phone';
 
 // What in-page callbacks read; the project compiles without the DOM library, on purpose.
 declare const document: {
@@ -16,14 +17,6 @@ declare const document: {
 declare const window: { innerWidth: number; innerHeight: number };
 declare const navigator: { userAgent: string };
 declare function getComputedStyle(element: unknown): { outlineStyle: string; outlineWidth: string };
-
-const PHONE = {
-  viewport: { width: 390, height: 844 },
-  deviceScaleFactor: 3,
-  isMobile: true,
-  hasTouch: true,
-  userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36',
-};
 
 const live = useChromiumAndBot();
 

@@ -4,6 +4,7 @@ import { accessibilityViolations } from './support/axe';
 import { screenshot, type WatchedContext } from './support/chromium';
 import { useChromiumAndBot } from './support/useChromiumAndBot';
 import { textContrast } from './support/contrast';
+import { PHONE_320 } from './support/phone';
 
 // What in-page callbacks read; the project compiles without the DOM library, on purpose.
 declare const document: {
@@ -17,13 +18,6 @@ declare const localStorage: { length: number };
 declare function getComputedStyle(element: unknown): { outlineStyle: string; outlineWidth: string };
 
 const TOKEN = 'an-operators-insights-token-0123456789';
-const PHONE_320 = {
-  viewport: { width: 320, height: 640 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-  userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36',
-};
 
 const live = useChromiumAndBot([], { TICKETS_API_TOKEN: TOKEN });
 

@@ -27,27 +27,34 @@ async function holdWebChat(page: Page): Promise<{ release(): void }> {
   return { release };
 }
 
+/**
+ * A phone that opens the page while Web Chat's bundle is held back, and waits for chat.js to have
+ * caught the greeting's forms (a tap before that would go to the plain chat).
+ */
+async function openWhileWebChatLoads(): Promise<{ page: Page; release(): void }> {
+  const watched = await live.context(PHONE);
+  const page = await watched.newPage();
+  const { release } = await holdWebChat(page);
+  // Not "load": the page isn't loaded while Web Chat is held back.
+  await page.goto(`${live.bot.url}/`, { waitUntil: 'commit' });
+  await page.locator('html[data-chat="waiting"]').waitFor({ state: 'attached' });
+  return { page, release };
+}
+
 function greetingTopic(page: Page, label: string) {
   return page.locator('#welcome').getByRole('button', { name: label, exact: true });
 }
 
 describe('a candidate on the chat page before Web Chat has loaded', () => {
   test('sees the greeting and the topics straight away, taps one, and Web Chat answers it once it is there', async () => {
-    const watched = await live.context(PHONE);
-    const page = await watched.newPage();
-    const webChat = await holdWebChat(page);
-    // Not "load": the page isn't loaded while Web Chat is held back.
-    await page.goto(`${live.bot.url}/`, { waitUntil: 'commit' });
-
-    // chat.js (small, first) has caught the greeting's forms; a tap before it would go to the plain chat.
-    await page.locator('html[data-chat="waiting"]').waitFor({ state: 'attached' });
+    const { page, release } = await openWhileWebChatLoads();
     await greetingTopic(page, 'Page shows 404 / not found').tap();
     await expect(page.locator('#welcome .from-candidate').innerText()).resolves.toBe('Page shows 404 / not found');
     await expect(page.getByRole('status').innerText()).resolves.toMatch(/Starting the chat/);
     await screenshot(page, 'chat-before-webchat');
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    webChat.release();
+    release();
     const chat = new CandidateChat(page);
     await chat.waitForText(/Hi! I help[\s\S]*Page shows 404 \/ not found[\s\S]*Ask the company for a new link/);
     await expect(page.locator('#welcome').isHidden()).resolves.toBe(true);
@@ -58,15 +65,10 @@ describe('a candidate on the chat page before Web Chat has loaded', () => {
   });
 
   test('what they started typing moves into Web Chat\'s message box, with the keyboard still there', async () => {
-    const watched = await live.context(PHONE);
-    const page = await watched.newPage();
-    const webChat = await holdWebChat(page);
-    // Not "load": the page isn't loaded while Web Chat is held back.
-    await page.goto(`${live.bot.url}/`, { waitUntil: 'commit' });
-
+    const { page, release } = await openWhileWebChatLoads();
     const box = page.getByRole('textbox', { name: 'Your message' });
     await box.fill('my camera shows a black screen');
-    webChat.release();
+    release();
 
     const chat = new CandidateChat(page);
     await chat.input.waitFor();
@@ -77,18 +79,12 @@ describe('a candidate on the chat page before Web Chat has loaded', () => {
   });
 
   test('sends a message typed before Web Chat was ready, after the greeting, exactly once', async () => {
-    const watched = await live.context(PHONE);
-    const page = await watched.newPage();
-    const webChat = await holdWebChat(page);
-    // Not "load": the page isn't loaded while Web Chat is held back.
-    await page.goto(`${live.bot.url}/`, { waitUntil: 'commit' });
-
-    await page.locator('html[data-chat="waiting"]').waitFor({ state: 'attached' });
+    const { page, release } = await openWhileWebChatLoads();
     const box = page.getByRole('textbox', { name: 'Your message' });
     await box.fill('the link says expired');
     await box.press('Enter');
     await expect(box.inputValue()).resolves.toBe('');
-    webChat.release();
+    release();
 
     const chat = new CandidateChat(page);
     await chat.waitForText(/Hi! I help[\s\S]*the link says expired[\s\S]*expired/i);
@@ -96,11 +92,7 @@ describe('a candidate on the chat page before Web Chat has loaded', () => {
   });
 
   test('impatient taps and typing while it loads: the first tap goes, the rest waits in Web Chat\'s box, nothing twice', async () => {
-    const watched = await live.context(PHONE);
-    const page = await watched.newPage();
-    const webChat = await holdWebChat(page);
-    await page.goto(`${live.bot.url}/`, { waitUntil: 'commit' });
-    await page.locator('html[data-chat="waiting"]').waitFor({ state: 'attached' });
+    const { page, release } = await openWhileWebChatLoads();
 
     await greetingTopic(page, 'Link expired or no longer valid').dblclick();
     // The others now say they're disabled (Playwright won't tap them); a thumb taps anyway.
@@ -110,7 +102,7 @@ describe('a candidate on the chat page before Web Chat has loaded', () => {
     await box.press('Enter');
     await expect(page.locator('#welcome .from-candidate').count()).resolves.toBe(1);
     await expect(greetingTopic(page, 'Page shows 404 / not found').getAttribute('aria-disabled')).resolves.toBe('true');
-    webChat.release();
+    release();
 
     const chat = new CandidateChat(page);
     await chat.waitForText(/Hi! I help[\s\S]*Link expired or no longer valid[\s\S]*pass this to the recruiter/);
@@ -120,17 +112,13 @@ describe('a candidate on the chat page before Web Chat has loaded', () => {
   });
 
   test('Start over while it loads forgets the tap, and the topics work again', async () => {
-    const watched = await live.context(PHONE);
-    const page = await watched.newPage();
-    const webChat = await holdWebChat(page);
-    await page.goto(`${live.bot.url}/`, { waitUntil: 'commit' });
-    await page.locator('html[data-chat="waiting"]').waitFor({ state: 'attached' });
+    const { page, release } = await openWhileWebChatLoads();
 
     await greetingTopic(page, 'Resume or Start New?').tap();
     await page.getByRole('button', { name: 'Start over' }).tap();
     await expect(page.locator('#welcome .from-candidate').count()).resolves.toBe(0);
     await greetingTopic(page, 'Camera or microphone not working').tap();
-    webChat.release();
+    release();
 
     const chat = new CandidateChat(page);
     await chat.waitForText(/Hi! I help[\s\S]*Camera or microphone not working/);
@@ -138,11 +126,7 @@ describe('a candidate on the chat page before Web Chat has loaded', () => {
   });
 
   test('a tap that waits too long for Web Chat goes through the plain chat instead', async () => {
-    const watched = await live.context(PHONE);
-    const page = await watched.newPage();
-    await holdWebChat(page); // never released: a connection that stalls
-    await page.goto(`${live.bot.url}/`, { waitUntil: 'commit' });
-    await page.locator('html[data-chat="waiting"]').waitFor({ state: 'attached' });
+    const { page } = await openWhileWebChatLoads(); // never released: a connection that stalls
 
     await greetingTopic(page, 'Page shows 404 / not found').tap();
     await page.waitForURL(/\/chat\?lang=en$/, { timeout: 15_000 });

@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { startTestBot, type TestBot } from '../support/testBot';
 import { ARTIFACTS, launchChromium, watchedContext } from './support/chromium';
 import { measurePageOpen, SLOW_4G, THREE_G, type NetworkProfile, type PageOpen } from './support/pageTiming';
+import { PHONE } from './support/phone';
 
 /**
  * Checked on the median of PAGE_SPEED_RUNS runs (times) and the largest run (bytes, which don't
@@ -28,14 +29,6 @@ export const LIMITS = {
 const RUNS = Number(process.env.PAGE_SPEED_RUNS ?? 3);
 /** PAGE_SPEED_REPORT=1: 3G too, a table on stdout and artifacts/page-speed.json. */
 const REPORT = process.env.PAGE_SPEED_REPORT === '1';
-
-const PHONE = {
-  viewport: { width: 390, height: 844 },
-  deviceScaleFactor: 3,
-  isMobile: true,
-  hasTouch: true,
-  userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36',
-};
 
 interface Visits {
   first: PageOpen[];
