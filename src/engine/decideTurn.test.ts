@@ -356,3 +356,22 @@ describe('the camera and microphone check', () => {
     expect(chat.state.snapshot.context.device?.camera).toBe('denied');
   });
 });
+
+describe('"no, still stuck" with a new problem named: the new problem is what the candidate sees now', () => {
+  test.each([
+    ["I can't open the link it says expired", 'link-expired/ask-fresh-link'],
+    ["still can't open it, says expired", 'link-expired/ask-fresh-link'],
+  ])('at "Did that help?" after the typo check, "%s" leads to %s', (message, state) => {
+    expect(converse([{ kind: 'choice', id: 'topic.page-wont-load' }, message]).at).toBe(state);
+  });
+
+  test('at "Want me to pass this to the recruiter now?", "no it says 404 now" is the 404 advice', () => {
+    const chat = converse([{ kind: 'choice', id: 'topic.link-expired' }, 'no it says 404 now']);
+    expect(chat.at).toBe('link-not-found/ask-new-link');
+    expect(chat.text).toMatch(/new link/i);
+  });
+
+  test.each(["no I can't", "still can't open it"])('a plain "%s" is still the answer to "Did that help?"', (message) => {
+    expect(converse([{ kind: 'choice', id: 'topic.page-wont-load' }, message]).at).toBe('page-wont-load/try-another-browser');
+  });
+});

@@ -152,3 +152,35 @@ describe("the conversation's language", () => {
     expect(candidate.text).not.toContain('English, Deutsch');
   });
 });
+
+describe('"no, still stuck" with a new problem named, in every language the guide speaks', () => {
+  test.each([
+    ['es', 'no puedo abrir el enlace, dice que caducó'],
+    ['es', 'no puedo abrir el enlace dice que caducó'],
+    ['fr', "je n'arrive pas à ouvrir le lien, il dit qu'il a expiré"],
+    ['de', 'ich kann den Link nicht öffnen, da steht abgelaufen'],
+    ['pt-BR', 'não consigo abrir o link, diz que expirou'],
+  ])('%s: after the typo check, "%s" is the expired-link advice', (locale, message) => {
+    const candidate = chat(locale);
+    candidate.clicks('topic.page-wont-load');
+    candidate.says(message);
+    expect(candidate.text).toContain(firstLine((topic(locale, 'link-expired').nodes['ask-fresh-link'] as { say: string }).say));
+  });
+
+  test.each([
+    ['fr', 'non, maintenant ça affiche 404'],
+    ['pt-BR', 'não, agora diz 404'],
+  ])('%s: at "pass this on?" after the expired-link advice, "%s" is the 404 advice', (locale, message) => {
+    const candidate = chat(locale);
+    candidate.clicks('topic.link-expired');
+    candidate.says(message);
+    expect(candidate.text).toContain(firstLine((topic(locale, 'link-not-found').nodes['ask-new-link'] as { say: string }).say));
+  });
+
+  test.each([['es', 'no puedo'], ['pt-BR', 'não consigo'], ['de', 'nein, geht nicht'], ['fr', "non, je n'y arrive pas"]])('%s: a plain "%s" is still "no, still stuck"', (locale, message) => {
+    const candidate = chat(locale);
+    candidate.clicks('topic.page-wont-load');
+    candidate.says(message);
+    expect(candidate.text).toContain(firstLine((topic(locale, 'page-wont-load').nodes['try-another-browser'] as { say: string }).say));
+  });
+});

@@ -16,7 +16,7 @@ import { menuReply, renderState } from './render';
 import { formChoices } from './formQuestions';
 import { asksWhatNext } from '../understanding/outcome';
 import { splitSentences } from '../understanding/splitSentences';
-import type { Understanding } from './understanding';
+import type { Classification, Understanding } from './understanding';
 import type { Reply } from './types';
 
 /** The message that names the problem may answer its first question with a little less certainty: the topic confirms it. */
@@ -54,7 +54,8 @@ export function listen(flow: CompiledFlow, understanding: Understanding, state: 
   // "wait is there no way to redo it? i see a retake button": what they say last is what they see.
   const answer = node?.type === 'question' ? lastSentenceAnswer(understanding, text, answers) ?? whole : whole;
   const here = flow.nodes.get(state)?.topic;
-  const { topic, confidence } = understanding.classify(text);
+  const classification = understanding.classify(text);
+  const { topic, confidence } = classification;
   const elsewhere = topic !== 'none' && topic !== here && flow.topics.has(topic);
   const beyond = beyondIn(flow, text);
   // Advice that says "contact the recruiter" is answered the way the recruiter question is: "I'll email them myself".
@@ -62,8 +63,11 @@ export function listen(flow: CompiledFlow, understanding: Understanding, state: 
   if (node?.type === 'advice' && understanding.saysHelped(text) && !beyond && !(elsewhere && confidence >= SWITCH_CONFIDENCE)) return event(choiceEvent(YES));
   // "ok i opened it again and i see resume and start new": an answer to the topic's first question, read there.
   if (node?.type === 'advice' && here && !beyond && answersTheTopicsQuestion(flow, understanding, state, here, text)) {
-    return { kind: 'event', intent: { kind: 'event', event: topicEvent(here), topic: here } };
+    return topicIntent(here);
   }
+  // "I can't open the link, it says expired": still stuck, and what they see now is another problem.
+  const instead = here ? problemBeside(flow, classification, here) : undefined;
+  if (node?.type === 'advice' && instead && !beyond) return topicIntent(instead);
   if (node?.type === 'advice' && understanding.saysNotHelped(text) && !beyond && !(elsewhere && confidence >= SWITCH_CONFIDENCE)) return event(choiceEvent(NO));
   // At a question too, "zoom was open, works now" ends the problem rather than starting another.
   if (node?.type === 'question' && understanding.saysHelped(text) && !beyond && !(elsewhere && confidence >= SWITCH_CONFIDENCE)) return event(SOLVED);
@@ -92,8 +96,23 @@ export function listen(flow: CompiledFlow, understanding: Understanding, state: 
   // Inside a topic, another one takes over only on strong evidence: "so im stuck with it?" (a weak
   // page-won't-load guess) is said back as unclear, with the step's question, never a jump.
   const clearElsewhere = elsewhere && confidence >= ANOTHER_TOPIC_CONFIDENCE;
-  if ((node?.type === 'advice' || node?.type === 'question') && topic !== 'none' && topic !== here && !clearElsewhere) return { kind: 'unplaced' };
+  if ((node?.type === 'advice' || node?.type === 'question') && topic !== 'none' && topic !== here && !clearElsewhere) return instead ? topicIntent(instead) : { kind: 'unplaced' };
   return { kind: 'none' };
+}
+
+/**
+ * A problem named beside the one being followed: "I can't open the link it says expired" at the
+ * typo check splits between page-won't-load and link-expired. Leaving out the problem the candidate
+ * already has, what is left must name the other clearly.
+ */
+function problemBeside(flow: CompiledFlow, { topic, confidence, ranked }: Classification, here: string): string | undefined {
+  if (topic === here || topic === ESCALATION_TOPIC || !flow.topics.has(topic)) return undefined;
+  const followed = ranked.find((r) => r.topic === here)?.confidence ?? 0;
+  return confidence >= ANOTHER_TOPIC_CONFIDENCE * (1 - followed) ? topic : undefined;
+}
+
+function topicIntent(topic: string): Heard {
+  return { kind: 'event', intent: { kind: 'event', event: topicEvent(topic), topic } };
 }
 
 /** Whether the message answers the question "No, still stuck" leads to (the recruiter's "send a ticket or email them?"). */

@@ -275,4 +275,13 @@ export const fromTheCritic: MessyConversation[] = [
     ['can i do the interview on my ipad', { topic: 'beyond', shows: /phones and tablets/i }],
     ['ok and which browser', { topic: 'beyond', shows: /Chrome and Safari work best/i }],
   ] },
+  // A new problem named in the "no": what the candidate sees now is the problem.
+  { name: 'typo check, "I can\'t open the link it says expired" is the expired-link advice', point: 1, turns: [
+    ['the page wont load', { topic: 'page-wont-load' }],
+    ['I can\'t open the link it says expired', { topic: 'link-expired', shows: /fresh link/i }],
+  ] },
+  { name: 'expired link, "no it says 404 now" at "pass this on?" is the 404 advice', point: 1, turns: [
+    ['my link expired', { topic: 'link-expired' }],
+    ['no it says 404 now', { topic: 'link-not-found', shows: /new link/i }],
+  ] },
 ];
