@@ -171,6 +171,15 @@ describe('a candidate whose browser runs no script', () => {
     expect(words(next.html)).toMatch(/position you applied for/);
   });
 
+  test('what they had typed next when the page fell back comes along in the box, unsent, once', async () => {
+    const browser = new ScriptlessBrowser();
+    const answer = await browser.post({ choice: 'Page shows 404 / not found', draft: 'and the camera is black' });
+    expect(answer.html).toMatch(/<input id="welcome-message"[^>]* value="and the camera is black">/);
+    expect(words(answer.html)).not.toMatch(/You said: and the camera/);
+    const reload = await browser.get('/chat?lang=en');
+    expect(reload.html).not.toMatch(/value="and the camera is black"/);
+  });
+
   test('GET /chat without a conversation (a bookmark, another browser) goes back to the page in its language', async () => {
     const response = await fetch(`${bot.url}/chat?lang=fr`, { redirect: 'manual' });
     expect(response.status).toBe(303);

@@ -15,7 +15,7 @@ export interface PageReply {
  * Choices and typed messages are separate forms, so Enter in the box never sends the first choice.
  * The page's language rides in the forms' address (`?lang=`), as in any link to the page.
  */
-export function chatHtml({ replies, said, language, texts }: { replies: readonly PageReply[]; said?: string; language: string; texts: Texts }): string {
+export function chatHtml({ replies, said, draft, language, texts }: { replies: readonly PageReply[]; said?: string; draft?: string; language: string; texts: Texts }): string {
   const choices = [...replies].reverse().find((reply) => reply.choices && reply.choices.length > 0)?.choices ?? [];
   const action = `/chat?lang=${encodeURIComponent(language)}`;
   return [
@@ -28,7 +28,7 @@ export function chatHtml({ replies, said, language, texts }: { replies: readonly
           .join('')}</form>`,
     `<form method="post" action="${action}" class="send-box" id="welcome-send">` +
       `<label for="welcome-message" class="visually-hidden">${escapeHtml(texts['chat.messageLabel'] ?? '')}</label>` +
-      `<input id="welcome-message" name="text" type="text" required maxlength="${MAX_MESSAGE_LENGTH}" autocomplete="off" placeholder="${escapeHtml(texts['chat.messagePlaceholder'] ?? '')}">` +
+      `<input id="welcome-message" name="text" type="text" required maxlength="${MAX_MESSAGE_LENGTH}" autocomplete="off" placeholder="${escapeHtml(texts['chat.messagePlaceholder'] ?? '')}"${draft ? ` value="${escapeHtml(draft)}"` : ''}>` +
       `<button type="submit" class="button">${escapeHtml(texts['chat.send'] ?? '')}</button></form>`,
   ].join('\n');
 }

@@ -43,6 +43,7 @@ const EXCHANGE_TTL_MS = 60 * 60 * 1000;
 interface Exchange {
   said: string;
   replies: PageReply[];
+  draft?: string;
   at: number;
 }
 
@@ -51,6 +52,8 @@ const PlainChatForm = z.object({
   choice: z.string().max(MAX_MESSAGE_LENGTH).optional(),
   text: z.string().max(MAX_MESSAGE_LENGTH * 2).optional(),
   command: z.literal('start-over').optional(),
+  /** What the candidate had typed next when the page fell back to this chat: shown in the box, not sent. */
+  draft: z.string().max(MAX_MESSAGE_LENGTH).optional(),
 });
 
 /**
@@ -83,7 +86,8 @@ export function registerPlainChat(server: Server, { turn, texts, pageHeaders, st
       return;
     }
     const { language, words, send } = renderPage(req, res);
-    send(200, chatHtml({ replies: exchange.replies, said: exchange.said, language, texts: words }));
+    send(200, chatHtml({ replies: exchange.replies, said: exchange.said, draft: exchange.draft, language, texts: words }));
+    exchange.draft = undefined; // once: a reload later shows an empty box
   });
 
   server.post('/chat', async function plainChatTurn(req: Request, res: Response) {
@@ -112,7 +116,7 @@ export function registerPlainChat(server: Server, { turn, texts, pageHeaders, st
       send(503, notice(words['chat.couldNotAnswer'], language, words, said));
       return;
     }
-    exchanges.set(conversationId, { said, replies, at: Date.now() });
+    exchanges.set(conversationId, { said, replies, draft: form.success ? form.data.draft?.trim() || undefined : undefined, at: Date.now() });
     if (conversationId !== cookieId) {
       res.header('Set-Cookie', `${COOKIE}=${conversationId}; Path=/chat; HttpOnly; SameSite=Lax${secureCookie ? '; Secure' : ''}`);
     }

@@ -129,9 +129,28 @@ describe('a candidate on the chat page before Web Chat has loaded', () => {
     const { page } = await openWhileWebChatLoads(); // never released: a connection that stalls
 
     await greetingTopic(page, 'Page shows 404 / not found').tap();
+    const box = page.getByRole('textbox', { name: 'Your message' });
+    await box.fill('and my camera is black');
+    await box.press('Enter');
     await page.waitForURL(/\/chat\?lang=en$/, { timeout: 15_000 });
     await expect(page.locator('main').innerText()).resolves.toMatch(/Page shows 404 \/ not found[\s\S]*Ask the company for a new link/);
+    // The second message wasn't sent; it waits in the box.
+    await expect(page.getByRole('textbox', { name: 'Your message' }).inputValue()).resolves.toBe('and my camera is black');
   });
+
+  test('a reload while Web Chat is slow waits for the conversation\'s history, never the first greeting', async () => {
+    const watched = await live.context(PHONE);
+    const chat = await CandidateChat.open(await watched.newPage(), live.bot.url);
+    await chat.clicks('Page shows 404 / not found', /Ask the company for a new link/);
+    const { release } = await holdWebChat(chat.page);
+    await chat.page.reload({ waitUntil: 'commit' });
+    await chat.page.waitForTimeout(9_000); // past the 8 s a waiting message is given
+    await expect(chat.page.locator('#welcome').isHidden()).resolves.toBe(true);
+    await expect(chat.page.getByRole('status').innerText()).resolves.toBe('Loading your conversation…');
+    release();
+    await chat.waitForText(/Page shows 404 \/ not found[\s\S]*Ask the company for a new link/);
+    expect(new URL(chat.page.url()).pathname).toBe('/');
+  }, 45_000);
 
   test('if Web Chat cannot load at all, the greeting\'s buttons and box still reach the bot', async () => {
     const watched = await live.context(PHONE);

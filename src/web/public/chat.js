@@ -267,8 +267,17 @@
     field.type = 'hidden';
     field.name = message.choice ? 'choice' : 'text';
     field.value = message.text;
-    if (!message.choice && welcomeInput) welcomeInput.name = ''; // what they typed next stays out of this post
     form.appendChild(field);
+    // What they typed next goes along as a draft: the plain chat's box shows it, unsent.
+    var draft = welcomeInput ? welcomeInput.value.trim() : '';
+    if (welcomeInput) welcomeInput.name = '';
+    if (draft) {
+      var kept = document.createElement('input');
+      kept.type = 'hidden';
+      kept.name = 'draft';
+      kept.value = draft;
+      form.appendChild(kept);
+    }
     form.submit();
   }
 
@@ -344,6 +353,7 @@
   /** @param {any} store */
   function wireStartOver(store) {
     startOver.addEventListener('click', function (event) {
+      if (plain || !sendToWebChat) return; // the plain chat's own post, or the greeting's (above)
       event.preventDefault();
       // A post back: the bot reads the command (in English, which it always understands) and the
       // candidate sees no English words in the transcript, only the guide starting again.
@@ -419,8 +429,9 @@
   if (saved && welcome) {
     // A reload: the conversation's history is coming back, not the first greeting (and its topics).
     welcome.hidden = true;
+    // No time limit here: its history (a ticket half filled in, say) is in that conversation, which the
+    // plain chat can't continue; only a Web Chat that can't load at all brings the greeting back.
     showStatus(text('resuming', 'Loading your conversation…'));
-    waiting = window.setTimeout(staySimple, WAIT_FOR_WEB_CHAT_MS);
   }
   // Asked now, while Web Chat's bundle is still on its way: one round trip fewer once it runs.
   var sessionReady = saved ? Promise.resolve(saved) : newSession();
