@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { asset, packageRoot, type Asset } from '../web/assets';
-import { send } from '../web/pages';
+import { send } from '../web/sendAsset';
 import { sendPageHeaders } from '../web/securityHeaders';
 
 /** The page's own files, in src/web/public beside the candidate page's (not compiled, served as they are). */

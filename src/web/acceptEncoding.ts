@@ -1,4 +1,5 @@
 import { CODINGS, type Coding } from './assets';
+import { qualityValues } from './qualityValues';
 
 /**
  * The coding to send for an Accept-Encoding header: the one with the highest q-value, Brotli on a
@@ -6,13 +7,7 @@ import { CODINGS, type Coding } from './assets';
  * stands for every coding the header doesn't name.
  */
 export function preferredCoding(header: string | string[] | undefined): Coding | undefined {
-  const weights = new Map<string, number>();
-  for (const part of [header ?? ''].flat().join(',').split(',')) {
-    const [name, ...params] = part.split(';').map((piece) => piece.trim().toLowerCase());
-    if (!name) continue;
-    const q = params.map((param) => /^q=([\d.]+)$/.exec(param)?.[1]).find((value) => value !== undefined);
-    weights.set(name, q === undefined ? 1 : Number(q) || 0);
-  }
+  const weights = new Map(qualityValues(header).map(({ value, q }) => [value.toLowerCase(), q]));
   let best: Coding | undefined;
   let bestWeight = 0;
   for (const coding of CODINGS) {

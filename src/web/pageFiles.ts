@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { asset, packageRoot, type Asset } from './assets';
-import { attachBuiltBodies } from './compressedBodies';
+import { attachBuiltBodies, BUILT_BODIES_DIR } from './compressedBodies';
 
 /** The HTML pages, templates localized at start-up (localizedPages.ts). */
 export const PAGE_TEMPLATES = ['index.html', 'check.html'] as const;
@@ -41,7 +41,7 @@ export function pageAssetPaths(root = packageRoot()): Record<PageAsset, string> 
  * Read once at start-up, with the build's compressed copies when it made them: a missing file
  * stops the server rather than a candidate's page.
  */
-export function loadPageFiles(root = packageRoot(), builtBodies?: string): PageFiles {
+export function loadPageFiles(root = packageRoot(), builtBodies = join(root, BUILT_BODIES_DIR)): PageFiles {
   const paths = pageAssetPaths(root);
   const assets = Object.fromEntries(
     PAGE_ASSETS.map((name) => {

@@ -1,4 +1,5 @@
 import { matchLanguage } from '../languages';
+import { qualityValues } from './qualityValues';
 
 /**
  * The language a page is shown in: `?lang=es` (a link a recruiter sends) over the browser's
@@ -15,16 +16,9 @@ export function pageLanguage(url: string | undefined, acceptLanguage: string | u
 
 /** "de-CH, fr;q=0.9, *;q=0.1" → ["de-CH", "fr", "*"]: most wanted first, q=0 left out. */
 export function acceptedLanguages(header: string | undefined): string[] {
-  if (!header) return [];
-  return header
-    .slice(0, 1000)
-    .split(',')
-    .map((part, order) => {
-      const [tag = '', ...params] = part.split(';').map((piece) => piece.trim());
-      const q = params.map((param) => /^q=([01](?:\.\d{0,3})?)$/i.exec(param)?.[1]).find((value) => value !== undefined);
-      return { tag, q: q === undefined ? 1 : Number(q), order };
-    })
-    .filter(({ tag, q }) => tag !== '' && q > 0)
+  return qualityValues(header)
+    .map((entry, order) => ({ ...entry, order }))
+    .filter(({ q }) => q > 0)
     .sort((a, b) => b.q - a.q || a.order - b.order)
-    .map(({ tag }) => tag);
+    .map(({ value }) => value);
 }

@@ -11,9 +11,6 @@ import { pageLanguage } from './pageLanguage';
 import { send } from './sendAsset';
 import { chatHtml, type PageReply } from './chatHtml';
 
-/** The insights page sends its files the same way. */
-export { send };
-
 export interface PagesOptions {
   /** The page templates and what they load (loadPageFiles). */
   files: PageFiles;
